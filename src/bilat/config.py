@@ -1,0 +1,46 @@
+"""Settings declared once: defaults < BILAT_* environment < CLI options. Built lazily."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from typing import Any
+
+from bilat.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = field(default="./bilat.db", metadata={"help": "SQLite file (or SQLAlchemy URL) of the store."})
+    model: str = field(default="fr_core_news_md", metadata={"help": "spaCy pipeline for French."})
+    batch_size: int = field(default=16, metadata={"help": "Documents per nlp.pipe batch."})
+    max_bytes: int = field(default=20 * 1024 * 1024, metadata={"help": "Files larger than this are skipped."})
+    host: str = field(default="127.0.0.1", metadata={"help": "Address `bilat serve` binds to."})
+    port: int = field(default=8000, metadata={"help": "Port `bilat serve` listens on."})
+
+    @property
+    def db_url(self) -> str:
+        return self.db if "://" in self.db else f"sqlite:///{self.db}"
+
+    def with_overrides(self, **values: Any) -> Settings:
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+def _from_env(environ: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        raw = environ.get(f"BILAT_{f.name.upper()}")
+        if raw is None:
+            continue
+        try:
+            values[f.name] = int(raw) if f.type in ("int", int) else raw
+        except ValueError as exc:
+            raise ConfigError(f"BILAT_{f.name.upper()}={raw!r} is not a number", "set it to an integer") from exc
+    return values
+
+
+@cache
+def settings() -> Settings:
+    """The settings of this process: defaults overridden by BILAT_* variables."""
+    return Settings(**_from_env(dict(os.environ)))

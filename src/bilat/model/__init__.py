@@ -1,0 +1,1 @@
+"""The data model: vocabularies, records passed between stages, value types, ids."""
