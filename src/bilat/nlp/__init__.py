@@ -1,0 +1,1 @@
+"""The nlp stage: the spaCy pipeline with bilat's components, and the actor mentions it yields."""

@@ -55,3 +55,118 @@ def merge_group(records: list[dict[str, Any]]) -> dict[str, Any]:
     base["evidence"] = _union(r.get("evidence", []) for r in records)
     base["merged_from"] = [r["id"] for r in records]
     return base
+
+
+MERGE_RULES_NAME = "bilat.fact_merge.v1"
+_TITLE_SAME = 80  # title likeness (rapidfuzz token set ratio) that alone makes two facts one
+_TITLE_WITH_ACTOR = 55  # ... when they also share an actor
+_VISITS = {"state_visit", "official_visit", "working_visit"}
+_MEETINGS = {"meeting", "talks"}
+_PLACES = ("country-", "city-")
+
+
+def _actors(record: dict[str, Any], actor_kinds: dict[str, str]) -> set[str]:
+    """Persons and organizations taking part (countries and cities say where, not who)."""
+    ids = set(record.get("participants") or record.get("parties") or [])
+    venue = record.get("venue")
+    if venue:
+        ids.add(venue)
+    return {i for i in ids if actor_kinds.get(i, "organization") in ("person", "organization")
+            and not i.startswith(_PLACES)}
+
+
+def _persons(record: dict[str, Any], actor_kinds: dict[str, str]) -> set[str]:
+    return {i for i in _actors(record, actor_kinds) if actor_kinds.get(i) == "person"}
+
+
+def _doc(record: dict[str, Any]) -> str | None:
+    sources = record.get("sources") or []
+    return sources[0]["doc"] if sources else None
+
+
+def _date(record: dict[str, Any]) -> str | None:
+    return record.get("start") if record["type"] == "initiative" else record.get("date")
+
+
+def same_fact(a: dict[str, Any], b: dict[str, Any], actor_kinds: dict[str, str]) -> tuple[bool, str]:
+    """Whether two facts from different documents tell one thing, and why (for explanations)."""
+    from rapidfuzz import fuzz
+
+    from bilat.model.dates import agree
+    from bilat.model.vocab import vocab
+
+    if a["type"] != b["type"] or not vocab().kinds_compatible(a["kind"], b["kind"]):
+        return False, "type or kind differ"
+    if agree(_date(a), _date(b)) is False:
+        return False, "dates differ"
+    if a.get("countries") and b.get("countries") and not set(a["countries"]) & set(b["countries"]):
+        return False, "countries differ"
+    actors_a, actors_b = _actors(a, actor_kinds), _actors(b, actor_kinds)
+    shared = actors_a & actors_b
+    title = fuzz.token_set_ratio(a.get("title") or "", b.get("title") or "")
+    if a["kind"] in _VISITS:
+        persons = _persons(a, actor_kinds) & _persons(b, actor_kinds)
+        return (bool(persons), "same visitor" if persons else "different visitors")
+    if a["kind"] in _MEETINGS:
+        pa, pb = _persons(a, actor_kinds), _persons(b, actor_kinds)
+        ok = len(pa & pb) >= 2 or (bool(pa) and pa == pb)
+        return ok, "same people meet" if ok else "different people"
+    if a["type"] == "event" and a.get("venue") and a.get("venue") == b.get("venue"):
+        return True, "same kind at the same venue"
+    if shared and title >= _TITLE_WITH_ACTOR:
+        return True, f"shared actors and alike titles ({title:.0f})"
+    if shared and a["type"] == "agreement" and a["kind"] == b["kind"]:
+        return True, "same kind of agreement between the same parties"
+    if title >= _TITLE_SAME and not (actors_a and actors_b and not shared):
+        return True, f"alike titles ({title:.0f})"
+    return False, "nothing in common enough"
+
+
+def cluster(records: list[dict[str, Any]], actor_kinds: dict[str, str] | None = None) -> dict[str, str]:
+    """Cluster id of every fact id: facts of different documents judged the same share the
+    smallest id of their connected component (so ids stay stable as documents arrive)."""
+    kinds = actor_kinds or {}
+    parent = {r["id"]: r["id"] for r in records}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        blocks.setdefault(r["type"], []).append(r)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if _doc(a) == _doc(b) or root(a["id"]) == root(b["id"]):
+                    continue
+                if same_fact(a, b, kinds)[0]:
+                    ra, rb = sorted((root(a["id"]), root(b["id"])))
+                    parent[rb] = ra
+    return {r["id"]: root(r["id"]) for r in records}
+
+
+def finalise(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """After merging: a fact with no date that happened within a dated one (a meeting during a
+    visit, an agreement signed at it) takes that date at month precision; and the reverse."""
+    by_id = {r["id"]: r for r in records}
+    for _ in range(3):  # chains: agreement within meeting part_of visit
+        changed = False
+        for r in records:
+            target = by_id.get(r.get("within") or r.get("part_of") or "")
+            if target is None or r["type"] == "initiative":
+                continue
+            mine, theirs = PartialDate.parse(_date(r)), PartialDate.parse(_date(target))
+            if mine is None and theirs is not None:
+                r["date"] = str(theirs.truncate("month") if theirs.precision_rank > 2 else theirs)
+                r.setdefault("evidence", []).append(f"date from {target['id']}")
+                changed = True
+            elif theirs is None and mine is not None and target["type"] != "initiative":
+                target["date"] = str(mine.truncate("month") if mine.precision_rank > 2 else mine)
+                target.setdefault("evidence", []).append(f"date from {r['id']}")
+                changed = True
+        if not changed:
+            break
+    return records

@@ -1,0 +1,1 @@
+"""The store: tables, migrations, the one writer (write.py) and the one read API (queries.py)."""

@@ -1,0 +1,101 @@
+"""Typed dependencies of the routes: the store session per request, list filters, paging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from sqlalchemy.orm import Session
+
+from bilat.api.errors import InvalidParameter
+from bilat.model.vocab import FACT_TYPES, vocab
+from bilat.store.db import Store
+
+MAX_LIMIT = 500
+
+
+def get_store(request: Request) -> Store:
+    """The store opened once by the app's lifespan."""
+    store: Store = request.app.state.store
+    return store
+
+
+def get_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session]:
+    """One read-only session per request (never blocks the writer), closed after the response."""
+    with store.session(write=False) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+@dataclass(frozen=True)
+class Paging:
+    limit: int
+    offset: int
+
+
+def paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
+    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+) -> Paging:
+    return Paging(limit, offset)
+
+
+PagingDep = Annotated[Paging, Depends(paging)]
+
+
+def _blank(value: str | None) -> str | None:
+    """HTML forms send empty strings for "any": treat them as absent."""
+    value = value.strip() if value is not None else None
+    return value or None
+
+
+def _check(name: str, value: str | None, allowed: tuple[str, ...] | list[str]) -> str | None:
+    if value is not None and value not in allowed:
+        raise InvalidParameter(
+            f"{name}: {value!r} is not one of the allowed values", f"use one of: {', '.join(allowed)}"
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class FactFilters:
+    type: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    q: str | None = None
+
+
+def fact_filters(
+    type_: Annotated[str | None, Query(alias="type", description=f"One of: {', '.join(FACT_TYPES)}.")] = None,
+    kind: Annotated[str | None, Query(description="A kind of that type (model/vocab.yaml).")] = None,
+    status: Annotated[str | None, Query(description="A status of that type (model/vocab.yaml).")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words to look for in titles.")] = None,
+) -> FactFilters:
+    """Fact filters checked against the vocabulary: an unknown kind is a 422, not an empty list."""
+    v = vocab()
+    type_ = _check("type", _blank(type_), FACT_TYPES)
+    types = [type_] if type_ else list(FACT_TYPES)
+    kinds = sorted({k for t in types for k in v.kinds[t]})
+    statuses = sorted({s for t in types for s in v.statuses[t]})
+    return FactFilters(
+        type=type_,
+        kind=_check("kind", _blank(kind), kinds),
+        status=_check("status", _blank(status), statuses),
+        q=_blank(q),
+    )
+
+
+FactFiltersDep = Annotated[FactFilters, Depends(fact_filters)]
+
+
+def actor_kind(
+    kind: Annotated[str | None, Query(description="country, city, region, organization or person.")] = None,
+) -> str | None:
+    return _check("kind", _blank(kind), vocab().actor_kinds)
+
+
+ActorKindDep = Annotated[str | None, Depends(actor_kind)]

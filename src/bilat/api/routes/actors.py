@@ -1,0 +1,30 @@
+"""/api/actors: countries, cities, regions, organizations and persons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from bilat.api.deps import ActorKindDep, PagingDep, SessionDep
+from bilat.api.errors import not_found
+from bilat.api.schemas import ERROR_RESPONSES, ActorOut, PageOut
+from bilat.store import queries
+
+router = APIRouter(tags=["actors"], responses=ERROR_RESPONSES)
+
+
+@router.get("/actors", response_model=PageOut[ActorOut])
+def list_actors(session: SessionDep, kind: ActorKindDep, paging: PagingDep) -> dict[str, Any]:
+    """Actors, optionally of one kind."""
+    items, total = queries.list_actors(session, kind=kind, limit=paging.limit, offset=paging.offset)
+    return {"items": items, "total": total, "limit": paging.limit, "offset": paging.offset}
+
+
+@router.get("/actors/{id}", response_model=ActorOut)
+def get_actor(id: str, session: SessionDep) -> dict[str, Any]:
+    """One actor with its aliases and roles."""
+    actor = queries.get_actor(session, id)
+    if actor is None:
+        raise not_found("actor", id, "list the actors at /api/actors")
+    return actor

@@ -1,0 +1,30 @@
+"""/api/documents: the articles, and one article with its text and extracted spans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from bilat.api.deps import PagingDep, SessionDep
+from bilat.api.errors import not_found
+from bilat.api.schemas import ERROR_RESPONSES, DocumentOut, DocumentSummaryOut, PageOut
+from bilat.store import queries
+
+router = APIRouter(tags=["documents"], responses=ERROR_RESPONSES)
+
+
+@router.get("/documents", response_model=PageOut[DocumentSummaryOut])
+def list_documents(session: SessionDep, paging: PagingDep) -> dict[str, Any]:
+    """Documents without their text."""
+    items, total = queries.list_documents(session, limit=paging.limit, offset=paging.offset)
+    return {"items": items, "total": total, "limit": paging.limit, "offset": paging.offset}
+
+
+@router.get("/documents/{id}", response_model=DocumentOut)
+def get_document(id: str, session: SessionDep) -> dict[str, Any]:
+    """One document with its text and every extracted span (character offsets into `text`)."""
+    document = queries.get_document(session, id)
+    if document is None:
+        raise not_found("document", id, "list the documents at /api/documents")
+    return document

@@ -1,0 +1,51 @@
+"""`bilat ingest PATH...`: read files and folders into the store, with progress and a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from bilat.cli.common import State, console, console_err
+from bilat.pipeline import Outcome, ingest as run_ingest
+
+
+def command(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .html, .htm), read recursively."),
+    batch_size: int = typer.Option(None, help="Documents per spaCy batch."),
+) -> None:
+    """Ingest articles: extract actors, agreements, initiatives and events, with their sources."""
+    state: State = ctx.obj
+    settings = state.settings.with_overrides(batch_size=batch_size)
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        console_err.print(f"{p}: failed: no such file or folder", highlight=False)
+    store = state.store()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console_err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def report(o: Outcome) -> None:
+            progress.advance(task)
+            if o.status in ("failed", "skipped"):
+                progress.console.print(f"{o.path}: {o.status}: {o.reason}", highlight=False, markup=False)
+            elif o.status == "unchanged":
+                progress.console.print(f"{o.path}: unchanged (same content already stored)", highlight=False)
+
+        summary = run_ingest([p for p in paths if p.exists()], store, settings, report)
+    counts = summary.counts
+    counts["failed"] += len(missing)
+    console.print(
+        f"ingested {counts['ingested']} · unchanged {counts['unchanged']} · "
+        f"skipped {counts['skipped']} · failed {counts['failed']}"
+        + (" — nothing new: these contents are all stored already" if counts["unchanged"] and not counts["ingested"] else ""),
+        highlight=False,
+    )
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(command)

@@ -1,0 +1,73 @@
+"""Finds fact triggers in a parsed document: lexicon matches, minus denied, generic-plural and
+masked ones (page furniture), each marked anaphoric or not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from bilat.extract.lexicon import Lexicon, Trigger
+from bilat.extract.syntax import head_of, sentences, tokens_in
+
+_LOOKBEHIND = 40  # characters before a trigger read for determiners and negation
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    start: int
+    end: int
+    sent: Span
+    head: Token
+    anaphoric: bool = False
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+    @property
+    def text(self) -> str:
+        return self.sent.doc.text[self.start : self.end]
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _matches(sent: Span, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
+    text, offset = sent.text, sent.start_char
+    found = []
+    for trigger in lex.triggers:
+        for m in trigger.regex.finditer(text):
+            if m.end() > m.start():
+                found.append((offset + m.start(), offset + m.end(), trigger))
+    # longer matches win over the ones they overlap; then earlier lexicon entries
+    order = {t.name: i for i, t in enumerate(lex.triggers)}
+    found.sort(key=lambda f: (-(f[1] - f[0]), order[f[2].name]))
+    kept: list[tuple[int, int, Trigger]] = []
+    for start, end, trigger in found:
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, trigger))
+    return sorted(kept, key=lambda f: f[0])
+
+
+def find_candidates(doc: Doc, lex: Lexicon, masked: list[tuple[int, int]]) -> list[Candidate]:
+    """Triggers outside `masked` ranges (page furniture: "Lire aussi" headlines, newsletters)."""
+    text = doc.text
+    out = []
+    for sent in sentences(doc):
+        for start, end, trigger in _matches(sent, lex):
+            if _inside(start, end, masked):
+                continue
+            before = text[max(sent.start_char, start - _LOOKBEHIND) : start]
+            if lex.negated_before.search(before):
+                continue
+            anaphoric = bool(lex.anaphoric_before.search(before))
+            if trigger.type == "event" and not anaphoric and lex.plural_before.search(before):
+                continue  # "des expositions": a kind of event, not one event
+            head = head_of(tokens_in(doc, start, end))
+            if head is None:
+                continue
+            out.append(Candidate(trigger, start, end, sent, head, anaphoric))
+    return out

@@ -1,0 +1,250 @@
+"""Document-level passes over drafted facts: anaphora ("ce pacte") and generic words ("l'accord")
+join the fact they refer to, repeated mentions merge, relations (within, part_of, framework)
+are set, undated past facts of the lead take the publication date, countries are filled."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Token
+
+from bilat.extract.candidates import find_candidates
+from bilat.extract.facts import Draft, build_draft, countries_of
+from bilat.extract.lexicon import Lexicon
+from bilat.extract.status import cue_hits
+from bilat.extract.syntax import sentences
+from bilat.model.date_expressions import find_dates
+from bilat.model.dates import PartialDate
+from bilat.model.records import Document, Fact, Mention
+
+_LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
+_VISITS = {"state_visit", "official_visit", "working_visit"}
+_DURING_VISIT = {"meeting", "talks", "inauguration", "signing_ceremony"}
+_PAST = {"held", "signed", "ongoing", "completed", "in_force"}
+_BROAD_SIMILARITY = 70  # title likeness (rapidfuzz token set ratio) for broad kinds to merge
+
+
+def _union(into: list, items: list) -> None:
+    for item in items:
+        if item not in into:
+            into.append(item)
+
+
+def _absorb(target: Draft, other: Draft) -> None:
+    """`other` tells more about `target`. A repeated mention brings everything it says; a
+    reference back ("ce pacte") brings its sources, status changes and domains; a generic word
+    ("les accords signés") only its sources and status changes."""
+    t, o = target.fact, other.fact
+    _union(t.sources, o.sources)
+    _union(t.evidence, o.evidence)
+    t.status_history.extend(h for h in o.status_history if h not in t.status_history)
+    if other.attach and other.cand.trigger.generic and not other.cand.anaphoric:
+        return
+    _union(t.domains, o.domains)
+    if other.attach:
+        if not t.date and o.date and o.status_history:
+            t.date = None  # a dated reference back dates a status change, not the fact itself
+        return
+    _union(t.participants, o.participants)
+    dates = [PartialDate.parse(d) for d in (t.date, o.date) if d]
+    if dates:
+        t.date = str(max((d for d in dates if d), key=lambda d: d.precision_rank))
+    t.place = t.place or o.place
+    t.venue = t.venue or o.venue
+    target.explicit_status = target.explicit_status or other.explicit_status
+    if other.extra.get("named"):
+        t.title = o.title
+        target.extra["named"] = True
+
+
+def _same_persons(a: Fact, b: Fact) -> bool:
+    pa = {m.name for m in a.participants if m.kind == "person"}
+    pb = {m.name for m in b.participants if m.kind == "person"}
+    return not pa or not pb or bool(pa & pb)
+
+
+def _dates_agree(a: Fact, b: Fact) -> bool:
+    pa, pb = PartialDate.parse(a.date), PartialDate.parse(b.date)
+    return pa is None or pb is None or pa.agrees(pb)
+
+
+def _attach_and_merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    broad_kinds = lex.broad_kinds
+    kept: list[Draft] = []
+    for draft in drafts:
+        f = draft.fact
+        if draft.attach:
+            same_type = [k for k in kept if k.fact.type == f.type]
+            target = next(
+                (k for k in reversed(same_type) if k.fact.kind == f.kind or draft.cand.trigger.generic), None
+            )
+            if target is None and draft.cand.trigger.generic:
+                later = [d for d in drafts if d.fact.type == f.type and not d.attach and d.cand.start > draft.cand.start]
+                target = later[0] if later else None
+                if target is not None:
+                    target.extra.setdefault("pending", []).append(draft)  # type: ignore[union-attr]
+                    continue
+            if target is not None:
+                _absorb(target, draft)
+            continue
+        match = next(
+            (k for k in kept if k.fact.type == f.type and lex.kinds_related(k.fact.kind, f.kind)
+             and (f.kind not in broad_kinds or fuzz.token_set_ratio(k.fact.title, f.title) >= _BROAD_SIMILARITY)
+             and _dates_agree(k.fact, f) and _same_persons(k.fact, f)
+             and (f.type != "event" or k.fact.venue is None or f.venue is None or k.fact.venue.name == f.venue.name)),
+            None,
+        )
+        if match is not None:
+            _absorb(match, draft)
+            continue
+        for pending in draft.extra.pop("pending", []):  # type: ignore[attr-defined]
+            _absorb(draft, pending)
+        kept.append(draft)
+    return kept
+
+
+def _governs(top: Token, low: Token) -> bool:
+    """`top` is an ancestor of `low` through modifiers only (not through a coordination)."""
+    node = low
+    while node.head.i != node.i:
+        if node.dep_ == "conj":
+            return False
+        node = node.head
+        if node.i == top.i:
+            return True
+    return False
+
+
+def _drop_broad_beside_specific(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """In one phrase, a specific kind wins over a broad one ("la diffusion de films doublés":
+    dubbing, not distribution)."""
+    out = []
+    for d in drafts:
+        broad = d.fact.kind in lex.broad_kinds and not d.attach
+        shadowed = broad and any(
+            o is not d and o.fact.type == d.fact.type and o.fact.kind not in lex.broad_kinds
+            and o.cand.sent.start_char == d.cand.sent.start_char
+            and (_governs(o.cand.head, d.cand.head) or _governs(d.cand.head, o.cand.head))
+            for o in drafts
+        )
+        if not shadowed:
+            out.append(d)
+    return out
+
+
+def _has_actor(fact: Fact) -> bool:
+    return any(m.kind in ("person", "organization") for m in fact.participants)
+
+
+def _continue_parties(drafts: list[Draft], sents: list, mentions: list[Mention], lex: Lexicon) -> None:
+    """"X et Y ont signé un partenariat. Les deux pays vont collaborer par le biais de A et B":
+    the next sentence names the parties the first one only implied."""
+    starts = [s.start_char for s in sents]
+    for d in drafts:
+        if d.fact.type != "agreement" or _has_actor(d.fact):
+            continue
+        i = starts.index(d.cand.sent.start_char) if d.cand.sent.start_char in starts else -1
+        if i < 0 or i + 1 >= len(sents):
+            continue
+        nxt = sents[i + 1]
+        if lex.continuation_openers.search(nxt.text.lstrip()):
+            d.fact.participants += [m for m in mentions if m.kind == "organization"
+                                    and nxt.start_char <= m.start < nxt.end_char and m.category != "media"]
+
+
+def _inherit_participants(drafts: list[Draft], text: str) -> None:
+    """A fact whose sentence names nobody ("Suivra la diffusion de films doublés") is carried
+    out by whoever the paragraph's previous fact names."""
+    previous: Draft | None = None
+    for d in sorted(drafts, key=lambda x: x.cand.start):
+        same_line = previous is not None and "\n" not in text[previous.cand.start : d.cand.start]
+        if not _has_actor(d.fact) and same_line and previous is not None and d.fact.type == "initiative":
+            d.fact.participants += [m for m in previous.fact.participants if m.kind in ("person", "organization")]
+        previous = d
+
+
+def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
+    """Relations by draft index: ("within" | "part_of" | "framework", target index)."""
+    rel: dict[int, tuple[str, int]] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for i, d in enumerate(drafts):
+        by_sentence.setdefault(d.cand.sent.start_char, []).append(i)
+    for members in by_sentence.values():
+        frames = [i for i in members if drafts[i].within_cue and drafts[i].fact.type == "event"]
+        for frame in frames:
+            for i in members:
+                if i != frame and i not in rel:
+                    kind = {"agreement": "within", "event": "part_of", "initiative": "framework"}[drafts[i].fact.type]
+                    if kind != "framework":
+                        rel[i] = (kind, frame)
+    visits = [i for i, d in enumerate(drafts) if d.fact.kind in _VISITS]
+    held = [i for i, d in enumerate(drafts) if d.fact.type == "event" and d.fact.status == "held"]
+    for i, d in enumerate(drafts):
+        if i in rel:
+            continue
+        f = d.fact
+        if f.type == "event" and f.kind in _DURING_VISIT and len(visits) == 1 and visits[0] != i:
+            visit = drafts[visits[0]].fact
+            persons = {m.name for m in f.participants if m.kind == "person"}
+            if persons & {m.name for m in visit.participants if m.kind == "person"}:
+                rel[i] = ("part_of", visits[0])
+        elif f.type == "agreement" and f.status == "signed" and not f.date and held:
+            meetings = [j for j in held if drafts[j].fact.kind in ("meeting", "talks", "signing_ceremony")]
+            rel[i] = ("within", (meetings or held)[0])
+    return rel
+
+
+def extract_facts(
+    document: Document,
+    sdoc: Doc,
+    mentions: list[Mention],
+    lex: Lexicon,
+    country_cues: list[Mention] | None = None,
+    masked: list[tuple[int, int]] | None = None,
+) -> list[Fact]:
+    """All facts of one document, in order, with relations as indices into the returned list.
+
+    `country_cues` are country adjectives ("kazakhe") that place facts without being actors;
+    `masked` are ranges of page furniture where no fact is read."""
+    places = mentions + list(country_cues or [])
+    reference = PartialDate.parse(document.published)
+    dates = find_dates(document.text, document.language or lex.lang, reference)
+    candidates = find_candidates(sdoc, lex, list(masked or []))
+    hits_by_sent: dict[int, list] = {}
+    drafts: list[Draft] = []
+    for cand in candidates:
+        key = cand.sent.start_char
+        if key not in hits_by_sent:
+            hits_by_sent[key] = cue_hits(cand.sent, lex)
+        draft = build_draft(cand, hits_by_sent[key], mentions, dates, lex, document.id)
+        if draft is not None:
+            drafts.append(draft)
+    drafts = _drop_broad_beside_specific(drafts, lex)
+    drafts = _attach_and_merge(drafts, lex)
+    _continue_parties(drafts, sentences(sdoc), mentions, lex)
+    _inherit_participants(drafts, document.text)
+
+    doc_countries = [c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)]
+    for d in drafts:
+        f = d.fact
+        explicit = [h for h in f.status_history if h.status]
+        if explicit:
+            explicit.sort(key=lambda h: PartialDate.sort_key(h.date))
+            f.status = explicit[-1].status
+        in_lead = d.cand.sent.start_char < _LEAD_CHARS
+        if not f.date and document.published and f.status in _PAST and (in_lead or f.type == "agreement"):
+            f.date = document.published
+            f.evidence.append(f"date from publication ({document.published_basis})")
+        for h in f.status_history:
+            h.date = h.date or f.date or document.published
+        countries = countries_of(d.cand.sent, f, places)
+        if len(countries) < 2:
+            countries = sorted(set(countries) | set(doc_countries))
+        f.countries = countries
+
+    relations = _relations(drafts)
+    facts = [d.fact for d in drafts]
+    for i, (name, target) in relations.items():
+        setattr(facts[i], name, target)
+    return facts

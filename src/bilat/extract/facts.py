@@ -1,0 +1,234 @@
+"""Turns trigger candidates into facts: kind, status, participants, venue, place, date, countries,
+domains, title and source span, each with the rule and evidence that produced it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from bilat.extract.candidates import Candidate
+from bilat.extract.domains import domains_for, domains_in
+from bilat.extract.lexicon import Lexicon
+from bilat.extract.status import CueHit, decide_status, has_cue
+from bilat.extract.syntax import governing_verb, subtree_bounds, tree_distance, tokens_in
+from bilat.model.date_expressions import DateMention
+from bilat.model.records import Fact, Mention, Source, StatusChange
+
+_MAX_QUOTE = 320
+_SHORT_CLAUSE = 25  # a clause this short ("doublés en") is read with its parent
+_WEAK_CUE_DISTANCE = 2  # weak triggers need a cue this close in the parse
+_PERSONS_ORGS = ("person", "organization")
+_SIGNING_STAGES = {"done", "launched"}
+_TITLE_QUOTED = re.compile(r"intitul[ée]e?s?\s*,?\s*«\s*([^»]{3,120}?)\s*»")
+_LEADING_DET = re.compile(r"^(?:(?:le|la|les|un|une|des|du|de|et|ou|pour|par|dans|en|à|ainsi qu['’]un|ainsi qu['’]une)\s+|[ld]['’]\s*)+", re.IGNORECASE)
+_VENUE_KINDS = {"exhibition", "inauguration", "screening", "performance", "festival", "film_week", "conference", "seminar"}
+_TARGET_DATE_BEFORE = re.compile(r"(?:d['’]ici|jusqu['’](?:en|à|au)|avant|horizon)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    """A fact being built, with what the document-level passes need to know about it."""
+
+    fact: Fact
+    cand: Candidate
+    explicit_status: bool
+    clause: tuple[int, int]
+    attach: bool = False  # anaphoric or generic: adds to an earlier fact rather than being one
+    within_cue: bool = False  # preceded by "lors de", "à l'occasion de"...: frames its sentence
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _within(bounds: tuple[int, int], outer: tuple[int, int]) -> tuple[int, int]:
+    start, end = max(bounds[0], outer[0]), min(bounds[1], outer[1])
+    return (start, end) if end > start else outer
+
+
+def _utterance(text: str, s_start: int, s_end: int, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    """The part of a sentence that one speaker says about the trigger at [start, end)."""
+    lo, hi = s_start, s_end
+    opened, closed = text.rfind("«", s_start, start), text.rfind("»", s_start, start)
+    if opened > closed:  # the trigger is inside a quotation
+        lo = opened + 1
+        close = text.find("»", end, s_end)
+        hi = close if close >= 0 else hi
+    elif opened < 0 and closed < 0:  # a quotation opened in an earlier sentence may end here
+        close = text.find("»", end, s_end)
+        if close >= 0 and text.find("«", end, close) < 0:
+            hi = close
+    reporting = lex.reporting_after.search(text, end, hi)
+    if reporting:
+        hi = reporting.start()
+    return lo, hi
+
+
+def _mentions_between(mentions: list[Mention], start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
+    return [m for m in mentions if m.kind in kinds and start <= m.start and m.end <= end]
+
+
+def _clip_quote(text: str, start: int, end: int, anchor: tuple[int, int]) -> tuple[int, int]:
+    """Keep a quote short and around its trigger, cut at clause punctuation when too long."""
+    if end - start <= _MAX_QUOTE:
+        return start, end
+    left = max(start, anchor[0] - _MAX_QUOTE // 2)
+    comma = text.rfind(",", left, anchor[0])
+    start = comma + 1 if comma >= 0 else left
+    right = min(end, max(anchor[1], start + _MAX_QUOTE))
+    comma = text.find(",", anchor[1], right)
+    end = comma if comma >= 0 else right
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.«"):
+        end -= 1
+    return start, end
+
+
+def _title(text: str) -> str:
+    title = _LEADING_DET.sub("", " ".join(text.split()))
+    if len(title) > 140:
+        title = title[:140].rsplit(" ", 1)[0] + "…"
+    return title[:1].upper() + title[1:]
+
+
+def _pick_date(cand: Candidate, dates: list[DateMention], text: str) -> DateMention | None:
+    best: tuple[int, DateMention] | None = None
+    for d in dates:
+        if d.value is None or not (cand.sent.start_char <= d.start and d.end <= cand.sent.end_char):
+            continue
+        if d.cue == "target" or _TARGET_DATE_BEFORE.search(text[max(0, d.start - 20) : d.start]):
+            continue  # "d'ici 2060" is a target, not when the fact happens
+        toks = tokens_in(cand.sent.doc, d.start, d.end)
+        dist = min((tree_distance(t, cand.head) for t in toks), default=99)
+        limit = 3 if cand.type == "initiative" else 6
+        if dist <= limit and (best is None or dist < best[0]):
+            best = (dist, d)
+    return best[1] if best else None
+
+
+def _place(cand: Candidate, mentions: list[Mention], start: int, end: int, text: str) -> str | None:
+    for m in _mentions_between(mentions, start, end, ("city",)):
+        before = text[max(0, m.start - 6) : m.start].lower()
+        if re.search(r"(?:\bà|\bau|\bdans|\ben)\s*$", before) or (
+            cand.trigger.kind == "festival" and m.start - cand.end < 8
+        ):
+            return m.name
+    return None
+
+
+def build_draft(
+    cand: Candidate,
+    hits: list[CueHit],
+    mentions: list[Mention],
+    dates: list[DateMention],
+    lex: Lexicon,
+    doc_id: str,
+) -> Draft | None:
+    """One fact from one trigger, or None when the trigger's gates (cue, signing) are not met."""
+    text = cand.sent.doc.text
+    trigger, head, sent = cand.trigger, cand.head, cand.sent
+    if not cand.anaphoric:  # a mention of a known fact needs no gate: it only adds to it
+        if trigger.needs_cue and not has_cue(head, cand.start, cand.end, hits, max_tree=_WEAK_CUE_DISTANCE):
+            return None
+        if trigger.needs_signing and not has_cue(head, cand.start, cand.end, hits, _SIGNING_STAGES):
+            return None
+    decision = decide_status(trigger.type, head, cand.start, cand.end, hits, lex)
+
+    # the clause of the trigger: its subtree (a short one: its parent's), cut to the utterance
+    # it belongs to (inside « », before "», décrit X"); a verb trigger's clause is its verb's subtree
+    utterance = _utterance(text, sent.start_char, sent.end_char, cand.start, cand.end, lex)
+    clause = _within(subtree_bounds(head, sent), utterance)
+    if clause[1] - clause[0] < _SHORT_CLAUSE and head.head.i != head.i:
+        clause = _within(subtree_bounds(head.head, sent), utterance)
+    verb = governing_verb(head)
+    verb_clause = _within(subtree_bounds(verb, sent) if verb is not None else utterance, utterance)
+
+    q_start, q_end = clause
+    if decision.explicit and decision.start is not None and decision.end is not None:
+        if max(q_end, decision.end) - min(q_start, decision.start) <= _MAX_QUOTE:
+            q_start, q_end = min(q_start, decision.start), max(q_end, decision.end)
+    q_start, q_end = _clip_quote(text, min(q_start, cand.start), max(q_end, cand.end), (cand.start, cand.end))
+    q_start, q_end = _trim(text, q_start, q_end)
+
+    # a quote never cuts an actor's name in two
+    for m in mentions:
+        if m.start < q_end < m.end:
+            q_end = m.end
+        if m.start < q_start < m.end:
+            q_start = m.start
+    source = Source(doc_id, q_start, q_end, text[q_start:q_end])
+
+    kind = trigger.kind
+    if trigger.kind_by_domain:
+        found = domains_in(source.quote, lex)
+        by_domain = next((trigger.kind_by_domain[d] for d in found if d in trigger.kind_by_domain), None)
+        if by_domain is None:
+            return None
+        kind = by_domain
+
+    # participants: who the trigger's clause names, else its verb's clause; media report, they
+    # take part only in agreements they sign
+    is_agreement = trigger.type == "agreement"
+    party_kinds = (*_PERSONS_ORGS, "city") if is_agreement else _PERSONS_ORGS
+    participants = [m for m in _mentions_between(mentions, clause[0], clause[1], party_kinds)
+                    if is_agreement or m.category != "media"]
+    if not any(m.kind in _PERSONS_ORGS for m in participants):
+        wider = _mentions_between(mentions, verb_clause[0], verb_clause[1], party_kinds)
+        participants += [m for m in wider if m not in participants and m.category != "media"]
+
+    venue = None
+    if trigger.type == "event" and kind in _VENUE_KINDS:
+        venue = next(
+            (m for m in _mentions_between(mentions, *verb_clause, ("organization",))
+             if m.category in ("museum", "cultural_institution") and m.start >= cand.start),
+            None,
+        )
+        if venue is not None and venue not in participants:
+            participants.append(venue)
+
+    date = _pick_date(cand, dates, text)
+    title_from = clause[0] if head.pos_ in ("VERB", "AUX") else cand.start
+    t_start, t_end = _trim(text, title_from, max(cand.end, min(clause[1], q_end)))
+    fact = Fact(
+        type=trigger.type,
+        kind=kind,
+        title=_title(text[t_start:t_end]),
+        sources=[source],
+        status=decision.status,
+        participants=participants,
+        domains=domains_for(source.quote, kind, lex),
+        date=str(date.value) if date else None,
+        place=_place(cand, mentions, *verb_clause, text) if trigger.type != "initiative" else None,
+        venue=venue,
+        rule=f"{trigger.name}+{decision.rule}",
+        evidence=[cand.text, decision.evidence] + ([date.text] if date else []),
+        local_id=f"{trigger.type}:{cand.start}",
+    )
+    if decision.explicit:
+        fact.status_history.append(StatusChange(decision.status, fact.date, source))
+    titled = _TITLE_QUOTED.search(text, clause[0], min(len(text), clause[1] + 80))
+    if titled and titled.start() >= clause[1]:
+        titled = None
+    if titled:
+        fact.title = titled.group(1)
+    before = text[max(sent.start_char, cand.start - 40) : cand.start]
+    return Draft(
+        fact=fact,
+        cand=cand,
+        explicit_status=decision.explicit,
+        clause=clause,
+        attach=cand.anaphoric or trigger.generic,
+        within_cue=bool(lex.within_before.search(before)),
+        extra={"named": bool(titled)},
+    )
+
+
+def countries_of(sent: Span, fact: Fact, mentions: list[Mention]) -> list[str]:
+    found = {m.country for m in mentions if m.kind == "country" and m.country
+             and sent.start_char <= m.start < sent.end_char}
+    found |= {m.country for m in fact.participants if m.country}
+    return sorted(found)

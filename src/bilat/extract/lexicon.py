@@ -1,0 +1,191 @@
+"""Loads and validates one language's fact lexicons (triggers, status cues, domains) from lang/<code>/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from bilat.errors import LanguageDataError
+from bilat.model.vocab import FACT_TYPES, vocab
+
+_APOSTROPHE = "['’]"
+_QUOTE_IN_CLASS = re.compile(r"\[[^\]]*'[^\]]*\]")
+
+
+def compile_pattern(pattern: str, where: str, word_start: bool = False) -> re.Pattern[str]:
+    """Lexicon regex: `'` matches ' and ’, a space matches any run of spaces; case-insensitive;
+    with `word_start`, a match must begin a word ("formation" does not fire inside "information")."""
+    if _QUOTE_IN_CLASS.search(pattern):
+        raise LanguageDataError(f"{where}: `'` inside [...] in {pattern!r}", "write (?:e|') instead of [e']")
+    source = pattern.replace("'", _APOSTROPHE).replace(" ", r"\s+")
+    if word_start:
+        source = rf"(?<![\w-])(?:{source})(?!\w)"
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise LanguageDataError(f"{where}: bad pattern {pattern!r}: {exc}", "fix the regular expression") from exc
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    kind: str
+    regex: re.Pattern[str]
+    name: str  # rule name for explanations, e.g. "fr.trigger.agreement.cooperation_pact#0"
+    needs_cue: bool = False
+    needs_signing: bool = False
+    generic: bool = False
+    kind_by_domain: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cue:
+    stage: str
+    regex: re.Pattern[str]
+    name: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    triggers: tuple[Trigger, ...]
+    broad_kinds: frozenset[str]
+    related_kinds: tuple[frozenset[str], ...]
+    cues: tuple[Cue, ...]
+    stages: dict[str, dict[str, str]]
+    defaults: dict[str, dict[str, str]]
+    domain_words: dict[str, re.Pattern[str]]
+    kind_domains: dict[str, tuple[str, ...]]
+    anaphoric_before: re.Pattern[str]
+    negated_before: re.Pattern[str]
+    plural_before: re.Pattern[str]
+    within_before: re.Pattern[str]
+    continuation_openers: re.Pattern[str]
+    reporting_after: re.Pattern[str]
+
+    def kinds_related(self, a: str, b: str) -> bool:
+        return a == b or any(a in g and b in g for g in self.related_kinds)
+
+    @property
+    def rule_names(self) -> list[str]:
+        return [t.name for t in self.triggers] + [c.name for c in self.cues]
+
+
+def _read(lang: str, name: str) -> dict[str, Any]:
+    try:
+        text = resources.files("bilat.lang").joinpath(lang).joinpath(name).read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise LanguageDataError(f"no {name} for language {lang!r}", f"add src/bilat/lang/{lang}/{name}") from exc
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not data:
+        raise LanguageDataError(f"lang/{lang}/{name} is empty or not a mapping", "see lang/fr for the format")
+    return data
+
+
+def _triggers(lang: str, raw: dict[str, Any]) -> tuple[Trigger, ...]:
+    v = vocab()
+    out: list[Trigger] = []
+    for fact_type in FACT_TYPES:
+        entries = raw.get(fact_type) or []
+        if not entries:
+            raise LanguageDataError(f"lang/{lang}/triggers.yaml: no {fact_type} triggers", "add at least one")
+        for i, entry in enumerate(entries):
+            kind = entry.get("kind")
+            where = f"lang/{lang}/triggers.yaml {fact_type}[{i}]"
+            if kind not in v.kinds[fact_type]:
+                raise LanguageDataError(f"{where}: unknown kind {kind!r}", f"use one of {v.kinds[fact_type]}")
+            by_domain = dict(entry.get("kind_by_domain") or {})
+            for target in by_domain.values():
+                if target not in v.kinds[fact_type]:
+                    raise LanguageDataError(f"{where}: unknown kind {target!r} in kind_by_domain")
+            out.append(
+                Trigger(
+                    type=fact_type,
+                    kind=kind,
+                    regex=compile_pattern(entry["pattern"], where, word_start=True),
+                    name=f"{lang}.trigger.{fact_type}.{kind}#{i}",
+                    needs_cue=bool(entry.get("needs_cue")),
+                    needs_signing=bool(entry.get("needs_signing")),
+                    generic=bool(entry.get("generic")),
+                    kind_by_domain=by_domain,
+                )
+            )
+    return tuple(out)
+
+
+def _cues(lang: str, raw: dict[str, Any]) -> tuple[Cue, ...]:
+    stages = raw.get("stages") or {}
+    cues = []
+    for i, entry in enumerate(raw.get("cues") or []):
+        where = f"lang/{lang}/status_cues.yaml cues[{i}]"
+        if entry.get("stage") not in stages:
+            raise LanguageDataError(f"{where}: unknown stage {entry.get('stage')!r}", f"use one of {list(stages)}")
+        cues.append(Cue(entry["stage"], compile_pattern(entry["pattern"], where, word_start=True), f"{lang}.cue.{entry['stage']}#{i}"))
+    if not cues:
+        raise LanguageDataError(f"lang/{lang}/status_cues.yaml: no cues", "add at least one")
+    return tuple(cues)
+
+
+def _check_statuses(lang: str, table: dict[str, dict[str, str]], name: str) -> None:
+    v = vocab()
+    for key, per_type in table.items():
+        for fact_type in FACT_TYPES:
+            if per_type.get(fact_type) not in v.statuses[fact_type]:
+                raise LanguageDataError(
+                    f"lang/{lang}/status_cues.yaml {name}.{key}: bad {fact_type} status {per_type.get(fact_type)!r}"
+                )
+
+
+@cache
+def load_lexicon(lang: str = "fr") -> Lexicon:
+    """The validated lexicon of one language; raises LanguageDataError on empty or bad data."""
+    triggers = _read(lang, "triggers.yaml")
+    status = _read(lang, "status_cues.yaml")
+    domains = _read(lang, "domains.yaml")
+    stages = status.get("stages") or {}
+    _check_statuses(lang, stages, "stages")
+    defaults_raw = status.get("defaults") or {}
+    defaults = {t: dict(defaults_raw.get(t) or {}) for t in FACT_TYPES}
+    v = vocab()
+    for t, per_tense in defaults.items():
+        if not per_tense or any(s not in v.statuses[t] for s in per_tense.values()):
+            raise LanguageDataError(f"lang/{lang}/status_cues.yaml defaults.{t}: missing or bad statuses")
+    words = domains.get("words") or {}
+    domain_words = {}
+    for domain, forms in words.items():
+        if domain not in v.domains or not forms:
+            raise LanguageDataError(f"lang/{lang}/domains.yaml: bad or empty domain {domain!r}")
+        alternatives = "|".join(f"(?:{f})" for f in forms)
+        domain_words[domain] = compile_pattern(rf"(?<!\w)(?:{alternatives})(?!\w)", f"domains.{domain}")
+    kind_domains = {k: tuple(d) for k, d in (domains.get("kind_domains") or {}).items()}
+    for kind, doms in kind_domains.items():
+        if any(d not in v.domains for d in doms):
+            raise LanguageDataError(f"lang/{lang}/domains.yaml kind_domains.{kind}: unknown domain")
+
+    def pattern(name: str) -> re.Pattern[str]:
+        if not status.get(name):
+            raise LanguageDataError(f"lang/{lang}/status_cues.yaml: missing {name}")
+        return compile_pattern(status[name], name)
+
+    return Lexicon(
+        lang=lang,
+        triggers=_triggers(lang, triggers),
+        broad_kinds=frozenset(triggers.get("broad_kinds") or ()),
+        related_kinds=tuple(frozenset(g) for g in triggers.get("related_kinds") or ()),
+        cues=_cues(lang, status),
+        stages=stages,
+        defaults=defaults,
+        domain_words=domain_words,
+        kind_domains=kind_domains,
+        anaphoric_before=pattern("anaphoric_before"),
+        negated_before=pattern("negated_before"),
+        plural_before=pattern("plural_before"),
+        within_before=pattern("within_before"),
+        continuation_openers=pattern("continuation_openers"),
+        reporting_after=pattern("reporting_after"),
+    )

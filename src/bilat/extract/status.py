@@ -1,0 +1,96 @@
+"""Status from the language: the status cue nearest to a trigger in the parse decides; without
+one, the tense of the trigger's clause does (registered as `bilat.status_rules.v1`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from bilat.extract.lexicon import Lexicon
+from bilat.extract.syntax import tense_of, tokens_in, tree_distance
+
+RULES_NAME = "bilat.status_rules.v1"
+_MAX_TREE_DISTANCE = 5
+_MAX_CHARS_AFTER = 160
+
+
+@dataclass
+class StatusDecision:
+    status: str
+    explicit: bool  # a cue said so (rather than the tense alone)
+    rule: str
+    evidence: str
+    start: int | None = None  # the cue's span, when there is one
+    end: int | None = None
+
+
+@dataclass
+class CueHit:
+    stage: str
+    name: str
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+def cue_hits(sent: Span, lex: Lexicon) -> list[CueHit]:
+    hits = []
+    for cue in lex.cues:
+        for m in cue.regex.finditer(sent.text):
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            hits.append(CueHit(cue.stage, cue.name, start, end, tokens_in(sent.doc, start, end)))
+    return hits
+
+
+def _closeness(hit: CueHit, head: Token, start: int, end: int) -> tuple[int, int, int]:
+    tree = min((tree_distance(t, head) for t in hit.tokens), default=99)
+    if hit.end <= start:
+        chars, after = start - hit.end, 0
+    elif hit.start >= end:
+        chars, after = hit.start - end, 1
+    else:
+        chars, after = 0, 0
+    return tree, after, chars
+
+
+def decide_status(
+    fact_type: str, head: Token, start: int, end: int, hits: list[CueHit], lex: Lexicon
+) -> StatusDecision:
+    """The status of a fact whose trigger spans [start, end) with syntactic head `head`."""
+    best: tuple[tuple[int, int, int], CueHit] | None = None
+    for hit in hits:
+        key = _closeness(hit, head, start, end)
+        tree, after, chars = key
+        if tree > _MAX_TREE_DISTANCE and not (chars <= 3 and not after):
+            continue
+        if after and chars > _MAX_CHARS_AFTER:
+            continue
+        if best is None or key < best[0]:
+            best = (key, hit)
+    if best is not None:
+        hit = best[1]
+        status = lex.stages[hit.stage][fact_type]
+        quote = head.doc.text[hit.start : hit.end]
+        return StatusDecision(status, True, hit.name, quote, hit.start, hit.end)
+    tense = tense_of(head)
+    status = lex.defaults[fact_type].get(tense) or next(iter(lex.defaults[fact_type].values()))
+    return StatusDecision(status, False, f"{lex.lang}.tense.{tense}", tense)
+
+
+def has_cue(
+    head: Token,
+    start: int,
+    end: int,
+    hits: list[CueHit],
+    stages: set[str] | None = None,
+    max_tree: int = _MAX_TREE_DISTANCE,
+) -> bool:
+    """Whether a cue (of the given stages) governs the trigger closely enough to count."""
+    for hit in hits:
+        if stages is not None and hit.stage not in stages:
+            continue
+        tree, after, chars = _closeness(hit, head, start, end)
+        if tree <= max_tree or (chars <= 3 and not after):
+            return True
+    return False

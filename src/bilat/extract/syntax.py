@@ -1,0 +1,88 @@
+"""Small questions asked of spaCy's parse: which tokens cover a span, how far apart two tokens
+are in the tree, the clause a trigger belongs to, and its tense."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+CLAUSE_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "appos", "conj", "xcomp", "ccomp", "acl", "acl:relcl", "advcl"}
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def head_of(tokens: list[Token]) -> Token | None:
+    """The token of a multi-token match whose head lies outside the match (its syntactic head)."""
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def ancestors(token: Token) -> list[Token]:
+    return [token, *token.ancestors]
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of edges between two tokens of one sentence (large when in different trees)."""
+    path_a = {t.i: n for n, t in enumerate(ancestors(a))}
+    for n, t in enumerate(ancestors(b)):
+        if t.i in path_a:
+            return n + path_a[t.i]
+    return 99
+
+
+def governing_verb(token: Token) -> Token | None:
+    for t in ancestors(token):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def subtree_bounds(token: Token, sent: Span) -> tuple[int, int]:
+    """Character bounds of a token's subtree, clipped to its sentence."""
+    left = max(token.left_edge.i, sent.start)
+    right = min(token.right_edge.i, sent.end - 1)
+    doc = token.doc
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def tense_of(token: Token) -> str:
+    """past | present | future | conditional, from the morphology of the clause's verb."""
+    verb = governing_verb(token)
+    if verb is None:
+        return "present"
+    candidates = [verb, *[c for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "cop")]]
+    for t in candidates:
+        mood = t.morph.get("Mood")
+        tense = t.morph.get("Tense")
+        if "Cnd" in mood:
+            return "conditional"
+        if "Fut" in tense:
+            return "future"
+    aux = [c for c in verb.children if c.dep_.startswith("aux")]
+    if aux and "Part" in verb.morph.get("VerbForm"):
+        return "past"
+    if any(t in ("Past", "Imp") for t in verb.morph.get("Tense")):
+        return "past"
+    return "present"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, further cut at line breaks (a headline never joins a paragraph)."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text:
+                if token.i > start:
+                    out.append(doc[start : token.i])
+                start = token.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if s.text.strip()]

@@ -1,0 +1,1 @@
+"""Language data, one folder per language (triggers, cues, domains, titles, patterns)."""

@@ -1,0 +1,411 @@
+"""Date expressions in text ("le 6 décembre dernier", "en juillet 2020", "hier"): find, resolve, infer.
+
+A value type of the model layer, used by ingest (publication dates) and extract (fact
+dates). Spans are found with patterns built from the language's data file
+`bilat/lang/<lang>/dates.yaml` (never with a free-text date search, which fires on "Sa" or
+"mer"), then resolved by calendar arithmetic against a reference date. Precision is what
+the words carry: "décembre" is a month, "en 2021" a year, "hier" a day only when the
+reference has a day.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+from bilat.model.dates import PartialDate
+
+_WS = r"[^\S\n]+"  # spaces that do not cross a line
+# placeholder -> (data key, named group); words are looked up, prefixes carry their separator
+_WORD_SLOTS = {"weekday": ("weekdays", "weekday"), "month": ("months", "month"),
+               "cue": ("cue_words", "cue"), "relday": ("relative_days", "relday"),
+               "unit": ("units", "unit")}  # fmt: skip
+_PREFIX_SLOTS = {"this": ("this", "this"), "article": ("articles", None),
+                 "month_prefix": ("month_prefixes", "prefix"), "year_prefix": ("year_prefixes", "prefix"),
+                 "unit_article": ("unit_articles", None)}  # fmt: skip
+_REQUIRED = ("months", "weekdays", "cues", "targets", "relative_days", "units", "articles",
+             "month_prefixes", "year_prefixes", "unit_articles", "patterns")  # fmt: skip
+_MAX_SHIFT = 6  # years searched around a reference: every day-month-weekday recurs within 11
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression at text[start:end] and its value (None when it cannot be resolved)."""
+
+    start: int
+    end: int
+    text: str
+    value: PartialDate | None
+    relative: bool  # its value depends on a reference date (no year written, "hier", "l’an dernier")
+    cue: str | None = None  # past ("dernier") | future ("prochain") | target ("d’ici") | this ("ce mardi")
+
+
+@dataclass(frozen=True)
+class _Parts:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO, Monday = 1
+    cue: str | None = None  # past | future | target
+    this: bool = False
+    offset: int | None = None  # days, for "hier", "demain"
+    unit: str | None = None  # week | month | year, for "le mois prochain"
+
+
+@dataclass(frozen=True)
+class _Language:
+    words: dict[str, dict[str, Any]]  # data key -> folded word -> value
+    patterns: tuple[re.Pattern[str], ...]
+
+
+def _fold(word: str) -> str:
+    return " ".join(word.replace("'", "’").casefold().split())
+
+
+def _alternation(words: list[str], prefix: bool) -> str:
+    out = []
+    for word in sorted(words, key=len, reverse=True):
+        rx = re.escape(word).replace("’", "['’]").replace(r"\ ", _WS)
+        out.append(rx if not prefix or word.endswith(("-", "’")) else rx + _WS)
+    return "|".join(out)
+
+
+def _words(raw: dict[str, Any], lang: str, key: str, size: int | None = None) -> dict[str, Any]:
+    groups = raw.get(key)
+    if not isinstance(groups, dict) or (size is not None and len(groups) != size):
+        raise ValueError(f"lang/{lang}/dates.yaml: '{key}' needs {size or 'some'} groups of words")
+    table: dict[str, Any] = {}
+    for value, words in groups.items():
+        if not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ValueError(f"lang/{lang}/dates.yaml: '{key}.{value}' is empty or not a list of words")
+        table.update({_fold(w): value for w in words})
+    return table
+
+
+def _path(lang: str) -> Traversable:
+    return resources.files("bilat").joinpath("lang", lang, "dates.yaml")
+
+
+def has_language(lang: str | None) -> bool:
+    """Whether bilat has date vocabulary for this ISO 639-1 language."""
+    return bool(lang) and re.fullmatch(r"[a-z]{2,3}", lang or "") is not None and _path(lang or "").is_file()
+
+
+def _load(lang: str) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]], list[str]]:
+    """The data file, checked: word tables, prefix lists and pattern templates."""
+    raw = yaml.safe_load(_path(lang).read_text("utf-8")) or {}
+    missing = [k for k in _REQUIRED if not raw.get(k)]
+    if missing:
+        raise ValueError(f"lang/{lang}/dates.yaml: missing or empty {', '.join(missing)}")
+    cues = raw["cues"]
+    if not all(cues.get(k) for k in ("past", "future", "this")):
+        raise ValueError(f"lang/{lang}/dates.yaml: 'cues' needs past, future and this words")
+    words = {
+        "months": _words(raw, lang, "months", 12),
+        "weekdays": _words(raw, lang, "weekdays", 7),
+        "day_words": _words(raw, lang, "day_words") if raw.get("day_words") else {},
+        "relative_days": _words(raw, lang, "relative_days"),
+        "units": _words(raw, lang, "units"),
+        "cue_words": _words({"cues": {"past": cues["past"], "future": cues["future"]}}, lang, "cues"),
+        "targets": {_fold(w): "target" for w in raw["targets"]},
+    }
+    if not set(words["units"].values()) <= {"week", "month", "year"}:
+        raise ValueError(f"lang/{lang}/dates.yaml: 'units' are week, month and year")
+    lists = {k: list(raw[k]) for k in ("articles", "month_prefixes", "unit_articles")}
+    lists["year_prefixes"] = list(raw["year_prefixes"]) + list(raw["targets"])
+    lists["this"] = list(cues["this"])
+    return words, lists, list(raw["patterns"])
+
+
+@cache
+def _language(lang: str) -> _Language:
+    if not has_language(lang):
+        raise ValueError(f"no date vocabulary for language {lang!r} (add lang/{lang}/dates.yaml)")
+    words, lists, templates = _load(lang)
+    day_words = _alternation(list(words["day_words"]), prefix=False)
+    slots = {
+        "_": _WS,
+        "year": r"(?P<year>(?:1[89]|20)\d\d)(?!\d)",
+        "day_num": r"(?P<day>3[01]|[12]\d|0?[1-9])",
+        "month_num": r"(?P<month>1[0-2]|0?[1-9])",
+        "day": rf"(?P<day>{day_words + '|' if day_words else ''}3[01]|[12]\d|0?[1-9])",
+    }
+    for slot, (key, group) in _WORD_SLOTS.items():
+        slots[slot] = f"(?P<{group}>{_alternation(list(words[key]), prefix=False)})"
+    for slot, (list_key, named) in _PREFIX_SLOTS.items():
+        alternation = _alternation(lists[list_key], prefix=True)
+        slots[slot] = f"(?P<{named}>{alternation})" if named else f"(?:{alternation})"
+
+    def compile_one(template: str) -> re.Pattern[str]:
+        unknown = sorted(set(re.findall(r"\{([A-Za-z_]+)\}", template)) - set(slots))
+        if unknown:
+            raise ValueError(f"lang/{lang}/dates.yaml: unknown placeholder {{{unknown[0]}}} in {template}")
+        source = re.sub(r"\{([A-Za-z_]+)\}", lambda m: slots[m.group(1)], template)
+        try:
+            return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"lang/{lang}/dates.yaml: bad pattern {template!r}: {exc}") from exc
+
+    return _Language(words=words, patterns=tuple(compile_one(t) for t in templates))
+
+
+def _number(value: str | None, table: dict[str, Any]) -> int | None:
+    return None if value is None else int(value) if value.isdigit() else table.get(_fold(value))
+
+
+def _parts(m: re.Match[str], lang: _Language) -> _Parts | None:
+    g, w = m.groupdict(), lang.words
+    year = int(g["year"]) if g.get("year") else None
+    month = _number(g.get("month"), w["months"])
+    day = _number(g.get("day"), w["day_words"])
+    cue = w["cue_words"].get(_fold(g["cue"])) if g.get("cue") else None
+    if g.get("prefix") and _fold(g["prefix"]) in w["targets"]:
+        cue = "target"
+    if day is not None and month is not None:
+        try:
+            date(year or 2000, month, day)  # 2000 is a leap year: "29 février" stays possible
+        except ValueError:
+            return None
+    return _Parts(
+        year=year,
+        month=month,
+        day=day,
+        weekday=w["weekdays"].get(_fold(g["weekday"])) if g.get("weekday") else None,
+        cue=cue,
+        this=bool(g.get("this")),
+        offset=w["relative_days"].get(_fold(g["relday"])) if g.get("relday") else None,
+        unit=w["units"].get(_fold(g["unit"])) if g.get("unit") else None,
+    )
+
+
+def _scan(text: str, lang: str) -> list[tuple[int, int, _Parts]]:
+    """All date expressions, left to right, without overlaps (the longer match wins)."""
+    data = _language(lang)
+    hits = []
+    for rank, pattern in enumerate(data.patterns):
+        for m in pattern.finditer(text):
+            parts = _parts(m, data)
+            if parts is not None:
+                hits.append((m.start(), m.end(), rank, parts))
+    hits.sort(key=lambda h: (h[0], h[0] - h[1], h[2]))
+    chosen: list[tuple[int, int, _Parts]] = []
+    for start, end, _rank, parts in hits:
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end, parts))
+    return chosen
+
+
+# --- resolution -------------------------------------------------------------------------
+
+
+def _span(value: PartialDate) -> tuple[date, date]:
+    """First and last day a partial date covers."""
+    first = value.first_day()
+    if value.day:
+        return first, first
+    if value.month:
+        return first, date(value.year, value.month, monthrange(value.year, value.month)[1])
+    return first, date(value.year, 12, 31)
+
+
+def _common(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    """The finest partial date both agree on: 2020-12-06 and 2020-12-20 -> 2020-12."""
+    if a is None or b is None or a.year != b.year:
+        return None
+    if a.month is None or a.month != b.month:
+        return PartialDate(a.year)
+    if a.day is None or a.day != b.day:
+        return PartialDate(a.year, a.month)
+    return a
+
+
+def _candidates(parts: _Parts, years: range) -> list[PartialDate]:
+    """Each year's reading of a day or month written without a year, weekday respected."""
+    out = []
+    for year in years:
+        if parts.day is None:
+            out.append(PartialDate(year, parts.month))
+            continue
+        try:
+            day = date(year, parts.month or 1, parts.day)
+        except ValueError:
+            continue
+        if parts.weekday is None or day.isoweekday() == parts.weekday:
+            out.append(PartialDate.of(day))
+    return out
+
+
+def _pick(cands: list[PartialDate], cue: str | None, at: date, ref: tuple[date, date]) -> PartialDate | None:
+    """'dernier': the latest reading wholly before `at`; 'prochain': the first wholly after;
+    otherwise the reading nearest the reference period (earlier wins a tie)."""
+    if cue == "past":
+        past = [c for c in cands if _span(c)[1] < at]
+        return max(past) if past else None
+    if cue == "future":
+        future = [c for c in cands if _span(c)[0] > at]
+        return min(future) if future else None
+
+    def distance(c: PartialDate) -> tuple[int, bool]:
+        lo, hi = _span(c)
+        return max(0, (lo - ref[1]).days, (ref[0] - hi).days), lo > ref[0]
+
+    return min(cands, key=distance) if cands else None
+
+
+def _shift_month(day: date, months: int) -> PartialDate:
+    index = day.year * 12 + day.month - 1 + months
+    return PartialDate(index // 12, index % 12 + 1)
+
+
+def _resolve_at(parts: _Parts, at: date, ref: tuple[date, date]) -> PartialDate | None:
+    step = {"past": -1, "future": 1}.get(parts.cue or "", 0)
+    if parts.offset is not None:
+        return PartialDate.of(at + timedelta(days=parts.offset))
+    if parts.unit == "year":
+        return PartialDate(at.year + step)
+    if parts.unit == "month":
+        return _shift_month(at, step)
+    if parts.unit == "week":
+        monday = at - timedelta(days=at.weekday() - 7 * step)
+        return _common(PartialDate.of(monday), PartialDate.of(monday + timedelta(days=6)))
+    if parts.month is None and parts.weekday is not None:  # "ce mardi", "lundi dernier"
+        days = [at + timedelta(days=n) for n in range(-7, 8)]
+        cands = [PartialDate.of(d) for d in days if d.isoweekday() == parts.weekday]
+        return _pick(cands, parts.cue, at, (at, at))
+    if parts.month is None:
+        return None
+    years = range(at.year - _MAX_SHIFT, at.year + _MAX_SHIFT + 1)
+    return _pick(_candidates(parts, years), parts.cue, at, ref)
+
+
+def _resolve(parts: _Parts, reference: PartialDate | None, years: range | None) -> PartialDate | None:
+    if parts.year is not None:
+        return PartialDate(parts.year, parts.month, parts.day)
+    if reference is None:
+        return _pin(parts, years) if years is not None else None
+    ref = _span(reference)
+    # a coarse reference ("2021") stands for any of its days: keep what all of them agree on
+    return _common(_resolve_at(parts, ref[0], ref), _resolve_at(parts, ref[1], ref))
+
+
+def _pin(parts: _Parts, years: range) -> PartialDate | None:
+    """A weekday, day and month ("mardi 5 novembre") name one year in a short window."""
+    if parts.year is not None or parts.weekday is None or parts.day is None:
+        return None
+    cands = _candidates(parts, years)
+    return cands[0] if len(cands) == 1 else None
+
+
+def find_dates(
+    text: str, lang: str = "fr", reference: PartialDate | None = None, years: range | None = None
+) -> list[DateMention]:
+    """Date expressions of `text`, resolved against `reference` (usually the publication date).
+
+    Without a year written, "dernier" picks the latest past reading, "prochain" the first
+    future one, and a bare "le 25 octobre" the reading nearest the reference; a weekday
+    must match. Without a reference such mentions get value None, unless `years` is given
+    and a weekday pins a single year in it ("mardi 5 novembre" with years 2022–2026).
+    A language without date vocabulary has no date mentions (see `has_language`).
+    """
+    if not has_language(lang):
+        return []
+    out = []
+    for start, end, parts in _scan(text, lang):
+        cue = parts.cue or ("this" if parts.this else None)
+        value = _resolve(parts, reference, years)
+        out.append(DateMention(start, end, text[start:end], value, parts.year is None, cue))
+    return out
+
+
+# --- publication date ------------------------------------------------------------------
+
+_PIN_YEARS = 5  # a day-month-weekday triple never recurs within 5 years (29 February aside)
+
+
+def _event_bounds(parts: _Parts, anchor: PartialDate) -> tuple[date, date] | None:
+    """When an article can be written, given "[le 6] décembre dernier" or "[en] mars prochain".
+
+    The relative date is read as its first occurrence at or after the anchor (the latest
+    explicit date of the text): articles tell what happened since the dated events they
+    recall. "dernier" puts publication after it and before its next return, "prochain"
+    after its previous occurrence and before it.
+    """
+    lo, hi = _span(anchor)
+    cands = _candidates(parts, range(anchor.year, anchor.year + _MAX_SHIFT + 1))
+    if parts.cue == "past":
+        event = next((c for c in cands if _span(c)[1] >= lo), None)
+    else:
+        event = next((c for c in cands if _span(c)[0] > hi), None)
+    if event is None:
+        return None
+    first, last = _span(event)
+    if parts.cue == "past":
+        return last + timedelta(days=1), _recurrence(event, 1)[0] - timedelta(days=1)
+    return _recurrence(event, -1)[1] + timedelta(days=1), first - timedelta(days=1)
+
+
+def _recurrence(event: PartialDate, years: int) -> tuple[date, date]:
+    """The span of the same day or month `years` later; 29 February falls back to 1 March."""
+    if event.month == 2 and event.day == 29 and monthrange(event.year + years, 2)[1] == 28:
+        return date(event.year + years, 3, 1), date(event.year + years, 3, 1)
+    return _span(PartialDate(event.year + years, event.month, event.day))
+
+
+def infer_document_date(text: str, lang: str = "fr") -> tuple[PartialDate | None, str]:
+    """The publication date a text supports, with its basis: ("text") or (None, "none").
+
+    Used when a document has no date metadata. The evidence, strongest first:
+
+    1. The anchor is the latest explicit date (one with a year: "en juillet 2020",
+       "en 2022"), goals excluded ("d’ici 2060" says nothing of when it was written).
+       Without an anchor nothing else can be placed in time, and the answer is none.
+    2. A deictic date, "ce mardi 5 novembre", is the day the article speaks from: if it
+       has a year, or its weekday names a single year among the anchor's year and the 4
+       after (such a triple never recurs within 5 years), that day is the answer.
+       A weekday date without "ce" pinned the same way counts as an explicit date.
+    3. "[le 6] décembre dernier" / "[en] mars prochain", placed just after the anchor,
+       bound the writing date (see `_event_bounds`); the bounds of all such mentions are
+       intersected. When the intersection lies inside one year (or month, or day), that
+       is the answer: "juillet 2020 … en décembre dernier" can only be written in 2021.
+       When it spans years, the answer is its earliest year not before the anchor's.
+    4. Otherwise the anchor's year, at year precision: news reports recent or coming events.
+
+    Precision is never finer than the evidence: a year unless rule 2 or 3 gives more.
+    """
+    if not has_language(lang):
+        return None, "none"
+    found = [parts for _, _, parts in _scan(text, lang)]
+    explicit = [_resolve(p, None, None) for p in found if p.year is not None and p.cue != "target"]
+    anchor = max((d for d in explicit if d is not None), key=lambda d: _span(d)[0], default=None)
+    if anchor is None:
+        return None, "none"
+    window = range(anchor.year, anchor.year + _PIN_YEARS)
+    for parts in found:  # rule 2
+        if parts.this and parts.day is not None:
+            pinned = _resolve(parts, None, None) if parts.year is not None else _pin(parts, window)
+            if pinned is not None:
+                return pinned, "text"
+    pinned_dates = [d for d in (_pin(p, window) for p in found if not p.this) if d is not None]
+    anchor = max([anchor, *pinned_dates], key=lambda d: _span(d)[0])
+    lo, hi = date.min, date.max  # rule 3
+    relative = [p for p in found if p.year is None and p.month is not None and p.cue in ("past", "future")]
+    for parts in relative:
+        bounds = _event_bounds(parts, anchor)
+        if bounds is not None:
+            lo, hi = max(lo, bounds[0]), min(hi, bounds[1])
+    if relative and lo <= hi and (lo, hi) != (date.min, date.max):
+        common = _common(PartialDate.of(lo), PartialDate.of(hi))
+        if common is not None:
+            return common, "text"
+        year = max(anchor.year, lo.year)
+        if year <= hi.year:
+            return PartialDate(year), "text"
+    return PartialDate(anchor.year), "text"  # rule 4

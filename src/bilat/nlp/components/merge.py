@@ -1,0 +1,268 @@
+"""`bilat_mentions`: the final actor mentions, merged from the bilat spans and the NER entities.
+
+Reads `bilat_boilerplate`, `bilat_places`, `bilat_orgs`, `bilat_persons` and `doc.ents`;
+writes `doc.spans["bilat_mentions"]` (label = actor kind, `kb_id_` = gazetteer key) with
+`span._.bilat = {"name", "key", "country", "category", "roles", "aliases"}`. Order of trust:
+organisation patterns, titled persons, gazetteer places, NER persons, NER organisations,
+then names already seen in the document ("Tokaïev" after "Kassym-Jomart Tokaïev", "le
+Louvre" after "musée du Louvre", "Kazinform" after "le site Kazinform"). NER places
+and MISC entities are never taken alone. Nothing inside page furniture is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from bilat.gazetteers import load_gazetteer
+from bilat.model.names import fold
+from bilat.nlp.components.boilerplate import in_boilerplate
+from bilat.nlp.components.orgs import ORGS
+from bilat.nlp.components.persons import PERSONS
+from bilat.nlp.components.places import DEMONYMS, PLACES
+from bilat.nlp.langdata import load_lang
+from bilat.nlp.lexicon import lexicon_for
+from bilat.nlp.text import clean_bounds, drop_cache, is_acronym, is_cap, longest_match, span_name, token_folds
+
+MENTIONS = "bilat_mentions"
+PER_LABELS = frozenset({"PER", "PERSON"})
+ORG_LABELS = frozenset({"ORG"})
+LOC_LABELS = frozenset({"LOC", "GPE", "FAC"})
+_OPEN_QUOTES = {"«": "»", "“": "”"}
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    priority: float
+    kind: str
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def _info(name: str, **values: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "name": name,
+        "key": None,
+        "country": None,
+        "category": None,
+        "roles": [],
+        "aliases": [],
+    }
+    base.update(values)
+    return base
+
+
+class MentionMerger:
+    """Picks one reading per stretch of text and spreads known names over the document."""
+
+    def __init__(self, nlp: Language, name: str = "bilat_mentions") -> None:
+        self.name = name
+        self.data = load_lang(nlp.lang)
+        self.lexicon = lexicon_for(nlp)
+        self.gazetteer = load_gazetteer()
+        self.skip = self.data.determiners | self.data.honorifics
+
+    def __call__(self, doc: Doc) -> Doc:
+        folds = token_folds(doc)
+        furniture = in_boilerplate(doc)
+        demonym_tokens = {s.start for s in doc.spans.get(DEMONYMS, [])}
+        ner_places = {k for e in doc.ents if e.label_ in LOC_LABELS for k in range(e.start, e.end)}
+        ner_place_bounds = {clean_bounds(e, self.skip) for e in doc.ents if e.label_ in LOC_LABELS}
+        blocked: set[int] = set()
+        cands: list[_Candidate] = []
+        for span in doc.spans.get(ORGS, []):
+            cands.append(self._org_candidate(span, blocked))
+        for span in doc.spans.get(PERSONS, []):
+            info = span._.bilat or {}
+            name = span_name(doc, span.start, span.end)
+            cands.append(_Candidate(span.start, span.end, 2, "person", _info(name, **info)))
+        places = list(doc.spans.get(PLACES, []))
+        as_place = {fold(p.text) for p in places if all(k in ner_places for k in range(p.start, p.end))}
+        ner_other = {(e.start, e.end) for e in doc.ents if e.label_ in PER_LABELS | ORG_LABELS}
+        for span in places:
+            place = self.gazetteer.get(span.kb_id_)
+            if (
+                place is not None
+                and (span.start, span.end) in ner_other
+                and not self._sure_place(span, place, as_place)
+            ):
+                continue  # "Orano" the company, not Oran the city (whose Italian name it is)
+            if place is None or (place.weak and (span.start, span.end) not in ner_place_bounds):
+                continue  # a small town or a common word: only where the NER sees exactly this place
+            info = _info(place.name, key=place.key, country=place.country)
+            cands.append(_Candidate(span.start, span.end, 3, place.kind, info))
+        for ent in doc.ents:
+            cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places)
+            if cand is not None:
+                cands.append(cand)
+        chosen = self._select(cands, furniture, blocked)
+        chosen += self._spread(doc, chosen, folds, furniture, demonym_tokens, blocked)
+        chosen.sort(key=lambda c: c.start)
+        spans = []
+        for c in chosen:
+            span = Span(doc, c.start, c.end, label=c.kind, kb_id=c.info.get("key") or "")
+            span._.bilat = c.info
+            spans.append(span)
+        doc.spans[MENTIONS] = spans
+        drop_cache(doc)
+        return doc
+
+    # -- candidates ---------------------------------------------------------------------
+    def _org_candidate(self, span: Span, blocked: set[int]) -> _Candidate:
+        info = dict(span._.bilat or {})
+        doc = span.doc
+        aliases = list(info.get("aliases") or [])
+        if aliases:  # the "(CNC)" after its expansion belongs to it
+            blocked.update(range(span.end, min(len(doc), span.end + 3)))
+        if span.label_ == "city":
+            place = self.gazetteer.get(span.kb_id_)
+            name = place.name if place else span.text
+            country = place.country if place else None
+            text = span_name(doc, span.start, span.end)
+            return _Candidate(
+                span.start, span.end, 1, "city", _info(name, key=span.kb_id_, country=country, aliases=[text])
+            )
+        text = span_name(doc, span.start, span.end)
+        name = text[:1].upper() + text[1:]
+        values = {"country": info.get("country"), "category": span.label_, "aliases": aliases}
+        cand = _Candidate(span.start, span.end, 1, "organization", _info(name, **values))
+        cand.info["proper"] = info.get("proper")
+        return cand
+
+    @staticmethod
+    def _sure_place(span: Span, place: Any, as_place: set[str]) -> bool:
+        """A place named the NER calls a person or an organisation: keep it if the name is unambiguous."""
+        norm = fold(span.text)
+        return place.kind == "country" or norm == fold(place.name) or norm in as_place
+
+    def _single_ok(
+        self, doc: Doc, k: int, demonym_tokens: set[int], folds: list[str], strict: bool = True
+    ) -> bool:
+        """Can this one word stand alone as a name? `strict`: not even an ordinary word."""
+        text = doc[k].text
+        if is_acronym(text):
+            return True
+        common = self.lexicon.common(text) if strict else text.lower() in self.lexicon.stop_words
+        return not (common or k in demonym_tokens or folds[k] in self.data.titles or not is_cap(doc[k]))
+
+    def _quoted_fragment(self, doc: Doc, start: int, end: int) -> bool:
+        """Inside « … » without filling it: a piece of a title (« Courants du Monde »)."""
+        k = start - 1
+        while k >= 0 and start - k < 20 and "\n" not in doc[k].text:
+            if doc[k].text in _OPEN_QUOTES.values():
+                return False
+            if doc[k].text in _OPEN_QUOTES:
+                close = _OPEN_QUOTES[doc[k].text]
+                filled = k == start - 1 and end < len(doc) and doc[end].text == close
+                return not filled
+            k -= 1
+        return False
+
+    def _ner_candidate(
+        self, doc: Doc, ent: Span, folds: list[str], demonym_tokens: set[int], places: list[Span]
+    ) -> _Candidate | None:
+        if ent.label_ not in PER_LABELS | ORG_LABELS:
+            return None
+        start, end = clean_bounds(ent, self.skip)
+        if ent.label_ in PER_LABELS:
+            while start < end and (folds[start] in self.data.titles or doc[start].lower_ in self.skip):
+                start += 1
+            while end > start and (folds[end - 1] in self.data.titles or not folds[end - 1]):
+                end -= 1
+        if end <= start or not is_cap(doc[start]):
+            return None
+        words = [k for k in range(start, end) if folds[k]]
+        if len(words) == 1 and not self._single_ok(doc, words[0], demonym_tokens, folds):
+            return None
+        contains_place = any(
+            start <= p.start and p.end <= end and (p.end - p.start) < end - start for p in places
+        )
+        priority = 2.5 if contains_place else 4
+        name = span_name(doc, start, end)
+        if ent.label_ in PER_LABELS:
+            if len(words) > 5 or any(
+                not is_cap(doc[k]) and doc[k].lower_ not in self.data.particles for k in words
+            ):
+                return None
+            return _Candidate(start, end, priority, "person", _info(name))
+        if self._quoted_fragment(doc, start, end) or folds[words[0]] in self.data.titles:
+            return None  # a piece of a title, or a person's title ("ministre de la Culture")
+        if folds[words[0]] in self.data.non_actor_heads or folds[words[-1]] in self.data.non_actor_heads:
+            return None
+        country = next(
+            (self._demonym_country(doc, k) for k in range(start, end) if k in demonym_tokens), None
+        )
+        head = longest_match(doc, folds, start, self.data.org_heads.get, self.data.max_phrase_words)
+        category = head[1].category if head else "other"
+        return _Candidate(
+            start, end, priority + 1, "organization", _info(name, country=country, category=category)
+        )
+
+    def _demonym_country(self, doc: Doc, k: int) -> str | None:
+        for span in doc.spans.get(DEMONYMS, []):
+            if span.start == k:
+                return str(span.label_)
+        return None
+
+    # -- choice -------------------------------------------------------------------------
+    def _select(self, cands: list[_Candidate], furniture: list[bool], blocked: set[int]) -> list[_Candidate]:
+        taken: set[int] = set(blocked)
+        chosen = []
+        for c in sorted(cands, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
+            tokens = range(c.start, c.end)
+            if any(furniture[k] or k in taken for k in tokens):
+                continue
+            taken.update(tokens)
+            chosen.append(c)
+        return chosen
+
+    def _spread(
+        self,
+        doc: Doc,
+        chosen: list[_Candidate],
+        folds: list[str],
+        furniture: list[bool],
+        demonyms: set[int],
+        blocked: set[int],
+    ) -> list[_Candidate]:
+        """Later mentions of names already recognised: a surname, a bare proper part, a media title."""
+        known: dict[str, tuple[str, dict[str, Any]]] = {}
+        for c in chosen:
+            if c.kind == "person":
+                words = [k for k in range(c.start, c.end) if folds[k]]
+                for j, k in enumerate(words):
+                    last = j == len(words) - 1
+                    if (
+                        j == 0
+                        or (last and self._single_ok(doc, k, demonyms, folds, strict=False))
+                        or (not last and is_cap(doc[k]))
+                    ):
+                        known.setdefault(" ".join(folds[x] for x in words[j:]), ("person", {}))
+            elif c.kind == "organization":
+                values = {"country": c.info.get("country"), "category": c.info.get("category")}
+                known.setdefault(fold(c.info["name"]), ("organization", values))
+                proper = c.info.get("proper")
+                if proper:
+                    known.setdefault(fold(proper), ("organization", values))
+        if not known:
+            return []
+        taken = blocked | {k for c in chosen for k in range(c.start, c.end)}
+        extra = []
+        i = 0
+        while i < len(doc):
+            if i in taken or furniture[i] or not is_cap(doc[i]):
+                i += 1
+                continue
+            hit = longest_match(doc, folds, i, known.get, 6)
+            if hit is None or any(k in taken or furniture[k] for k in range(i, hit[0])):
+                i += 1
+                continue
+            end, (kind, values) = hit
+            name = span_name(doc, i, end)
+            extra.append(_Candidate(i, end, 6, kind, _info(name, **values)))
+            i = end
+        return extra

@@ -1,0 +1,299 @@
+"""`bilat_orgs`: organisation names led by a head noun, and news media named after a cue word.
+
+Writes `doc.spans["bilat_orgs"]`: label = category from `lang/<code>/org_patterns.jsonl`
+("musée du Louvre" -> museum, "ambassade de France au Kazakhstan" -> government), or
+`city` for a city's own body ("mairie de Paris", `kb_id_` the city's gazetteer key).
+`span._.bilat` holds {"country", "aliases", "proper"}: the country the text gives (an
+adjective, a "de <country>" complement, a city), an acronym in brackets, and the bare
+proper part ("Louvre") later mentions may use alone. Media: "le média kazakh Khabar24",
+"le site Kazinform", "dans Le Figaro" -> category media.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from bilat.gazetteers import load_gazetteer
+from bilat.model.names import fold
+from bilat.nlp.components.places import DEMONYMS, PLACES
+from bilat.nlp.langdata import LangData, OrgHead, load_lang
+from bilat.nlp.lexicon import Lexicon, lexicon_for
+from bilat.nlp.text import is_acronym, is_break, is_cap, longest_match, sentence_initial, token_folds
+
+ORGS = "bilat_orgs"
+_PREPOSITIONS = frozenset({"de", "du", "des", "d’", "d'", "à", "au", "aux", "en", "pour", "sur"})
+_ARTICLES = frozenset({"la", "le", "les", "l’", "l'"})
+_QUOTES = {"«": "»", "“": "”", '"': '"'}
+_MAX_TOKENS = 16
+
+
+@dataclass
+class _Context:
+    folds: list[str]
+    places: dict[int, Span]  # by start token
+    demonyms: dict[int, list[str]]
+    has_pos: bool
+
+
+class OrgMatcher:
+    """Head noun + complement ("Musée national du Kazakhstan"), or media cue + title."""
+
+    def __init__(self, nlp: Language, name: str = "bilat_orgs") -> None:
+        self.name = name
+        self.data: LangData = load_lang(nlp.lang)
+        self.lexicon: Lexicon = lexicon_for(nlp)
+        self.gazetteer = load_gazetteer()
+        self.max_words = self.data.max_phrase_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _Context(
+            folds=token_folds(doc),
+            places={s.start: s for s in doc.spans.get(PLACES, [])},
+            demonyms={},
+            has_pos=doc.has_annotation("POS"),
+        )
+        for span in doc.spans.get(DEMONYMS, []):
+            ctx.demonyms.setdefault(span.start, []).append(span.label_)
+        found: list[Span] = []
+        i = 0
+        while i < len(doc):
+            span = self._org_at(doc, i, ctx) or self._media_at(doc, i, ctx)
+            if span is None:
+                i += 1
+                continue
+            found.append(span)
+            i = span.end
+        doc.spans[ORGS] = found
+        return doc
+
+    # -- head noun + complement -------------------------------------------------------------
+    def _org_at(self, doc: Doc, i: int, ctx: _Context) -> Span | None:
+        hit = longest_match(doc, ctx.folds, i, self.data.org_heads.get, self.max_words)
+        if hit is None:
+            return None
+        head_end, head = hit
+        proper_head = is_cap(doc[i]) and not sentence_initial(doc[i])
+        if head.cue and not proper_head:
+            return self._named_after(doc, head_end, head.category, ctx)
+        if (
+            not proper_head
+            and ctx.folds[i] in self.data.media_cues
+            and head_end < len(doc)
+            and is_cap(doc[head_end])
+        ):
+            return self._named_after(doc, head_end, "media", ctx)  # "l’agence Kazinform"
+        end = self._quoted_end(doc, i)
+        if end is not None:
+            proper_head = True
+        else:
+            end = self._extend(doc, head_end, proper_head, ctx)
+        if head.proper_only and not proper_head:
+            return None
+        has_proper = proper_head or any(is_cap(doc[k]) for k in range(head_end, end))
+        if end <= head_end or not has_proper:
+            return None
+        if any(e.label_ in {"PER", "PERSON"} and head_end <= e.start < end for e in doc.ents):
+            return None  # "la présidence de Xi Jinping" names a person's office, not a body
+        return self._make(doc, i, head_end, end, head, ctx)
+
+    def _quoted_end(self, doc: Doc, i: int) -> int | None:
+        """End of a name written in quotes: « Centre de soutien au cinéma national du Kazakhstan »."""
+        if i == 0 or doc[i - 1].text not in _QUOTES:
+            return None
+        close = _QUOTES[doc[i - 1].text]
+        for k in range(i + 1, min(len(doc), i + _MAX_TOKENS)):
+            if doc[k].text == close:
+                return k
+            if is_break(doc[k]) and doc[k].text not in {",", "’", "'"}:
+                return None
+        return None
+
+    def _connector_group(self, doc: Doc, k: int) -> int:
+        """End of "de", "de la", "et de l’", "au", "à la" starting at token k (k if none)."""
+        m = k
+        if m < len(doc) and doc[m].lower_ == "et":
+            m += 1
+        if m >= len(doc) or doc[m].lower_ not in _PREPOSITIONS:
+            return k
+        m += 1
+        if m < len(doc) and doc[m].lower_ in _ARTICLES and doc[m - 1].lower_ in {"de", "à", "pour", "sur"}:
+            m += 1
+        return m
+
+    def _extend(self, doc: Doc, k: int, proper_head: bool, ctx: _Context) -> int:
+        """End token of the complement after a head noun."""
+        end = k
+        limit = min(len(doc), k + _MAX_TOKENS)
+        while k < limit:
+            token = doc[k]
+            if k in ctx.places:
+                end = k = ctx.places[k].end
+                continue
+            if is_break(token):
+                break
+            if token.text in {"-", "’", "'"}:
+                k += 1
+                continue
+            if is_cap(token) and token.text not in self.data.title_articles:
+                end = k = k + 1
+                continue
+            if token.is_lower and k in ctx.demonyms:
+                end = k = k + 1
+                continue
+            group_end = self._connector_group(doc, k)
+            if group_end > k and group_end < len(doc):
+                words = {doc[x].lower_ for x in range(k, group_end)}
+                nxt = doc[group_end]
+                if words & self.data.locatives and not words & {"de", "du", "des", "d’", "d'"}:
+                    if group_end in ctx.places:  # "au Kazakhstan", "à Strasbourg"
+                        end = k = ctx.places[group_end].end
+                        continue
+                    break
+                if is_cap(nxt) and not is_break(nxt):
+                    k = group_end
+                    continue
+                if proper_head and nxt.is_lower and nxt.is_alpha and self._content_word(nxt, ctx):
+                    end = k = group_end + 1  # "Institut français des relations internationales"
+                    continue
+                break
+            if proper_head and token.lower_ == "et" and k + 2 < len(doc) and doc[k + 1].lower_ in _ARTICLES:
+                nxt = doc[k + 2]  # "Banque européenne pour la reconstruction et le développement"
+                if nxt.is_lower and nxt.is_alpha and self._content_word(nxt, ctx):
+                    end = k = k + 3
+                    continue
+            if token.is_lower and token.is_alpha and end == k and self._adjective(token, ctx):
+                end = k = k + 1
+                continue
+            if (
+                proper_head
+                and token.is_lower
+                and token.is_alpha
+                and self._content_word(token, ctx)
+                and end == k
+            ):
+                end = k = k + 1
+                continue
+            break
+        return end
+
+    def _adjective(self, token: Any, ctx: _Context) -> bool:
+        return ctx.has_pos and token.pos_ == "ADJ"
+
+    def _content_word(self, token: Any, ctx: _Context) -> bool:
+        return ctx.has_pos and token.pos_ in {"NOUN", "ADJ", "PROPN"}  # without tags, no lower-case chains
+
+    def _make(self, doc: Doc, i: int, head_end: int, end: int, head: OrgHead, ctx: _Context) -> Span:
+        info: dict[str, Any] = {"country": None, "aliases": [], "proper": None}
+        for k in range(head_end, end):
+            if k in ctx.demonyms:
+                info["country"] = ctx.demonyms[k][0]
+                break
+        places = [  # where the body sits: places after a preposition ("de France", "à Strasbourg")
+            ctx.places[k]
+            for k in range(head_end, end)
+            if k in ctx.places and doc[k - 1].lower_ in self.data.connectors | self.data.determiners
+        ]
+        if info["country"] is None:
+            countries = [p for p in places if p.label_ == "country"]
+            chosen = countries[0] if countries else (places[0] if places else None)
+            if chosen is not None:
+                place = self.gazetteer.get(chosen.kb_id_)
+                info["country"] = place.country if place else None
+        after = end
+        bracket = after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")"
+        if bracket and is_acronym(doc[after + 1].text):
+            info["aliases"].append(doc[after + 1].text)
+            if info["country"] is None and after + 3 in ctx.demonyms:
+                info["country"] = ctx.demonyms[after + 3][0]
+        info["proper"] = self._proper_part(doc, head_end, end, ctx)
+        label, kb_id = head.category, ""
+        if head.city_body and places and places[-1].end == end and places[-1].label_ == "city":
+            label, kb_id = "city", places[-1].kb_id_
+        elif label == "other" or any(fold(doc[i:head_end].text) in r.heads for r in self.data.keyword_rules):
+            label = self._refine(fold(doc[i:head_end].text), f" {fold(doc[i:end].text)} ", label)
+        span = Span(doc, i, end, label=label, kb_id=kb_id)
+        span._.bilat = info
+        return span
+
+    def _refine(self, head: str, text: str, category: str) -> str:
+        for rule in self.data.keyword_rules:
+            applies = head in rule.heads if rule.heads else category == "other"
+            if applies and any(f" {k} " in text for k in rule.keywords):
+                return rule.category
+        return category
+
+    def _proper_part(self, doc: Doc, start: int, end: int, ctx: _Context) -> str | None:
+        """The one capitalised run of a complement that is no place: "Louvre" in "musée du Louvre"."""
+        runs: list[tuple[int, int]] = []
+        k = start
+        while k < end:
+            if k in ctx.places:
+                return None
+            if is_cap(doc[k]):
+                j = k
+                while j < end and (is_cap(doc[j]) or doc[j].text == "-"):
+                    j += 1
+                runs.append((k, j))
+                k = j
+                continue
+            if doc[k].is_alpha and doc[k].lower_ not in self.data.connectors and k not in ctx.demonyms:
+                return None
+            k += 1
+        if len(runs) != 1:
+            return None
+        text = doc[runs[0][0] : runs[0][1]].text
+        return None if self.lexicon.common(text) else text
+
+    # -- media --------------------------------------------------------------------------
+    def _title_run(self, doc: Doc, k: int) -> int:
+        start = k
+        while k < len(doc) and k - start < 6:
+            token = doc[k]
+            word = is_cap(token) and not is_break(token)
+            inner = k > start and (token.text[:1].isdigit() or token.text == "-")
+            if word or (inner and (token.text != "-" or (k + 1 < len(doc) and is_cap(doc[k + 1])))):
+                k += 1
+            else:
+                break
+        return k
+
+    def _named_after(self, doc: Doc, k: int, category: str, ctx: _Context) -> Span | None:
+        """The name after a cue word and its country adjectives: "le groupe français Orano"."""
+        country = None
+        while k < len(doc) and doc[k].is_lower and k in ctx.demonyms:
+            country = country or ctx.demonyms[k][0]
+            k += 1
+        if k < len(doc) and doc[k].text == ":":
+            k += 1
+        if k >= len(doc) or not is_cap(doc[k]) or (k in ctx.places and self._plain_place(ctx.places[k])):
+            return None
+        end = self._title_run(doc, k)
+        if end == k or any(j in ctx.places and ctx.places[j].end == end for j in range(k + 1, end)):
+            return None
+        if (end - k == 1 and self.lexicon.common(doc[k].text)) or fold(doc[k].text) in self.data.org_heads:
+            return None
+        span = Span(doc, k, end, label=category)
+        span._.bilat = {"country": country, "aliases": [], "proper": None}
+        return span
+
+    def _plain_place(self, span: Span) -> bool:
+        """Named by its own name ("Paris"), not by a foreign alias ("Orano" for Oran)."""
+        place = self.gazetteer.get(span.kb_id_)
+        return place is None or place.kind == "country" or fold(span.text) == fold(place.name)
+
+    def _media_at(self, doc: Doc, i: int, ctx: _Context) -> Span | None:
+        """ "le média kazakh Khabar24", "le site Kazinform", "publiée dans Le Figaro"."""
+        token = doc[i]
+        if not token.is_lower:
+            return None
+        hit = longest_match(doc, ctx.folds, i, lambda n: n in self.data.media_cues or None, self.max_words)
+        if hit is not None:
+            return self._named_after(doc, hit[0], "media", ctx)
+        title = i + 2 < len(doc) and doc[i + 1].text in self.data.title_articles and is_cap(doc[i + 2])
+        if token.lower_ in self.data.before_titles and title:
+            return self._named_after(doc, i + 1, "media", ctx)
+        return None

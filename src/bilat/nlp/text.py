@@ -1,0 +1,114 @@
+"""Token-level helpers shared by the bilat components: folded tokens, phrase lookups, name shapes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+from bilat.model.names import fold
+
+V = TypeVar("V")
+
+_JOINERS = frozenset({"-", "‐", "–", "’", "'"})  # punctuation that may sit inside a phrase
+_SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
+_ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(IX|IV|V?I{0,3}|L)$")
+_ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}$")
+_FOLDS = "bilat_folds"
+
+
+def token_folds(doc: Doc) -> list[str]:
+    """`fold()` of every token, computed once per doc (cached in user_data, dropped at the end)."""
+    cached = doc.user_data.get(_FOLDS)
+    if cached is None or len(cached) != len(doc):
+        cached = [fold(t.text) for t in doc]
+        doc.user_data[_FOLDS] = cached
+    return cached
+
+
+def drop_cache(doc: Doc) -> None:
+    doc.user_data.pop(_FOLDS, None)
+
+
+def longest_match(
+    doc: Doc, folds: list[str], start: int, lookup: Callable[[str], V | None], max_words: int
+) -> tuple[int, V] | None:
+    """The longest phrase starting at token `start` that `lookup` knows: (end token, value).
+
+    Words are folded tokens; hyphens and apostrophes inside a phrase are skipped, any other
+    punctuation or a line break ends it.
+    """
+    if not folds[start]:
+        return None
+    best: tuple[int, V] | None = None
+    words: list[str] = []
+    for i in range(start, len(doc)):
+        if not folds[i]:
+            if doc[i].text in _JOINERS and i > start:
+                continue
+            break
+        words.append(folds[i])
+        if len(words) > max_words:
+            break
+        value = lookup(" ".join(words))
+        if value is not None:
+            best = (i + 1, value)
+    return best
+
+
+def table_lookup(table: Mapping[str, V]) -> Callable[[str], V | None]:
+    return table.get
+
+
+def is_cap(token: Token) -> bool:
+    """Starts with a capital letter ("Kazakhstan", "Khabar24", "ÉLYSÉE")."""
+    return token.text[:1].isupper()
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text))
+
+
+def is_roman(text: str) -> bool:
+    return bool(text) and bool(_ROMAN.match(text))
+
+
+def is_break(token: Token) -> bool:
+    """Punctuation or a line break that no name runs across."""
+    if "\n" in token.text:
+        return True
+    return token.is_punct and token.text not in _JOINERS
+
+
+def sentence_initial(token: Token) -> bool:
+    """First word of a sentence or of a line (its capital says nothing about it being a name)."""
+    i = token.i - 1
+    doc = token.doc
+    while i >= 0 and doc[i].text in {"«", "“", '"', "(", "—", "–", "-"}:
+        i -= 1
+    if i < 0:
+        return True
+    prev = doc[i]
+    return "\n" in prev.text or prev.text in _SENTENCE_END or "\n" in prev.whitespace_
+
+
+def clean_bounds(span: Span, skip: frozenset[str]) -> tuple[int, int]:
+    """Token bounds of `span` without leading `skip` words (case-sensitive), edge punctuation, line breaks."""
+    start, end = span.start, span.end
+    doc = span.doc
+    for i in range(span.start, span.end):  # a name never crosses a line break
+        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < span.end):
+            end = i if "\n" in doc[i].text else i + 1
+            break
+    while start < end and (doc[start].text in skip or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def span_name(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens [start, end) with whitespace runs collapsed."""
+    return " ".join(doc[start:end].text.split())

@@ -1,0 +1,120 @@
+"""The whole path for a batch of files: ingest -> nlp -> extract -> resolve -> store, one
+transaction per document, then cross-document fact merging. CLI, benchmark and tests call it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilat import __version__
+from bilat.config import Settings
+from bilat.extract import extract
+from bilat.extract.lexicon import load_lexicon
+from bilat.extract.status import RULES_NAME
+from bilat.ingest import read_paths
+from bilat.model.records import Document, Skip
+from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
+from bilat.nlp.pipeline import load_pipeline
+from bilat.resolve.actors import resolve_mentions
+from bilat.resolve.facts import MERGE_RULES_NAME, cluster
+from bilat.store.db import Store
+from bilat.store.index import DbActorIndex
+from bilat.store.queries import all_fact_rows, list_actors
+from bilat.store.runs import finish_run, start_run
+from bilat.store.write import has_content, save_extraction, set_canonical_ids
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # ingested | unchanged | skipped | failed
+    reason: str = ""
+    doc_id: str | None = None
+    facts: int = 0
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {s: self.count(s) for s in ("ingested", "unchanged", "skipped", "failed")}
+
+    @property
+    def ok(self) -> bool:
+        """False only when nothing could be ingested (nor was already there)."""
+        return self.count("ingested") + self.count("unchanged") > 0
+
+
+Report = Callable[[Outcome], None]
+
+
+def _documents(paths: Iterable[str | Path], settings: Settings, store: Store, summary: Summary,
+               report: Report) -> Iterator[Document]:
+    """New documents only: skips are reported, already stored content is "unchanged"."""
+    seen: set[str] = set()
+    for item in read_paths(paths, settings.max_bytes):
+        if isinstance(item, Skip):
+            outcome = Outcome(item.path, "failed" if item.failed else "skipped", item.reason)
+        else:
+            with store.session(write=False) as session:
+                stored = has_content(session, item.content_hash)
+            if stored or item.content_hash in seen:
+                outcome = Outcome(item.path or item.source, "unchanged", "same content already stored")
+            else:
+                seen.add(item.content_hash)
+                yield item
+                continue
+        summary.outcomes.append(outcome)
+        report(outcome)
+
+
+def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
+           report: Report = lambda _o: None) -> Summary:
+    """Ingest files and folders into the store; each document is written whole or not at all."""
+    summary = Summary()
+    nlp = load_pipeline(settings.model)
+    with store.session() as session:
+        run_id = start_run(session, __version__, {"model": settings.model, "batch_size": settings.batch_size},
+                           {"status": RULES_NAME, "merge": MERGE_RULES_NAME,
+                            "lexicon": f"{load_lexicon().lang}:{len(load_lexicon().rule_names)} rules",
+                            "pipeline": nlp.pipe_names})
+        session.commit()
+    docs = _documents(paths, settings, store, summary, report)
+    pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=settings.batch_size)
+    for sdoc, document in pairs:
+        outcome = Outcome(document.path or document.source, "ingested")
+        try:
+            mentions = find_mentions(document, sdoc)
+            extraction = extract(document, sdoc, mentions, find_country_cues(document, sdoc),
+                                 boilerplate_ranges(sdoc))
+            with store.session() as session:
+                resolution = resolve_mentions(mentions, DbActorIndex(session))
+                result = save_extraction(session, extraction, resolution, run_id)
+            outcome.doc_id, outcome.facts = result.doc_id, result.facts
+        except Exception as exc:  # one bad document never stops the batch
+            outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+        summary.outcomes.append(outcome)
+        report(outcome)
+    if summary.count("ingested"):
+        merge_facts(store)
+    with store.session() as session:
+        finish_run(session, run_id, summary.counts)
+        session.commit()
+    return summary
+
+
+def merge_facts(store: Store) -> int:
+    """Recompute which stored facts are one fact told by several documents; returns clusters."""
+    with store.session() as session:
+        rows = all_fact_rows(session)
+        actors, _total = list_actors(session, limit=1_000_000)
+        mapping = cluster(rows, {a["id"]: a["kind"] for a in actors})
+        set_canonical_ids(session, mapping, reset=True)
+        session.commit()
+    return len(set(mapping.values()))

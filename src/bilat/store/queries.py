@@ -1,0 +1,268 @@
+"""The one read API of the store (export, CLI, API, web): plain dicts in the shape of records.md."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from bilat.model.names import fold
+from bilat.model.vocab import FACT_TYPES
+from bilat.store.rows import (
+    actor_record,
+    document_record,
+    load_actors,
+    load_fact_records,
+    merge_records,
+)
+from bilat.store.tables import (
+    ActorRow,
+    DocumentRow,
+    FactParticipant,
+    FactRow,
+    FactSource,
+    Judgement,
+    MentionRow,
+    Run,
+    StatusHistoryRow,
+)
+
+
+def all_fact_rows(session: Session, type: str | None = None) -> list[dict[str, Any]]:
+    """Unmerged fact records (export shape plus `canonical_id`), sorted by fact id, for the merger."""
+    return load_fact_records(session, *([FactRow.type == type] if type else []))
+
+
+def _merged_facts(session: Session, type: str | None = None) -> list[dict[str, Any]]:
+    return merge_records(all_fact_rows(session, type))
+
+
+def _mentioned_actor_ids(session: Session, kind: str | None = None) -> list[str]:
+    query = select(MentionRow.actor_id).where(MentionRow.actor_id.is_not(None)).distinct()
+    if kind is not None:
+        query = query.join(ActorRow, ActorRow.id == MentionRow.actor_id).where(ActorRow.kind == kind)
+    return sorted(a for a in session.scalars(query) if a)
+
+
+def export_records(session: Session, with_text: bool = True) -> Iterator[dict[str, Any]]:
+    """Documents, then the actors mentioned in them, then merged agreements, initiatives, events.
+
+    Each group is sorted by id; a merged fact's id is its cluster (canonical) id.
+    """
+    for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id)):
+        yield document_record(row, with_text)
+    for actor in load_actors(session, _mentioned_actor_ids(session)):
+        yield actor_record(actor)
+    yield from _merged_facts(session)
+
+
+def _matches(record: dict[str, Any], kind: str | None, status: str | None, q: str | None) -> bool:
+    if kind is not None and record["kind"] != kind:
+        return False
+    if status is not None and record["status"] != status:
+        return False
+    if q:
+        needle = fold(q)
+        haystack = [record["title"], *(s["quote"] for s in record["sources"])]
+        return any(needle in fold(text or "") for text in haystack)
+    return True
+
+
+def list_facts(
+    session: Session,
+    type: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    q: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """Merged facts filtered (after merging) by type, kind, status and words `q` in title or quotes."""
+    found = [r for r in _merged_facts(session, type) if _matches(r, kind, status, q)]
+    return found[offset : offset + limit], len(found)
+
+
+def get_fact(session: Session, id: str) -> dict[str, Any] | None:
+    """The merged fact with this (canonical) id, or the merged fact that this fact id is part of."""
+    canonical = session.scalar(select(FactRow.canonical_id).where(FactRow.canonical_id == id).limit(1))
+    if canonical is None:
+        canonical = session.scalar(select(FactRow.canonical_id).where(FactRow.id == id))
+    if canonical is None:
+        return None
+    merged = merge_records(load_fact_records(session, FactRow.canonical_id == canonical))
+    return merged[0] if merged else None
+
+
+def list_documents(session: Session, limit: int = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Documents without their text, sorted by id."""
+    total = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+    rows = session.scalars(select(DocumentRow).order_by(DocumentRow.id).limit(limit).offset(offset))
+    return [document_record(row, with_text=False) for row in rows], total
+
+
+def get_document(session: Session, id: str) -> dict[str, Any] | None:
+    """The document with its text and `spans`: every actor mention and fact quote in it."""
+    row = session.get(DocumentRow, id)
+    if row is None:
+        return None
+    record = document_record(row, with_text=True)
+    record["spans"] = _spans(session, id)
+    return record
+
+
+def _spans(session: Session, doc_id: str) -> list[dict[str, Any]]:
+    spans: list[dict[str, Any]] = []
+    mentions = session.execute(
+        select(MentionRow.start, MentionRow.end, MentionRow.text, MentionRow.actor_id, ActorRow.name)
+        .outerjoin(ActorRow, ActorRow.id == MentionRow.actor_id)
+        .where(MentionRow.doc_id == doc_id)
+    )
+    for start, end, text, actor_id, name in mentions:
+        spans.append(
+            {
+                "start": start,
+                "end": end,
+                "kind": "actor",
+                "label": name or text,
+                "ref_id": actor_id,
+                "role": "mention",
+            }
+        )
+    sources = session.execute(
+        select(FactSource.start, FactSource.end, FactRow.type, FactRow.title, FactRow.canonical_id)
+        .join(FactRow, FactRow.id == FactSource.fact_id)
+        .where(FactSource.doc_id == doc_id)
+    )
+    for start, end, type_, title, canonical_id in sources:
+        spans.append(
+            {
+                "start": start,
+                "end": end,
+                "kind": type_,
+                "label": title,
+                "ref_id": canonical_id,
+                "role": "source",
+            }
+        )
+    history = session.execute(
+        select(
+            StatusHistoryRow.start,
+            StatusHistoryRow.end,
+            StatusHistoryRow.status,
+            FactRow.type,
+            FactRow.title,
+            FactRow.canonical_id,
+        )
+        .join(FactRow, FactRow.id == StatusHistoryRow.fact_id)
+        .where(StatusHistoryRow.doc_id == doc_id, StatusHistoryRow.start.is_not(None))
+    )
+    seen = {(s["start"], s["end"], s["ref_id"]) for s in spans}
+    for start, end, status, type_, title, canonical_id in history:
+        if (start, end, canonical_id) not in seen:
+            seen.add((start, end, canonical_id))
+            spans.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "kind": type_,
+                    "label": f"{title} ({status})",
+                    "ref_id": canonical_id,
+                    "role": "status",
+                }
+            )
+    spans.sort(key=lambda s: (s["start"], -s["end"], s["kind"], s["ref_id"] or ""))
+    return spans
+
+
+def list_actors(
+    session: Session, kind: str | None = None, limit: int = 100, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """Actors mentioned in at least one document (those the export holds), sorted by id."""
+    ids = _mentioned_actor_ids(session, kind)
+    return [actor_record(a) for a in load_actors(session, ids[offset : offset + limit])], len(ids)
+
+
+def get_actor(session: Session, id: str) -> dict[str, Any] | None:
+    """The actor, plus `mentions` (how many) and `facts` (canonical ids of facts it takes part in)."""
+    found = load_actors(session, [id])
+    if not found:
+        return None
+    record = actor_record(found[0])
+    record["mentions"] = session.scalar(select(func.count()).where(MentionRow.actor_id == id)) or 0
+    facts = session.scalars(
+        select(FactRow.canonical_id)
+        .outerjoin(FactParticipant, FactParticipant.fact_id == FactRow.id)
+        .where(or_(FactParticipant.actor_id == id, FactRow.venue_actor_id == id))
+        .distinct()
+    )
+    record["facts"] = sorted(facts)
+    return record
+
+
+def stats(session: Session) -> dict[str, Any]:
+    """Counts: totals, merged facts by type, kind and status (per type), documents by language,
+    facts by country pair (each sorted pair of a fact's countries, joined "FR-KZ")."""
+    facts = _merged_facts(session)
+    by_kind: dict[str, Counter[str]] = {t: Counter() for t in FACT_TYPES}
+    by_status: dict[str, Counter[str]] = {t: Counter() for t in FACT_TYPES}
+    pairs: Counter[str] = Counter()
+    for fact in facts:
+        by_kind.setdefault(fact["type"], Counter())[fact["kind"]] += 1
+        by_status.setdefault(fact["type"], Counter())[fact["status"] or "unknown"] += 1
+        for a, b in combinations(sorted(set(fact["countries"])), 2):
+            pairs[f"{a}-{b}"] += 1
+    languages = session.execute(select(DocumentRow.language, func.count()).group_by(DocumentRow.language))
+    actors = len(_mentioned_actor_ids(session))
+    documents = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+    by_type: dict[str, int] = {"document": documents, "actor": actors}
+    by_type |= {t: sum(by_kind[t].values()) for t in by_kind}
+    return {
+        "documents": documents,
+        "actors": actors,
+        "facts": len(facts),
+        "by_type": by_type,
+        "by_kind": {t: dict(sorted(c.items())) for t, c in by_kind.items()},
+        "by_status": {t: dict(sorted(c.items())) for t, c in by_status.items()},
+        "by_language": dict(sorted((lang or "unknown", n) for lang, n in languages)),
+        "by_country_pair": dict(sorted(pairs.items())),
+    }
+
+
+def list_runs(session: Session, limit: int = 20) -> list[dict[str, Any]]:
+    """The latest extraction runs, newest first."""
+    runs = session.scalars(select(Run).order_by(Run.started_at.desc(), Run.id.desc()).limit(limit))
+    return [
+        {
+            "id": r.id,
+            "started_at": r.started_at.isoformat(),
+            "version": r.version,
+            "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+            "settings": r.settings,
+            "rules": r.rules,
+            "counts": r.counts,
+        }
+        for r in runs
+    ]
+
+
+def list_judgements(session: Session, include_deleted: bool = False) -> list[dict[str, Any]]:
+    """Judgements on pairs of ids, oldest first (retracted ones only with `include_deleted`)."""
+    query = select(Judgement).order_by(Judgement.id)
+    if not include_deleted:
+        query = query.where(Judgement.deleted_at.is_(None))
+    return [
+        {
+            "id": j.id,
+            "left_id": j.left_id,
+            "right_id": j.right_id,
+            "judgement": j.judgement,
+            "author": j.author,
+            "created_at": j.created_at.isoformat(),
+            "deleted_at": j.deleted_at.isoformat() if j.deleted_at else None,
+        }
+        for j in session.scalars(query)
+    ]

@@ -1,0 +1,189 @@
+"""The store's tables (SQLAlchemy 2 typed models); migrations/ creates and evolves them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints, so that Alembic batch migrations (SQLite table rebuilds) can find them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+JUDGEMENTS = ("same", "different", "unsure")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        list[Any]: JSON,
+        datetime: DateTime(timezone=True),
+    }
+
+
+metadata = Base.metadata
+
+
+class Run(Base):
+    """One extraction run: what version and which rule sets produced the rows."""
+
+    __tablename__ = "runs"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    version: Mapped[str]
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    rules: Mapped[list[Any]] = mapped_column(default=list)  # names of the rule sets used
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(String, primary_key=True)  # the file name, or name~hash8
+    source: Mapped[str]
+    title: Mapped[str | None]
+    published: Mapped[str | None]
+    published_basis: Mapped[str] = mapped_column(default="none")
+    language: Mapped[str | None]
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    run_id: Mapped[str | None] = mapped_column(ForeignKey("runs.id", ondelete="SET NULL"), index=True)
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(index=True)
+    name: Mapped[str]
+    country: Mapped[str | None]
+    category: Mapped[str | None]
+    external_ids: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class ActorAlias(Base):
+    """Every name an actor is known under (its name included), with its folded form for lookup."""
+
+    __tablename__ = "actor_aliases"
+    __table_args__ = (UniqueConstraint("actor_id", "norm"), Index(None, "norm"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    alias: Mapped[str]
+    norm: Mapped[str]  # bilat.model.names.fold(alias)
+
+
+class ActorRole(Base):
+    __tablename__ = "actor_roles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str]
+    organization_id: Mapped[str | None]  # an actor id; no foreign key, the org may come later
+    country: Mapped[str | None]
+    doc_id: Mapped[str | None]  # the document the role was first seen in
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str]
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
+
+
+class FactRow(Base):
+    """One fact as extracted from one document; `canonical_id` groups the same fact across documents."""
+
+    __tablename__ = "facts"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]  # index in the document's fact list
+    local_id: Mapped[str]
+    type: Mapped[str] = mapped_column(index=True)
+    kind: Mapped[str]
+    title: Mapped[str] = mapped_column(Text)
+    status: Mapped[str | None]
+    date: Mapped[str | None]  # agreements/events: date; initiatives: start
+    end_date: Mapped[str | None]
+    place: Mapped[str | None]
+    venue_actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+    venue_name: Mapped[str | None]
+    rule: Mapped[str] = mapped_column(default="")
+    evidence: Mapped[list[str]] = mapped_column(default=list)
+    domains: Mapped[list[str]] = mapped_column(default=list)
+    countries: Mapped[list[str]] = mapped_column(default=list)
+    # ids of facts of the same document (written in one go, hence no foreign keys)
+    within_id: Mapped[str | None]
+    part_of_id: Mapped[str | None]
+    framework_id: Mapped[str | None]
+    canonical_id: Mapped[str] = mapped_column(index=True)
+
+
+class FactParticipant(Base):
+    __tablename__ = "fact_participants"
+    fact_id: Mapped[str] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), primary_key=True, index=True)
+    position: Mapped[int]
+
+
+class FactSource(Base):
+    __tablename__ = "fact_sources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fact_id: Mapped[str] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    quote: Mapped[str] = mapped_column(Text)
+
+
+class StatusHistoryRow(Base):
+    __tablename__ = "status_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fact_id: Mapped[str] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    status: Mapped[str]
+    date: Mapped[str | None]
+    doc_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    start: Mapped[int | None]
+    end: Mapped[int | None]
+    quote: Mapped[str | None] = mapped_column(Text)
+
+
+class Judgement(Base):
+    """An analyst's (or the machine's) verdict on two facts or actors; deleting is a soft delete."""
+
+    __tablename__ = "judgements"
+    __table_args__ = (CheckConstraint("judgement IN ('same', 'different', 'unsure')", name="judgement"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    left_id: Mapped[str] = mapped_column(index=True)
+    right_id: Mapped[str] = mapped_column(index=True)
+    judgement: Mapped[str]
+    author: Mapped[str]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[datetime | None]

@@ -1,0 +1,93 @@
+"""JSON Lines export of the store, checked against the records.md contract."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from bilat.errors import ConfigError
+from bilat.export.base import available, export, get_exporter, register
+from bilat.export.jsonl import write_jsonl
+from bilat.model.ids import make_id
+from bilat.store import queries
+from bilat.store.db import Store
+from bilat.store.write import set_canonical_ids
+from store.sample import DOC_A, DOC_B
+
+from .contract import problems
+
+
+def _export(store: Store, with_text: bool = True) -> list[dict]:
+    out = io.StringIO()
+    with store.reader() as session:
+        count = export(session, out, "jsonl", with_text=with_text)
+    lines = out.getvalue().splitlines()
+    assert count == len(lines)
+    return [json.loads(line) for line in lines]
+
+
+def test_export_keeps_the_contract(filled: Store) -> None:
+    records = _export(filled)
+    assert problems(records) == []
+    assert [r["type"] for r in records] == ["document"] * 2 + ["actor"] * 5 + ["agreement"] * 2 + [
+        "initiative",
+        "event",
+    ]
+    assert [r["id"] for r in records[:2]] == [DOC_A, DOC_B]
+    assert all(r["source"] == r["id"] for r in records[:2])
+
+
+def test_merged_export_keeps_the_contract(filled: Store) -> None:
+    a1, b1 = make_id("f", DOC_A, "a1"), make_id("f", DOC_B, "a1")
+    with filled.session() as session:
+        set_canonical_ids(session, {a1: a1, b1: a1})
+    records = _export(filled)
+    assert problems(records) == []
+    [agreement] = [r for r in records if r["type"] == "agreement"]
+    assert agreement["id"] == a1
+    assert sorted(s["doc"] for s in agreement["sources"]) == [DOC_A, DOC_B]
+    assert len(agreement["status_history"]) == 2
+    assert agreement["status_history"][0]["date"] == "2024-05"  # sorted by date
+
+
+def test_export_without_text(filled: Store) -> None:
+    records = _export(filled, with_text=False)
+    assert all("text" not in r for r in records if r["type"] == "document")
+    assert problems(records, with_text=False) == []
+
+
+def test_export_is_stable(filled: Store) -> None:
+    first = io.StringIO()
+    second = io.StringIO()
+    with filled.reader() as session:
+        write_jsonl(queries.export_records(session), first)
+        write_jsonl(queries.export_records(session), second)
+    assert first.getvalue() == second.getvalue()
+    assert "Bibliothèque" in first.getvalue()  # not \u-escaped
+
+
+def test_lines_start_with_type_and_id() -> None:
+    out = io.StringIO()
+    assert (
+        write_jsonl([{"z": 1, "id": "x", "a": "é", "type": "actor"}, {"type": "document", "id": "d"}], out)
+        == 2
+    )
+    assert (
+        out.getvalue() == '{"type": "actor", "id": "x", "a": "é", "z": 1}\n{"type": "document", "id": "d"}\n'
+    )
+
+
+def test_registry() -> None:
+    assert get_exporter("jsonl") is write_jsonl
+    assert "jsonl" in available()
+    with pytest.raises(ConfigError, match="jsonl"):
+        get_exporter("xlsx")
+
+    @register("count-only")
+    def count_only(records, out) -> int:  # type: ignore[no-untyped-def]
+        return sum(1 for _ in records)
+
+    assert get_exporter("count-only") is count_only
+    assert "count-only" in available()

@@ -1,0 +1,106 @@
+"""find_mentions end to end on the real model, on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bilat.model.ids import content_hash
+from bilat.model.records import Document, Mention, Role
+from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (
+    "Astana et Lyon signent un accord culturel\n"
+    "Culture\n\n"
+    "À l’occasion de la visite du président kazakh Kassym-Jomart Tokaïev en France, la ministre kazakhe "
+    "de la Culture, Aïgerim Nourlanova, a rencontré Pierre Lemoine, directeur du musée du Quai Branly. "
+    "Selon le site Tengrinews, la mairie de Lyon et l’akimat de Nur-Sultan préparent une exposition au "
+    "Musée national du Kazakhstan. Tokaïev a salué des relations franco-kazakhes solides.\n"
+    "Newsletter\n"
+    "Soutenez Exemple Média, le journal indépendant\n"
+)
+
+
+def _document(text: str) -> Document:
+    return Document(id="t", source="t", text=text, content_hash=content_hash(text))
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp: Language) -> list[Mention]:
+    document = _document(ARTICLE)
+    return find_mentions(document, nlp(document.text))
+
+
+def _by_text(mentions: list[Mention]) -> dict[str, Mention]:
+    return {m.text: m for m in mentions}
+
+
+def test_offsets_and_spans_are_clean(mentions: list[Mention]) -> None:
+    for m in mentions:
+        assert ARTICLE[m.start : m.end] == m.text
+        assert "\n" not in m.text
+        assert m.text.split()[0].lower() not in {"le", "la", "les", "l’", "de", "du", "d’"}
+
+
+def test_persons_with_roles(mentions: list[Mention]) -> None:
+    found = _by_text(mentions)
+    assert found["Kassym-Jomart Tokaïev"].roles == [Role("président", None, "KZ")]
+    assert found["Aïgerim Nourlanova"].roles == [Role("ministre de la Culture", None, "KZ")]
+    assert found["Aïgerim Nourlanova"].country == "KZ"
+    assert found["Pierre Lemoine"].roles == [
+        Role("directeur du musée du Quai Branly", "Musée du Quai Branly", None)
+    ]
+    assert found["Tokaïev"].kind == "person"  # the surname alone, later on
+
+
+def test_places_and_city_bodies(mentions: list[Mention]) -> None:
+    found = _by_text(mentions)
+    assert found["mairie de Lyon"].kind == "city" and found["mairie de Lyon"].name == "Lyon"
+    assert found["akimat de Nur-Sultan"].key == "city:1526273"
+    assert found["akimat de Nur-Sultan"].name == "Astana"
+    assert found["France"].key == "country:FR"
+
+
+def test_organisations(mentions: list[Mention]) -> None:
+    found = _by_text(mentions)
+    museum = found["Musée national du Kazakhstan"]
+    assert (museum.kind, museum.category, museum.country) == ("organization", "museum", "KZ")
+    assert found["Tengrinews"].category == "media"
+    assert found["musée du Quai Branly"].name == "Musée du Quai Branly"
+
+
+def test_no_titles_furniture_or_adjectives(mentions: list[Mention]) -> None:
+    texts = {m.text for m in mentions}
+    assert not texts & {"Newsletter", "Culture", "Exemple Média", "kazakhe", "ministre de la Culture"}
+    assert all(m.kind in {"country", "city", "organization", "person"} for m in mentions)
+
+
+def test_country_cues_and_furniture(nlp: Language) -> None:
+    document = _document(ARTICLE)
+    sdoc = nlp(document.text)
+    cues = {(m.text, m.country) for m in find_country_cues(document, sdoc)}
+    assert {("kazakh", "KZ"), ("kazakhe", "KZ"), ("franco-kazakhes", "FR"), ("franco-kazakhes", "KZ")} <= cues
+    furniture = [ARTICLE[a:b] for a, b in boilerplate_ranges(sdoc)]
+    assert "Newsletter" in furniture and "Culture" in furniture
+
+
+def test_ner_noise_is_dropped(nlp: Language) -> None:
+    """Entities the model gets wrong: verbs, common nouns, titles, places with a determiner."""
+    text = "Suivra la remise du Prix. Le Roi a parlé de France et du Monde."
+    wrong = [("Suivra", "PER"), ("Roi", "PER"), ("de France", "LOC"), ("Monde", "ORG")]
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner":
+            spans = [doc.char_span(text.index(t), text.index(t) + len(t), label) for t, label in wrong]
+            doc.ents = [s for s in spans if s is not None]
+        else:
+            doc = proc(doc)
+    kinds = [(s.text, s.label_) for s in doc.spans["bilat_mentions"]]
+    assert kinds == [("France", "country")]
+
+
+def test_wrong_doc_is_refused(nlp: Language) -> None:
+    with pytest.raises(ValueError):
+        find_mentions(_document("Autre texte."), nlp("Un texte."))
