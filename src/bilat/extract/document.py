@@ -69,7 +69,7 @@ def _dates_agree(a: Fact, b: Fact) -> bool:
     return pa is None or pb is None or pa.agrees(pb)
 
 
-def _attach_and_merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft]:
     broad_kinds = lex.broad_kinds
     kept: list[Draft] = []
     for draft in drafts:
@@ -90,7 +90,8 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             continue
         match = next(
             (k for k in kept if k.fact.type == f.type and lex.kinds_related(k.fact.kind, f.kind)
-             and (f.kind not in broad_kinds or fuzz.token_set_ratio(k.fact.title, f.title) >= _BROAD_SIMILARITY)
+             and (f.kind not in broad_kinds or _heading(k, text)
+                  or fuzz.token_set_ratio(k.fact.title, f.title) >= _BROAD_SIMILARITY)
              and _dates_agree(k.fact, f) and _same_persons(k.fact, f)
              and (f.type != "event" or k.fact.venue is None or f.venue is None or k.fact.venue.name == f.venue.name)),
             None,
@@ -154,14 +155,33 @@ def _continue_parties(drafts: list[Draft], sents: list, mentions: list[Mention],
 
 
 def _inherit_participants(drafts: list[Draft], text: str) -> None:
-    """A fact whose sentence names nobody ("Suivra la diffusion de films doublés") is carried
-    out by whoever the paragraph's previous fact names."""
-    previous: Draft | None = None
-    for d in sorted(drafts, key=lambda x: x.cand.start):
-        same_line = previous is not None and "\n" not in text[previous.cand.start : d.cand.start]
-        if not _has_actor(d.fact) and same_line and previous is not None and d.fact.type == "initiative":
+    """An initiative whose sentence names nobody ("Suivra la diffusion de films doublés") is
+    carried out by whoever the paragraph's previous fact names."""
+    for d in drafts:
+        if d.fact.type != "initiative" or _has_actor(d.fact):
+            continue
+        before = [(s.end, o) for o in drafts if o is not d for s in o.fact.sources
+                  if s.end <= d.cand.start and "\n" not in text[s.end : d.cand.start] and _has_actor(o.fact)]
+        if before:
+            previous = max(before, key=lambda b: b[0])[1]
             d.fact.participants += [m for m in previous.fact.participants if m.kind in ("person", "organization")]
-        previous = d
+
+
+def _heading(draft: Draft, text: str) -> bool:
+    """A fact read in a heading (a short line without final punctuation) sums up the text below."""
+    start = text.rfind("\n", 0, draft.cand.start) + 1
+    end = text.find("\n", draft.cand.start)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line) < 160 and not line.endswith((".", "!", "?", "»", ":"))
+
+
+def _drop_shared_triggers(drafts: list[Draft]) -> None:
+    """An actor named by another fact's trigger ("le festival de Cannes") is that fact, not a
+    participant of its neighbours."""
+    for d in drafts:
+        others = [(o.cand.start, o.cand.end) for o in drafts if o is not d]
+        d.fact.participants = [m for m in d.fact.participants
+                               if not any(m.start < e and s < m.end for s, e in others)]
 
 
 def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
@@ -221,7 +241,8 @@ def extract_facts(
         if draft is not None:
             drafts.append(draft)
     drafts = _drop_broad_beside_specific(drafts, lex)
-    drafts = _attach_and_merge(drafts, lex)
+    _drop_shared_triggers(drafts)
+    drafts = _attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sentences(sdoc), mentions, lex)
     _inherit_participants(drafts, document.text)
 

@@ -18,6 +18,7 @@ from bilat.model.records import Fact, Mention, Source, StatusChange
 
 _MAX_QUOTE = 320
 _SHORT_CLAUSE = 25  # a clause this short ("doublés en") is read with its parent
+_CUE_GAP = 60  # a quote takes in its status cue when it is this close
 _WEAK_CUE_DISTANCE = 2  # weak triggers need a cue this close in the parse
 _PERSONS_ORGS = ("person", "organization")
 _SIGNING_STAGES = {"done", "launched"}
@@ -149,7 +150,8 @@ def build_draft(
 
     q_start, q_end = clause
     if decision.explicit and decision.start is not None and decision.end is not None:
-        if max(q_end, decision.end) - min(q_start, decision.start) <= _MAX_QUOTE:
+        gap = max(decision.start - q_end, q_start - decision.end)
+        if gap <= _CUE_GAP and max(q_end, decision.end) - min(q_start, decision.start) <= _MAX_QUOTE:
             q_start, q_end = min(q_start, decision.start), max(q_end, decision.end)
     q_start, q_end = _clip_quote(text, min(q_start, cand.start), max(q_end, cand.end), (cand.start, cand.end))
     q_start, q_end = _trim(text, q_start, q_end)
@@ -200,7 +202,7 @@ def build_draft(
         sources=[source],
         status=decision.status,
         participants=participants,
-        domains=domains_for(source.quote, kind, lex),
+        domains=domains_for(source.quote if domains_in(source.quote, lex) else text[slice(*utterance)], kind, lex),
         date=str(date.value) if date else None,
         place=_place(cand, mentions, *verb_clause, text) if trigger.type != "initiative" else None,
         venue=venue,

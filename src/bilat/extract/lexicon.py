@@ -135,6 +135,8 @@ def _check_statuses(lang: str, table: dict[str, dict[str, str]], name: str) -> N
     v = vocab()
     for key, per_type in table.items():
         for fact_type in FACT_TYPES:
+            if name == "stages" and per_type.get(fact_type) is None:
+                continue  # this stage says nothing about this type
             if per_type.get(fact_type) not in v.statuses[fact_type]:
                 raise LanguageDataError(
                     f"lang/{lang}/status_cues.yaml {name}.{key}: bad {fact_type} status {per_type.get(fact_type)!r}"

@@ -60,6 +60,8 @@ def decide_status(
     """The status of a fact whose trigger spans [start, end) with syntactic head `head`."""
     best: tuple[tuple[int, int, int], CueHit] | None = None
     for hit in hits:
+        if lex.stages[hit.stage].get(fact_type) is None:
+            continue
         key = _closeness(hit, head, start, end)
         tree, after, chars = key
         if tree > _MAX_TREE_DISTANCE and not (chars <= 3 and not after):

@@ -45,9 +45,16 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def subtree_bounds(token: Token, sent: Span) -> tuple[int, int]:
-    """Character bounds of a token's subtree, clipped to its sentence."""
+    """Character bounds of a token's subtree, clipped to its sentence; items coordinated to the
+    token ("la production conjointe et la distribution des films") are not part of it."""
     left = max(token.left_edge.i, sent.start)
     right = min(token.right_edge.i, sent.end - 1)
+    conj = [c for c in token.rights if c.dep_ == "conj"]
+    if conj:
+        stop = conj[0].left_edge.i
+        while stop - 1 > token.i and token.doc[stop - 1].dep_ in ("cc", "punct"):
+            stop -= 1
+        right = min(right, stop - 1)
     doc = token.doc
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 

@@ -9,6 +9,7 @@ from bilat.nlp.components.merge import MentionMerger
 from bilat.nlp.components.orgs import OrgMatcher
 from bilat.nlp.components.persons import PersonFinder
 from bilat.nlp.components.places import PlaceMatcher
+from bilat.nlp.components.sentences import SentenceGuard
 
 # name -> (class, what it writes); the order is the pipeline order
 COMPONENTS = {
@@ -18,6 +19,11 @@ COMPONENTS = {
     "bilat_persons": (PersonFinder, "doc.spans[bilat_persons]"),
     "bilat_mentions": (MentionMerger, "doc.spans[bilat_mentions]"),
 }
+
+
+@Language.factory("bilat_sentence_guard", assigns=["token.is_sent_start"])
+def make_sentence_guard(nlp: Language, name: str) -> SentenceGuard:
+    return SentenceGuard(nlp, name)
 
 
 @Language.factory("bilat_places", assigns=["doc.spans"])

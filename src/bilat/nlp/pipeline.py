@@ -37,6 +37,12 @@ def add_bilat_pipes(nlp: Language) -> Language:
     for name in BILAT_PIPES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
+    if "bilat_sentence_guard" not in nlp.pipe_names:
+        # before the parser, which keeps the boundaries it is given
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("bilat_sentence_guard", before="parser")
+        else:
+            nlp.add_pipe("bilat_sentence_guard", first=True)
     return nlp
 
 
