@@ -175,13 +175,22 @@ def _heading(draft: Draft, text: str) -> bool:
     return len(line) < 160 and not line.endswith((".", "!", "?", "»", ":"))
 
 
-def _drop_shared_triggers(drafts: list[Draft]) -> None:
-    """An actor named by another fact's trigger ("le festival de Cannes") is that fact, not a
-    participant of its neighbours."""
+def _keep_own_participants(drafts: list[Draft]) -> None:
+    """An actor named by another fact's trigger ("le festival de Cannes") is that fact, and one
+    named in another fact's phrase ("lors de la visite du président X") takes part in that one,
+    not in its neighbours (unless its own phrase names it)."""
     for d in drafts:
-        others = [(o.cand.start, o.cand.end) for o in drafts if o is not d]
-        d.fact.participants = [m for m in d.fact.participants
-                               if not any(m.start < e and s < m.end for s, e in others)]
+        others = [o for o in drafts if o is not d]
+
+        def elsewhere(m: Mention) -> bool:
+            if any(m.start < o.cand.end and o.cand.start < m.end for o in others):
+                return True
+            if d.clause[0] <= m.start and m.end <= d.clause[1]:
+                return False
+            return any(o.clause[0] <= m.start and m.end <= o.clause[1]
+                       and not o.clause[0] <= d.cand.start < o.clause[1] for o in others)
+
+        d.fact.participants = [m for m in d.fact.participants if not elsewhere(m)]
 
 
 def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
@@ -204,11 +213,12 @@ def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
         if i in rel:
             continue
         f = d.fact
-        if f.type == "event" and f.kind in _DURING_VISIT and len(visits) == 1 and visits[0] != i:
-            visit = drafts[visits[0]].fact
+        if f.type == "event" and f.kind in _DURING_VISIT:
             persons = {m.name for m in f.participants if m.kind == "person"}
-            if persons & {m.name for m in visit.participants if m.kind == "person"}:
-                rel[i] = ("part_of", visits[0])
+            hosts = [j for j in visits if j != i
+                     and persons & {m.name for m in drafts[j].fact.participants if m.kind == "person"}]
+            if hosts:  # the visit told first is the article's own
+                rel[i] = ("part_of", hosts[0])
         elif f.type == "agreement" and f.status == "signed" and not f.date and held:
             meetings = [j for j in held if drafts[j].fact.kind in ("meeting", "talks", "signing_ceremony")]
             rel[i] = ("within", (meetings or held)[0])
@@ -241,7 +251,7 @@ def extract_facts(
         if draft is not None:
             drafts.append(draft)
     drafts = _drop_broad_beside_specific(drafts, lex)
-    _drop_shared_triggers(drafts)
+    _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sentences(sdoc), mentions, lex)
     _inherit_participants(drafts, document.text)

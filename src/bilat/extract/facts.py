@@ -145,6 +145,11 @@ def build_draft(
     clause = _within(subtree_bounds(head, sent), utterance)
     if clause[1] - clause[0] < _SHORT_CLAUSE and head.head.i != head.i:
         clause = _within(subtree_bounds(head.head, sent), utterance)
+    before = text[max(sent.start_char, cand.start - 40) : cand.start]
+    framing = bool(lex.within_before.search(before))
+    if framing:  # "À l'occasion de la visite de X, ..." : the framing phrase ends at its comma
+        comma = text.find(",", cand.end, clause[1])
+        clause = (clause[0], comma) if comma > 0 else clause
     verb = governing_verb(head)
     verb_clause = _within(subtree_bounds(verb, sent) if verb is not None else utterance, utterance)
 
@@ -217,14 +222,13 @@ def build_draft(
         titled = None
     if titled:
         fact.title = titled.group(1)
-    before = text[max(sent.start_char, cand.start - 40) : cand.start]
     return Draft(
         fact=fact,
         cand=cand,
         explicit_status=decision.explicit,
         clause=clause,
         attach=cand.anaphoric or trigger.generic,
-        within_cue=bool(lex.within_before.search(before)),
+        within_cue=framing,
         extra={"named": bool(titled)},
     )
 

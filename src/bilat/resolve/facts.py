@@ -63,6 +63,7 @@ _TITLE_WITH_ACTOR = 55  # ... when they also share an actor
 _VISITS = {"state_visit", "official_visit", "working_visit"}
 _MEETINGS = {"meeting", "talks"}
 _PLACES = ("country-", "city-")
+_SAME_PEOPLE = 0.6  # share of people two meetings must have in common to be one
 
 
 def _actors(record: dict[str, Any], actor_kinds: dict[str, str]) -> set[str]:
@@ -109,7 +110,7 @@ def same_fact(a: dict[str, Any], b: dict[str, Any], actor_kinds: dict[str, str])
         return (bool(persons), "same visitor" if persons else "different visitors")
     if a["kind"] in _MEETINGS:
         pa, pb = _persons(a, actor_kinds), _persons(b, actor_kinds)
-        ok = len(pa & pb) >= 2 or (bool(pa) and pa == pb)
+        ok = bool(pa) and (pa == pb or len(pa & pb) / len(pa | pb) >= _SAME_PEOPLE)
         return ok, "same people meet" if ok else "different people"
     if a["type"] == "event" and a.get("venue") and a.get("venue") == b.get("venue"):
         return True, "same kind at the same venue"

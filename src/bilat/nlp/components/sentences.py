@@ -1,12 +1,13 @@
-"""Sentence guard, before the parser: a line break always starts a sentence, and a word glued to
-the previous one by a hyphen or apostrophe never does ("Kassym-Jomart" is one name)."""
+"""Sentence guard, before the parser: a line break always starts a sentence, and only a line
+break or end punctuation may ("Kassym-Jomart" is one name, "Pour Laurence des Cars," one clause);
+after end punctuation the parser decides ("M. Dupont" is not a sentence end)."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_SENTENCE_END = {".", "!", "?", "…", ":"}
+_SENTENCE_END = {".", "!", "?", "…", ":", ";", "»", '"', ")"}
 
 
 class SentenceGuard:
@@ -18,6 +19,6 @@ class SentenceGuard:
             prev = doc[token.i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
                 token.is_sent_start = True
-            elif not prev.whitespace_ and prev.text not in _SENTENCE_END and not prev.is_space:
+            elif prev.text[-1:] not in _SENTENCE_END:
                 token.is_sent_start = False
         return doc
