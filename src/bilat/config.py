@@ -36,7 +36,9 @@ def _from_env(environ: dict[str, str]) -> dict[str, Any]:
         try:
             values[f.name] = int(raw) if f.type in ("int", int) else raw
         except ValueError as exc:
-            raise ConfigError(f"BILAT_{f.name.upper()}={raw!r} is not a number", "set it to an integer") from exc
+            raise ConfigError(
+                f"BILAT_{f.name.upper()}={raw!r} is not a number", "set it to an integer"
+            ) from exc
     return values
 
 

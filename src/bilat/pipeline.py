@@ -54,8 +54,9 @@ class Summary:
 Report = Callable[[Outcome], None]
 
 
-def _documents(paths: Iterable[str | Path], settings: Settings, store: Store, summary: Summary,
-               report: Report) -> Iterator[Document]:
+def _documents(
+    paths: Iterable[str | Path], settings: Settings, store: Store, summary: Summary, report: Report
+) -> Iterator[Document]:
     """New documents only: skips are reported, already stored content is "unchanged"."""
     seen: set[str] = set()
     for item in read_paths(paths, settings.max_bytes):
@@ -74,16 +75,24 @@ def _documents(paths: Iterable[str | Path], settings: Settings, store: Store, su
         report(outcome)
 
 
-def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
-           report: Report = lambda _o: None) -> Summary:
+def ingest(
+    paths: Iterable[str | Path], store: Store, settings: Settings, report: Report = lambda _o: None
+) -> Summary:
     """Ingest files and folders into the store; each document is written whole or not at all."""
     summary = Summary()
     nlp = load_pipeline(settings.model)
     with store.session() as session:
-        run_id = start_run(session, __version__, {"model": settings.model, "batch_size": settings.batch_size},
-                           {"status": RULES_NAME, "merge": MERGE_RULES_NAME,
-                            "lexicon": f"{load_lexicon().lang}:{len(load_lexicon().rule_names)} rules",
-                            "pipeline": nlp.pipe_names})
+        run_id = start_run(
+            session,
+            __version__,
+            {"model": settings.model, "batch_size": settings.batch_size},
+            {
+                "status": RULES_NAME,
+                "merge": MERGE_RULES_NAME,
+                "lexicon": f"{load_lexicon().lang}:{len(load_lexicon().rule_names)} rules",
+                "pipeline": nlp.pipe_names,
+            },
+        )
         session.commit()
     docs = _documents(paths, settings, store, summary, report)
     pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=settings.batch_size)
@@ -91,8 +100,9 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings,
         outcome = Outcome(document.path or document.source, "ingested")
         try:
             mentions = find_mentions(document, sdoc)
-            extraction = extract(document, sdoc, mentions, find_country_cues(document, sdoc),
-                                 boilerplate_ranges(sdoc))
+            extraction = extract(
+                document, sdoc, mentions, find_country_cues(document, sdoc), boilerplate_ranges(sdoc)
+            )
             with store.session() as session:
                 resolution = resolve_mentions(mentions, DbActorIndex(session))
                 result = save_extraction(session, extraction, resolution, run_id)

@@ -20,7 +20,9 @@ app = typer.Typer(
 @app.callback()
 def _main(
     ctx: typer.Context,
-    db: str = typer.Option(None, "--db", envvar="BILAT_DB", help="SQLite file or SQLAlchemy URL [default: ./bilat.db]"),
+    db: str = typer.Option(
+        None, "--db", envvar="BILAT_DB", help="SQLite file or SQLAlchemy URL [default: ./bilat.db]"
+    ),
 ) -> None:
     ctx.obj = State(settings().with_overrides(db=db))
 

@@ -22,8 +22,13 @@ def _texts(folder: Path) -> dict[str, str]:
 def command(
     ctx: typer.Context,
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold records (JSONL, records.md)."),
-    docs: Path = typer.Option(None, "--docs", exists=True, file_okay=False,
-                              help="Folder of the gold's articles, for checking quotes when the store lacks texts."),
+    docs: Path = typer.Option(
+        None,
+        "--docs",
+        exists=True,
+        file_okay=False,
+        help="Folder of the gold's articles, for checking quotes when the store lacks texts.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     explain: bool = typer.Option(False, "--explain", help="List misses, spurious records and disagreements."),
 ) -> None:

@@ -25,12 +25,18 @@ def command(
     if as_json:
         console.print_json(json.dumps(fact, ensure_ascii=False))
         return
-    console.print(f"[bold]{fact['type']} {fact['kind']}[/bold] — {fact['title']}  ({fact['id']})", highlight=False)
+    console.print(
+        f"[bold]{fact['type']} {fact['kind']}[/bold] — {fact['title']}  ({fact['id']})", highlight=False
+    )
     console.print(f"status: {fact.get('status')}   rule: {fact.get('rule')}", highlight=False, markup=False)
     console.print("evidence: " + " | ".join(fact.get("evidence") or []), highlight=False, markup=False)
     for h in fact.get("status_history") or []:
         src = h.get("source") or {}
-        console.print(f"  {h.get('date') or '?'}  {h['status']:<12} «{src.get('quote', '')}»", highlight=False, markup=False)
+        console.print(
+            f"  {h.get('date') or '?'}  {h['status']:<12} «{src.get('quote', '')}»",
+            highlight=False,
+            markup=False,
+        )
     if fact.get("merged_from"):
         console.print("merged from: " + ", ".join(fact["merged_from"]), highlight=False, markup=False)
     for s in fact.get("sources") or []:

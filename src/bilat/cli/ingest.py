@@ -5,15 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from bilat.cli.common import State, console, console_err
-from bilat.pipeline import Outcome, ingest as run_ingest
+from bilat.pipeline import Outcome
+from bilat.pipeline import ingest as run_ingest
 
 
 def command(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .html, .htm), read recursively."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders (.txt, .md, .html, .htm), read recursively."
+    ),
     batch_size: int = typer.Option(None, help="Documents per spaCy batch."),
 ) -> None:
     """Ingest articles: extract actors, agreements, initiatives and events, with their sources."""
@@ -23,8 +33,15 @@ def command(
     for p in missing:
         console_err.print(f"{p}: failed: no such file or folder", highlight=False)
     store = state.store()
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console_err, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console_err,
+        transient=True,
+    ) as progress:
         task = progress.add_task("ingesting", total=None)
 
         def report(o: Outcome) -> None:
@@ -40,7 +57,11 @@ def command(
     console.print(
         f"ingested {counts['ingested']} · unchanged {counts['unchanged']} · "
         f"skipped {counts['skipped']} · failed {counts['failed']}"
-        + (" — nothing new: these contents are all stored already" if counts["unchanged"] and not counts["ingested"] else ""),
+        + (
+            " — nothing new: these contents are all stored already"
+            if counts["unchanged"] and not counts["ingested"]
+            else ""
+        ),
         highlight=False,
     )
     if not summary.ok:

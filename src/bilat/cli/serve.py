@@ -20,7 +20,9 @@ def command(
     state: State = ctx.obj
     settings = state.settings.with_overrides(host=host, port=port)
     state.store().close()  # create or migrate before serving, so errors show here
-    console_err.print(f"bilat serving {settings.db} on http://{settings.host}:{settings.port}", highlight=False)
+    console_err.print(
+        f"bilat serving {settings.db} on http://{settings.host}:{settings.port}", highlight=False
+    )
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 

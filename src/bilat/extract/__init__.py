@@ -17,7 +17,9 @@ DEFAULT_LANGUAGE = "fr"
 @cache
 def available_languages() -> tuple[str, ...]:
     root = resources.files("bilat.lang")
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("triggers.yaml").is_file()))
+    return tuple(
+        sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("triggers.yaml").is_file())
+    )
 
 
 def extract(

@@ -80,7 +80,11 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                 (k for k in reversed(same_type) if k.fact.kind == f.kind or draft.cand.trigger.generic), None
             )
             if target is None and draft.cand.trigger.generic:
-                later = [d for d in drafts if d.fact.type == f.type and not d.attach and d.cand.start > draft.cand.start]
+                later = [
+                    d
+                    for d in drafts
+                    if d.fact.type == f.type and not d.attach and d.cand.start > draft.cand.start
+                ]
                 target = later[0] if later else None
                 if target is not None:
                     target.extra.setdefault("pending", []).append(draft)  # type: ignore[union-attr]
@@ -89,11 +93,25 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                 _absorb(target, draft)
             continue
         match = next(
-            (k for k in kept if k.fact.type == f.type and lex.kinds_related(k.fact.kind, f.kind)
-             and (f.kind not in broad_kinds or _heading(k, text)
-                  or fuzz.token_set_ratio(k.fact.title, f.title) >= _BROAD_SIMILARITY)
-             and _dates_agree(k.fact, f) and _same_persons(k.fact, f)
-             and (f.type != "event" or k.fact.venue is None or f.venue is None or k.fact.venue.name == f.venue.name)),
+            (
+                k
+                for k in kept
+                if k.fact.type == f.type
+                and lex.kinds_related(k.fact.kind, f.kind)
+                and (
+                    f.kind not in broad_kinds
+                    or _heading(k, text)
+                    or fuzz.token_set_ratio(k.fact.title, f.title) >= _BROAD_SIMILARITY
+                )
+                and _dates_agree(k.fact, f)
+                and _same_persons(k.fact, f)
+                and (
+                    f.type != "event"
+                    or k.fact.venue is None
+                    or f.venue is None
+                    or k.fact.venue.name == f.venue.name
+                )
+            ),
             None,
         )
         if match is not None:
@@ -124,7 +142,9 @@ def _drop_broad_beside_specific(drafts: list[Draft], lex: Lexicon) -> list[Draft
     for d in drafts:
         broad = d.fact.kind in lex.broad_kinds and not d.attach
         shadowed = broad and any(
-            o is not d and o.fact.type == d.fact.type and o.fact.kind not in lex.broad_kinds
+            o is not d
+            and o.fact.type == d.fact.type
+            and o.fact.kind not in lex.broad_kinds
             and o.cand.sent.start_char == d.cand.sent.start_char
             and (_governs(o.cand.head, d.cand.head) or _governs(d.cand.head, o.cand.head))
             for o in drafts
@@ -139,7 +159,7 @@ def _has_actor(fact: Fact) -> bool:
 
 
 def _continue_parties(drafts: list[Draft], sents: list, mentions: list[Mention], lex: Lexicon) -> None:
-    """"X et Y ont signé un partenariat. Les deux pays vont collaborer par le biais de A et B":
+    """ "X et Y ont signé un partenariat. Les deux pays vont collaborer par le biais de A et B":
     the next sentence names the parties the first one only implied."""
     starts = [s.start_char for s in sents]
     for d in drafts:
@@ -150,8 +170,13 @@ def _continue_parties(drafts: list[Draft], sents: list, mentions: list[Mention],
             continue
         nxt = sents[i + 1]
         if lex.continuation_openers.search(nxt.text.lstrip()):
-            d.fact.participants += [m for m in mentions if m.kind == "organization"
-                                    and nxt.start_char <= m.start < nxt.end_char and m.category != "media"]
+            d.fact.participants += [
+                m
+                for m in mentions
+                if m.kind == "organization"
+                and nxt.start_char <= m.start < nxt.end_char
+                and m.category != "media"
+            ]
 
 
 def _inherit_participants(drafts: list[Draft], text: str) -> None:
@@ -160,11 +185,18 @@ def _inherit_participants(drafts: list[Draft], text: str) -> None:
     for d in drafts:
         if d.fact.type != "initiative" or _has_actor(d.fact):
             continue
-        before = [(s.end, o) for o in drafts if o is not d for s in o.fact.sources
-                  if s.end <= d.cand.start and "\n" not in text[s.end : d.cand.start] and _has_actor(o.fact)]
+        before = [
+            (s.end, o)
+            for o in drafts
+            if o is not d
+            for s in o.fact.sources
+            if s.end <= d.cand.start and "\n" not in text[s.end : d.cand.start] and _has_actor(o.fact)
+        ]
         if before:
             previous = max(before, key=lambda b: b[0])[1]
-            d.fact.participants += [m for m in previous.fact.participants if m.kind in ("person", "organization")]
+            d.fact.participants += [
+                m for m in previous.fact.participants if m.kind in ("person", "organization")
+            ]
 
 
 def _heading(draft: Draft, text: str) -> bool:
@@ -181,16 +213,18 @@ def _keep_own_participants(drafts: list[Draft]) -> None:
     not in its neighbours (unless its own phrase names it)."""
     for d in drafts:
         others = [o for o in drafts if o is not d]
+        d.fact.participants = [m for m in d.fact.participants if not _elsewhere(m, d, others)]
 
-        def elsewhere(m: Mention) -> bool:
-            if any(m.start < o.cand.end and o.cand.start < m.end for o in others):
-                return True
-            if d.clause[0] <= m.start and m.end <= d.clause[1]:
-                return False
-            return any(o.clause[0] <= m.start and m.end <= o.clause[1]
-                       and not o.clause[0] <= d.cand.start < o.clause[1] for o in others)
 
-        d.fact.participants = [m for m in d.fact.participants if not elsewhere(m)]
+def _elsewhere(m: Mention, d: Draft, others: list[Draft]) -> bool:
+    if any(m.start < o.cand.end and o.cand.start < m.end for o in others):
+        return True
+    if d.clause[0] <= m.start and m.end <= d.clause[1]:
+        return False
+    return any(
+        o.clause[0] <= m.start and m.end <= o.clause[1] and not o.clause[0] <= d.cand.start < o.clause[1]
+        for o in others
+    )
 
 
 def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
@@ -204,7 +238,9 @@ def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
         for frame in frames:
             for i in members:
                 if i != frame and i not in rel:
-                    kind = {"agreement": "within", "event": "part_of", "initiative": "framework"}[drafts[i].fact.type]
+                    kind = {"agreement": "within", "event": "part_of", "initiative": "framework"}[
+                        drafts[i].fact.type
+                    ]
                     if kind != "framework":
                         rel[i] = (kind, frame)
     visits = [i for i, d in enumerate(drafts) if d.fact.kind in _VISITS]
@@ -215,8 +251,11 @@ def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
         f = d.fact
         if f.type == "event" and f.kind in _DURING_VISIT:
             persons = {m.name for m in f.participants if m.kind == "person"}
-            hosts = [j for j in visits if j != i
-                     and persons & {m.name for m in drafts[j].fact.participants if m.kind == "person"}]
+            hosts = [
+                j
+                for j in visits
+                if j != i and persons & {m.name for m in drafts[j].fact.participants if m.kind == "person"}
+            ]
             if hosts:  # the visit told first is the article's own
                 rel[i] = ("part_of", hosts[0])
         elif f.type == "agreement" and f.status == "signed" and not f.date and held:
@@ -256,7 +295,9 @@ def extract_facts(
     _continue_parties(drafts, sentences(sdoc), mentions, lex)
     _inherit_participants(drafts, document.text)
 
-    doc_countries = [c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)]
+    doc_countries = [
+        c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)
+    ]
     for d in drafts:
         f = d.fact
         explicit = [h for h in f.status_history if h.status]

@@ -12,7 +12,7 @@ from bilat.extract.candidates import Candidate
 from bilat.extract.domains import domains_for, domains_in
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.status import CueHit, decide_status, has_cue
-from bilat.extract.syntax import governing_verb, subtree_bounds, tree_distance, tokens_in
+from bilat.extract.syntax import governing_verb, subtree_bounds, tokens_in, tree_distance
 from bilat.model.date_expressions import DateMention
 from bilat.model.records import Fact, Mention, Source, StatusChange
 
@@ -23,8 +23,21 @@ _WEAK_CUE_DISTANCE = 2  # weak triggers need a cue this close in the parse
 _PERSONS_ORGS = ("person", "organization")
 _SIGNING_STAGES = {"done", "launched"}
 _TITLE_QUOTED = re.compile(r"intitul[ée]e?s?\s*,?\s*«\s*([^»]{3,120}?)\s*»")
-_LEADING_DET = re.compile(r"^(?:(?:le|la|les|un|une|des|du|de|et|ou|pour|par|dans|en|à|ainsi qu['’]un|ainsi qu['’]une)\s+|[ld]['’]\s*)+", re.IGNORECASE)
-_VENUE_KINDS = {"exhibition", "inauguration", "screening", "performance", "festival", "film_week", "conference", "seminar"}
+_LEADING_DET = re.compile(
+    r"^(?:(?:le|la|les|un|une|des|du|de|et|ou|pour|par|dans|en|à|ainsi qu['’]une?)\s+|[ld]['’]\s*)+",
+    re.IGNORECASE,
+)
+_VENUE_KINDS = {
+    "exhibition",
+    "inauguration",
+    "screening",
+    "performance",
+    "festival",
+    "film_week",
+    "conference",
+    "seminar",
+}
+_PLACE_BEFORE = re.compile(r"(?:\bà|\bau|\bdans|\ben)\s*$", re.IGNORECASE)
 _TARGET_DATE_BEFORE = re.compile(r"(?:d['’]ici|jusqu['’](?:en|à|au)|avant|horizon)\s*$", re.IGNORECASE)
 
 
@@ -62,6 +75,11 @@ def _utterance(text: str, s_start: int, s_end: int, start: int, end: int, lex: L
     if reporting:
         hi = reporting.start()
     return lo, hi
+
+
+def _is_place(m: Mention, text: str) -> bool:
+    """A city introduced by "à", "au", "dans" says where, not who ("signé à Lyon")."""
+    return m.kind == "city" and bool(_PLACE_BEFORE.search(text[max(0, m.start - 6) : m.start]))
 
 
 def _mentions_between(mentions: list[Mention], start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
@@ -113,10 +131,7 @@ def _pick_date(cand: Candidate, dates: list[DateMention], text: str) -> DateMent
 
 def _place(cand: Candidate, mentions: list[Mention], start: int, end: int, text: str) -> str | None:
     for m in _mentions_between(mentions, start, end, ("city",)):
-        before = text[max(0, m.start - 6) : m.start].lower()
-        if re.search(r"(?:\bà|\bau|\bdans|\ben)\s*$", before) or (
-            cand.trigger.kind == "festival" and m.start - cand.end < 8
-        ):
+        if _is_place(m, text) or (cand.trigger.kind == "festival" and m.start - cand.end < 8):
             return m.name
     return None
 
@@ -181,17 +196,25 @@ def build_draft(
     # take part only in agreements they sign
     is_agreement = trigger.type == "agreement"
     party_kinds = (*_PERSONS_ORGS, "city") if is_agreement else _PERSONS_ORGS
-    participants = [m for m in _mentions_between(mentions, clause[0], clause[1], party_kinds)
-                    if is_agreement or m.category != "media"]
+    participants = [
+        m
+        for m in _mentions_between(mentions, clause[0], clause[1], party_kinds)
+        if (is_agreement or m.category != "media") and not _is_place(m, text)
+    ]
     if not any(m.kind in _PERSONS_ORGS for m in participants):
         wider = _mentions_between(mentions, verb_clause[0], verb_clause[1], party_kinds)
-        participants += [m for m in wider if m not in participants and m.category != "media"]
+        participants += [
+            m for m in wider if m not in participants and m.category != "media" and not _is_place(m, text)
+        ]
 
     venue = None
     if trigger.type == "event" and kind in _VENUE_KINDS:
         venue = next(
-            (m for m in _mentions_between(mentions, *verb_clause, ("organization",))
-             if m.category in ("museum", "cultural_institution") and m.start >= cand.start),
+            (
+                m
+                for m in _mentions_between(mentions, *verb_clause, ("organization",))
+                if m.category in ("museum", "cultural_institution") and m.start >= cand.start
+            ),
             None,
         )
         if venue is not None and venue not in participants:
@@ -207,7 +230,9 @@ def build_draft(
         sources=[source],
         status=decision.status,
         participants=participants,
-        domains=domains_for(source.quote if domains_in(source.quote, lex) else text[slice(*utterance)], kind, lex),
+        domains=domains_for(
+            source.quote if domains_in(source.quote, lex) else text[slice(*utterance)], kind, lex
+        ),
         date=str(date.value) if date else None,
         place=_place(cand, mentions, *verb_clause, text) if trigger.type != "initiative" else None,
         venue=venue,
@@ -234,7 +259,10 @@ def build_draft(
 
 
 def countries_of(sent: Span, fact: Fact, mentions: list[Mention]) -> list[str]:
-    found = {m.country for m in mentions if m.kind == "country" and m.country
-             and sent.start_char <= m.start < sent.end_char}
+    found = {
+        m.country
+        for m in mentions
+        if m.kind == "country" and m.country and sent.start_char <= m.start < sent.end_char
+    }
     found |= {m.country for m in fact.participants if m.country}
     return sorted(found)

@@ -28,7 +28,9 @@ def compile_pattern(pattern: str, where: str, word_start: bool = False) -> re.Pa
     try:
         return re.compile(source, re.IGNORECASE)
     except re.error as exc:
-        raise LanguageDataError(f"{where}: bad pattern {pattern!r}: {exc}", "fix the regular expression") from exc
+        raise LanguageDataError(
+            f"{where}: bad pattern {pattern!r}: {exc}", "fix the regular expression"
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,9 @@ def _read(lang: str, name: str) -> dict[str, Any]:
     try:
         text = resources.files("bilat.lang").joinpath(lang).joinpath(name).read_text("utf-8")
     except FileNotFoundError as exc:
-        raise LanguageDataError(f"no {name} for language {lang!r}", f"add src/bilat/lang/{lang}/{name}") from exc
+        raise LanguageDataError(
+            f"no {name} for language {lang!r}", f"add src/bilat/lang/{lang}/{name}"
+        ) from exc
     data = yaml.safe_load(text)
     if not isinstance(data, dict) or not data:
         raise LanguageDataError(f"lang/{lang}/{name} is empty or not a mapping", "see lang/fr for the format")
@@ -124,8 +128,16 @@ def _cues(lang: str, raw: dict[str, Any]) -> tuple[Cue, ...]:
     for i, entry in enumerate(raw.get("cues") or []):
         where = f"lang/{lang}/status_cues.yaml cues[{i}]"
         if entry.get("stage") not in stages:
-            raise LanguageDataError(f"{where}: unknown stage {entry.get('stage')!r}", f"use one of {list(stages)}")
-        cues.append(Cue(entry["stage"], compile_pattern(entry["pattern"], where, word_start=True), f"{lang}.cue.{entry['stage']}#{i}"))
+            raise LanguageDataError(
+                f"{where}: unknown stage {entry.get('stage')!r}", f"use one of {list(stages)}"
+            )
+        cues.append(
+            Cue(
+                entry["stage"],
+                compile_pattern(entry["pattern"], where, word_start=True),
+                f"{lang}.cue.{entry['stage']}#{i}",
+            )
+        )
     if not cues:
         raise LanguageDataError(f"lang/{lang}/status_cues.yaml: no cues", "add at least one")
     return tuple(cues)
@@ -139,7 +151,8 @@ def _check_statuses(lang: str, table: dict[str, dict[str, str]], name: str) -> N
                 continue  # this stage says nothing about this type
             if per_type.get(fact_type) not in v.statuses[fact_type]:
                 raise LanguageDataError(
-                    f"lang/{lang}/status_cues.yaml {name}.{key}: bad {fact_type} status {per_type.get(fact_type)!r}"
+                    f"lang/{lang}/status_cues.yaml {name}.{key}: "
+                    f"bad {fact_type} status {per_type.get(fact_type)!r}"
                 )
 
 

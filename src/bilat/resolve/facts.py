@@ -72,8 +72,11 @@ def _actors(record: dict[str, Any], actor_kinds: dict[str, str]) -> set[str]:
     venue = record.get("venue")
     if venue:
         ids.add(venue)
-    return {i for i in ids if actor_kinds.get(i, "organization") in ("person", "organization")
-            and not i.startswith(_PLACES)}
+    return {
+        i
+        for i in ids
+        if actor_kinds.get(i, "organization") in ("person", "organization") and not i.startswith(_PLACES)
+    }
 
 
 def _persons(record: dict[str, Any], actor_kinds: dict[str, str]) -> set[str]:
