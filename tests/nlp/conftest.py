@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from bilat.nlp.pipeline import add_bilat_pipes, load_pipeline
+from bilat.nlp.pipeline import add_bilat_pipes
 
 
 @pytest.fixture(scope="session")
@@ -14,8 +14,3 @@ def blank() -> Language:
     """spacy.blank("fr") + the bilat components: no NER, no POS, stop words as the lexicon."""
     return add_bilat_pipes(spacy.blank("fr"))
 
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The real bilat pipeline (fr_core_news_md, ~4 s to load, once per session)."""
-    return load_pipeline()

@@ -219,8 +219,6 @@ def _keep_own_participants(drafts: list[Draft]) -> None:
 def _elsewhere(m: Mention, d: Draft, others: list[Draft]) -> bool:
     if any(m.start < o.cand.end and o.cand.start < m.end for o in others):
         return True
-    if d.clause[0] <= m.start and m.end <= d.clause[1]:
-        return False
     return any(
         o.clause[0] <= m.start and m.end <= o.clause[1] and not o.clause[0] <= d.cand.start < o.clause[1]
         for o in others
@@ -305,7 +303,15 @@ def extract_facts(
             explicit.sort(key=lambda h: PartialDate.sort_key(h.date))
             f.status = explicit[-1].status
         in_lead = d.cand.sent.start_char < _LEAD_CHARS
-        if not f.date and document.published and f.status in _PAST and (in_lead or f.type == "agreement"):
+        # a past event or signature the article leads with happened about when it was published;
+        # an initiative's start is not the day it was reported
+        if (
+            not f.date
+            and document.published
+            and f.type != "initiative"
+            and f.status in _PAST
+            and (in_lead or f.type == "agreement")
+        ):
             f.date = document.published
             f.evidence.append(f"date from publication ({document.published_basis})")
         for h in f.status_history:

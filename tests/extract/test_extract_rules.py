@@ -1,0 +1,169 @@
+"""Fact extraction on short French texts written for these tests: kinds, status from the
+language, dates, participants, anaphora, negation, domains, provenance."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bilat.extract import extract
+from bilat.model.ids import content_hash
+from bilat.model.records import Document, Fact
+from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
+
+pytestmark = pytest.mark.slow
+
+
+def run(nlp: Language, text: str, published: str | None = "2024-11-05") -> list[Fact]:
+    doc = Document(
+        id="t.txt",
+        source="t.txt",
+        text=text,
+        content_hash=content_hash(text),
+        published=published,
+        published_basis="metadata",
+        language="fr",
+    )
+    sdoc = nlp(text)
+    mentions = find_mentions(doc, sdoc)
+    facts = extract(doc, sdoc, mentions, find_country_cues(doc, sdoc), boilerplate_ranges(sdoc)).facts
+    for fact in facts:  # provenance: every quote is the text at its offsets
+        for s in fact.sources:
+            assert text[s.start : s.end] == s.quote and s.quote
+    return facts
+
+
+def only(facts: list[Fact], type_: str) -> list[Fact]:
+    return [f for f in facts if f.type == type_]
+
+
+def names(fact: Fact) -> set[str]:
+    return {m.name for m in fact.participants}
+
+
+def test_signed_memorandum_with_parties_date_and_place(nlp: Language) -> None:
+    text = (
+        "Le 3 mars 2023, le musée des Beaux-Arts de Lyon et le Musée national du Kazakhstan "
+        "ont signé un mémorandum d’entente à Lyon."
+    )
+    [agreement] = only(run(nlp, text), "agreement")
+    assert agreement.kind == "memorandum_of_understanding"
+    assert agreement.status == "signed"
+    assert agreement.date == "2023-03-03"
+    assert agreement.place == "Lyon"
+    assert any("Kazakhstan" in n for n in names(agreement))
+    assert agreement.rule.startswith("fr.trigger.agreement.memorandum_of_understanding")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "kind", "status"),
+    [
+        (
+            "Un programme de stages pour des archivistes a été proposé par le ministère.",
+            "initiative",
+            "internship",
+            "proposed",
+        ),
+        (
+            "Les deux villes pourraient envisager des fouilles archéologiques conjointes.",
+            "initiative",
+            "joint_research",
+            "idea",
+        ),
+        (
+            "L’institut est prêt à soutenir la co-organisation d’expositions itinérantes.",
+            "initiative",
+            "joint_exhibition",
+            "agreed",
+        ),
+        (
+            "Le Kazakhstan organisera une semaine du cinéma français à Almaty.",
+            "event",
+            "film_week",
+            "planned",
+        ),
+        ("Une rencontre entre les deux ministres s’est tenue à Paris.", "event", "meeting", "held"),
+        ("Le président a inauguré une exposition au musée d’Orsay.", "event", "exhibition", "held"),
+        (
+            "Les deux pays prévoient une coproduction cinématographique.",
+            "initiative",
+            "co_production",
+            "planned",
+        ),
+    ],
+)
+def test_status_comes_from_the_language(
+    nlp: Language, sentence: str, type_: str, kind: str, status: str
+) -> None:
+    facts = [f for f in run(nlp, sentence) if f.type == type_ and f.kind == kind]
+    assert facts, f"no {type_} {kind} in {sentence!r}"
+    assert facts[0].status == status
+
+
+def test_a_later_reference_adds_a_dated_status_change(nlp: Language) -> None:
+    text = (
+        "Le 6 décembre dernier, Lyon et Almaty ont signé un pacte de coopération. "
+        "Dans le détail, ce pacte a été proposé par la partie kazakhe en juillet 2020."
+    )
+    [pact] = only(run(nlp, text, published="2021-01-15"), "agreement")
+    assert pact.kind == "cooperation_pact"
+    assert pact.date == "2020-12-06"
+    assert [(h.status, h.date) for h in sorted(pact.status_history, key=lambda h: h.date or "")] == [
+        ("proposed", "2020-07"),
+        ("signed", "2020-12-06"),
+    ]
+    assert pact.status == "signed"  # the latest change
+    assert len(pact.sources) == 2
+
+
+def test_denied_and_generic_mentions_are_not_facts(nlp: Language) -> None:
+    text = (
+        "Cet accord, qui n’est pas un jumelage, reste symbolique. Le musée accueille souvent des expositions."
+    )
+    facts = run(nlp, text)
+    assert not [f for f in facts if f.kind in ("twinning", "exhibition")]
+
+
+def test_weak_words_need_a_cue(nlp: Language) -> None:
+    assert not run(nlp, "La promotion du patrimoine est une priorité.")
+    [fact] = run(nlp, "La ministre a proposé de promouvoir la mode kazakhe à l’étranger.")
+    assert (fact.kind, fact.status) == ("promotion", "proposed")
+    assert "fashion" in fact.domains
+
+
+def test_one_sentence_can_hold_several_facts(nlp: Language) -> None:
+    text = (
+        "Nous prévoyons de tenir des réunions régulières sur deux axes : "
+        "la production cinématographique conjointe et la distribution des films."
+    )
+    kinds = {f.kind for f in run(nlp, text)}
+    assert {"regular_meetings", "co_production"} <= kinds
+
+
+def test_meeting_during_a_visit_is_part_of_it(nlp: Language) -> None:
+    text = (
+        "À l’occasion de la visite d’État du président Kassym-Jomart Tokaïev en France, "
+        "la ministre Aida Balaïeva a rencontré Laurence des Cars, présidente du musée du Louvre."
+    )
+    facts = run(nlp, text)
+    [visit] = [f for f in facts if f.kind == "state_visit"]
+    [meeting] = [f for f in facts if f.kind == "meeting"]
+    assert facts[meeting.part_of] is visit if meeting.part_of is not None else False
+    assert "Kassym-Jomart Tokaïev" in names(visit)
+    assert {"Aida Balaïeva", "Laurence des Cars"} <= names(meeting)
+    assert "Kassym-Jomart Tokaïev" not in names(meeting)  # he is the visit's, not the meeting's
+    assert "diplomacy" in visit.domains
+
+
+def test_target_years_do_not_date_a_fact(nlp: Language) -> None:
+    text = "Le pays vise la neutralité carbone d’ici 2060 et participe à l’initiative One Water Summit."
+    [fact] = run(nlp, text)
+    assert fact.date is None
+    assert fact.status == "ongoing"
+
+
+def test_evidence_names_the_rule_and_the_words(nlp: Language) -> None:
+    [fact] = run(nlp, "Un programme d’échanges entre les deux musées a été proposé.")
+    assert fact.kind == "exchange_programme"
+    assert "programme d’échanges" in fact.evidence
+    assert "fr.cue.proposed" in fact.rule
