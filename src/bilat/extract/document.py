@@ -186,11 +186,12 @@ def _inherit_participants(drafts: list[Draft], text: str) -> None:
         if d.fact.type != "initiative" or _has_actor(d.fact):
             continue
         before = [
-            (s.end, o)
+            (s.start, o)
             for o in drafts
-            if o is not d
+            if o is not d and _has_actor(o.fact)
             for s in o.fact.sources
-            if s.end <= d.cand.start and "\n" not in text[s.end : d.cand.start] and _has_actor(o.fact)
+            for mine in d.fact.sources
+            if s.start < mine.start and "\n" not in text[s.start : mine.start]
         ]
         if before:
             previous = max(before, key=lambda b: b[0])[1]
