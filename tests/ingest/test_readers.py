@@ -314,3 +314,14 @@ def test_seeds_read_as_the_gold_expects() -> None:
             assert docs[source["doc"]].text[source["start"] : source["end"]] == source["quote"]
             quotes += 1
     assert quotes > 0
+
+
+def test_a_first_line_that_is_a_paragraph_is_no_title(tmp_path: Path) -> None:
+    long_line = "Les deux villes ont signé un pacte de coopération, " * 6
+    path = tmp_path / "article.txt"
+    path.write_text(long_line + "\nSuite de l’article.\n", encoding="utf-8")
+    doc = read_file(path, 10**6)
+    assert isinstance(doc, Document) and doc.title is None
+    path.write_text("Un pacte entre deux capitales\n\n" + long_line, encoding="utf-8")
+    doc = read_file(path, 10**6)
+    assert isinstance(doc, Document) and doc.title == "Un pacte entre deux capitales"

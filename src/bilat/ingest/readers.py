@@ -34,11 +34,15 @@ class _NoText(Exception):
     """A file whose format holds no article text; the message is the Skip reason."""
 
 
+_TITLE_MAX = 200  # a first line longer than this is a paragraph, not a headline
+
+
 def _first_line(text: str, strip: str = "") -> str | None:
+    """The headline: the first non-empty line, unless it is a whole paragraph."""
     for line in text.splitlines():
         title = line.strip().lstrip(strip).strip()
         if title:
-            return title
+            return title if len(title) <= _TITLE_MAX else None
     return None
 
 
