@@ -167,3 +167,15 @@ def test_evidence_names_the_rule_and_the_words(nlp: Language) -> None:
     assert fact.kind == "exchange_programme"
     assert "programme d’échanges" in fact.evidence
     assert "fr.cue.proposed" in fact.rule
+
+
+def test_an_initiative_after_its_agreement_belongs_to_it(nlp: Language) -> None:
+    text = (
+        "Lyon et Almaty ont signé un pacte de coopération. "
+        "Nous réfléchissons à organiser des expositions ou des concerts."
+    )
+    facts = run(nlp, text)
+    [pact] = only(facts, "agreement")
+    [initiative] = only(facts, "initiative")
+    assert initiative.framework is not None and facts[initiative.framework] is pact
+    assert initiative.status == "idea"

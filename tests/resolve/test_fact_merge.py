@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilat.resolve.facts import cluster, finalise, merge_group, same_fact
+from bilat.resolve.facts import cluster, finalise, merge_group, merge_reasons, same_fact
 
 KINDS = {"p-tok": "person", "p-mac": "person", "p-bal": "person", "p-dat": "person", "o-gui": "organization"}
 
@@ -129,3 +129,10 @@ def test_finalise_dates_a_meeting_from_its_visit() -> None:
     finalise([visit, meeting, agreement])
     assert meeting["date"] == "2024-11"
     assert agreement["date"] == "2024-11"
+
+
+def test_merged_visits_take_the_most_formal_kind_and_say_why() -> None:
+    a = fact("f-1", "a.txt", kind="official_visit", participants=["p-tok"])
+    b = fact("f-2", "b.txt", kind="state_visit", participants=["p-tok"])
+    assert merge_group([a, b])["kind"] == "state_visit"
+    assert merge_reasons([a, b], KINDS) == ["f-2 ~ f-1: same visitor"]

@@ -8,7 +8,8 @@ import typer
 
 from bilat.cli.common import State, console
 from bilat.errors import NotFound
-from bilat.store.queries import get_fact
+from bilat.resolve.facts import merge_reasons
+from bilat.store.queries import all_fact_rows, get_fact, list_actors
 
 
 def command(
@@ -20,6 +21,11 @@ def command(
     state: State = ctx.obj
     with state.store().reader() as session:
         fact = get_fact(session, fact_id)
+        reasons: list[str] = []
+        if fact is not None and len(fact.get("merged_from") or []) > 1:
+            members = [r for r in all_fact_rows(session, fact["type"]) if r["id"] in fact["merged_from"]]
+            actors, _total = list_actors(session, limit=1_000_000)
+            reasons = merge_reasons(members, {a["id"]: a["kind"] for a in actors})
     if fact is None:
         raise NotFound(f"no fact {fact_id!r}", "list ids with `bilat export` or on the web app")
     if as_json:
@@ -39,6 +45,8 @@ def command(
         )
     if fact.get("merged_from"):
         console.print("merged from: " + ", ".join(fact["merged_from"]), highlight=False, markup=False)
+        for reason in reasons:
+            console.print(f"  {reason}", highlight=False, markup=False)
     for s in fact.get("sources") or []:
         console.print(f"  [{s['doc']} {s['start']}:{s['end']}] {s['quote']}", highlight=False, markup=False)
 

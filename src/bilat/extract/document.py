@@ -22,6 +22,7 @@ _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong 
 _VISITS = {"state_visit", "official_visit", "working_visit"}
 _DURING_VISIT = {"meeting", "talks", "inauguration", "signing_ceremony"}
 _PAST = {"held", "signed", "ongoing", "completed", "in_force"}
+_FRAMEWORK_REACH = 250  # characters before an initiative where its framework agreement may be named
 _BROAD_SIMILARITY = 70  # title likeness (rapidfuzz token set ratio) for broad kinds to merge
 
 
@@ -226,7 +227,22 @@ def _elsewhere(m: Mention, d: Draft, others: list[Draft]) -> bool:
     )
 
 
-def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
+def _framework(i: int, drafts: list[Draft], text: str) -> int | None:
+    """The agreement an initiative belongs to: one named (or referred back to: "ce pacte sera la
+    base d'actions communes") shortly before it in the same paragraph."""
+    start = drafts[i].cand.start
+    best: tuple[int, int] | None = None
+    for j, d in enumerate(drafts):
+        if d.fact.type != "agreement":
+            continue
+        for s in d.fact.sources:
+            near = start - _FRAMEWORK_REACH <= s.start < start and "\n" not in text[s.start : start]
+            if near and (best is None or s.start > best[0]):
+                best = (s.start, j)
+    return best[1] if best else None
+
+
+def _relations(drafts: list[Draft], text: str) -> dict[int, tuple[str, int]]:
     """Relations by draft index: ("within" | "part_of" | "framework", target index)."""
     rel: dict[int, tuple[str, int]] = {}
     by_sentence: dict[int, list[int]] = {}
@@ -257,6 +273,10 @@ def _relations(drafts: list[Draft]) -> dict[int, tuple[str, int]]:
             ]
             if hosts:  # the visit told first is the article's own
                 rel[i] = ("part_of", hosts[0])
+        elif f.type == "initiative":
+            framework = _framework(i, drafts, text)
+            if framework is not None:
+                rel[i] = ("framework", framework)
         elif f.type == "agreement" and f.status == "signed" and not f.date and held:
             meetings = [j for j in held if drafts[j].fact.kind in ("meeting", "talks", "signing_ceremony")]
             rel[i] = ("within", (meetings or held)[0])
@@ -322,7 +342,7 @@ def extract_facts(
             countries = sorted(set(countries) | set(doc_countries))
         f.countries = countries
 
-    relations = _relations(drafts)
+    relations = _relations(drafts, document.text)
     facts = [d.fact for d in drafts]
     for i, (name, target) in relations.items():
         setattr(facts[i], name, target)

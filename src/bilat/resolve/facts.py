@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bilat.model.dates import PartialDate
+from bilat.model.vocab import vocab
 
 _LIST_FIELDS = ("participants", "parties", "countries", "domains")
 _SCALAR_FIELDS = ("place", "venue", "within", "part_of", "framework", "end_date", "end")
@@ -38,6 +39,12 @@ def merge_group(records: list[dict[str, Any]]) -> dict[str, Any]:
     if len(records) == 1:
         return records[0]
     base = dict(records[0])
+    # compatible kinds told differently ("visite officielle", "visite d'État"): the most formal,
+    # i.e. the first in the vocabulary
+    order = vocab().kinds[base["type"]]
+    base["kind"] = min(
+        (r["kind"] for r in records), key=lambda k: order.index(k) if k in order else len(order)
+    )
     for name in _LIST_FIELDS:
         if any(name in r for r in records):
             base[name] = _union(r.get(name, []) for r in records)
@@ -174,3 +181,15 @@ def finalise(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not changed:
             break
     return records
+
+
+def merge_reasons(members: list[dict[str, Any]], actor_kinds: dict[str, str]) -> list[str]:
+    """Why the members of one cluster were judged the same: each member against the first one
+    of another document that it matches (or the first, when none does)."""
+    reasons = []
+    for i, member in enumerate(members[1:], start=1):
+        earlier = [m for m in members[:i] if _doc(m) != _doc(member)] or members[:1]
+        verdicts = [(m, same_fact(m, member, actor_kinds)) for m in earlier]
+        other, (_same, why) = next(((m, v) for m, v in verdicts if v[0]), verdicts[0])
+        reasons.append(f"{member['id']} ~ {other['id']}: {why}")
+    return reasons
