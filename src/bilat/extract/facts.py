@@ -131,7 +131,7 @@ def _pick_date(cand: Candidate, dates: list[DateMention], text: str) -> DateMent
 
 def _place(cand: Candidate, mentions: list[Mention], start: int, end: int, text: str) -> str | None:
     for m in _mentions_between(mentions, start, end, ("city",)):
-        if _is_place(m, text) or (cand.trigger.kind == "festival" and m.start - cand.end < 8):
+        if _is_place(m, text) or cand.trigger.kind in ("festival", "film_week", "conference"):
             return m.name
     return None
 

@@ -24,7 +24,8 @@ def compile_pattern(pattern: str, where: str, word_start: bool = False) -> re.Pa
         raise LanguageDataError(f"{where}: `'` inside [...] in {pattern!r}", "write (?:e|') instead of [e']")
     source = pattern.replace("'", _APOSTROPHE).replace(" ", r"\s+")
     if word_start:
-        source = rf"(?<![\w-])(?:{source})(?!\w)"
+        # ...and end one, unless it ends on an apostrophe ("la possibilité d'une")
+        source = rf"(?<![\w-])(?:{source})(?:(?<!\w)|(?!\w))"
     try:
         return re.compile(source, re.IGNORECASE)
     except re.error as exc:

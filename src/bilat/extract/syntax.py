@@ -54,8 +54,12 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause holds the token; through "doit se rendre" up to "doit", which holds
+    the subject."""
     for t in ancestors(token):
         if t.pos_ in ("VERB", "AUX"):
+            while t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+                t = t.head
             return t
     return None
 
