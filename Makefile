@@ -28,7 +28,7 @@ test: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: run 'sudo apt-get install -y chromium'"; fi; }
-	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts $(wildcard benchmarks/*.py)
 	$(BIN)/python -m pytest
 
 gazetteers: $(STAMP)
