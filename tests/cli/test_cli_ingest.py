@@ -229,20 +229,15 @@ def test_only_bad_files_exit_1_with_the_summary(only_bad: tuple[Path, Path, Resu
         assert squash(f"{folder}/{line}") in printed, line
 
 
-WRAPPING_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="bug: rich wraps lines at 80 columns when output is not a terminal; "
-    "fix: Console(soft_wrap=True) for both consoles in bilat/cli/common.py",
-)
+# Regression: rich wrapped lines at 80 columns whenever output was not a terminal (a pipe, a
+# CI log), cutting reports and the summary in two; the consoles now soft-wrap.
 
 
-@WRAPPING_BUG
 def test_the_summary_is_one_line_even_with_its_remark(examples_run: ExamplesRun) -> None:
     last = _lines(examples_run.second.output)[-1]
     assert SUMMARY.match(last) and last.endswith("stored already"), last
 
 
-@WRAPPING_BUG
 def test_each_report_is_one_line_even_when_long(only_bad: tuple[Path, Path, Result]) -> None:
     folder, missing, result = only_bad
     lines = _lines(result.stderr)

@@ -9,8 +9,8 @@ from rich.console import Console
 from bilat.config import Settings
 from bilat.store.db import Store, open_store
 
-console = Console()
-console_err = Console(stderr=True)
+console = Console(soft_wrap=True)
+console_err = Console(stderr=True, soft_wrap=True)
 
 
 @dataclass
