@@ -20,6 +20,7 @@ class Candidate:
     end: int
     sent: Span
     head: Token
+    doc_text: str  # the document's text (spaCy rebuilds Doc.text on every access)
     anaphoric: bool = False
 
     @property
@@ -28,7 +29,7 @@ class Candidate:
 
     @property
     def text(self) -> str:
-        return self.sent.doc.text[self.start : self.end]
+        return self.doc_text[self.start : self.end]
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -69,5 +70,5 @@ def find_candidates(doc: Doc, lex: Lexicon, masked: list[tuple[int, int]]) -> li
             head = head_of(tokens_in(doc, start, end))
             if head is None:
                 continue
-            out.append(Candidate(trigger, start, end, sent, head, anaphoric))
+            out.append(Candidate(trigger, start, end, sent, head, text, anaphoric))
     return out

@@ -145,14 +145,14 @@ def build_draft(
     doc_id: str,
 ) -> Draft | None:
     """One fact from one trigger, or None when the trigger's gates (cue, signing) are not met."""
-    text = cand.sent.doc.text
+    text = cand.doc_text
     trigger, head, sent = cand.trigger, cand.head, cand.sent
     if not cand.anaphoric:  # a mention of a known fact needs no gate: it only adds to it
         if trigger.needs_cue and not has_cue(head, cand.start, cand.end, hits, max_tree=_WEAK_CUE_DISTANCE):
             return None
         if trigger.needs_signing and not has_cue(head, cand.start, cand.end, hits, _SIGNING_STAGES):
             return None
-    decision = decide_status(trigger.type, head, cand.start, cand.end, hits, lex)
+    decision = decide_status(trigger.type, head, cand.start, cand.end, hits, lex, text)
 
     # the clause of the trigger: its subtree (a short one: its parent's), cut to the utterance
     # it belongs to (inside « », before "», décrit X"); a verb trigger's clause is its verb's subtree

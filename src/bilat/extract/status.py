@@ -55,7 +55,7 @@ def _closeness(hit: CueHit, head: Token, start: int, end: int) -> tuple[int, int
 
 
 def decide_status(
-    fact_type: str, head: Token, start: int, end: int, hits: list[CueHit], lex: Lexicon
+    fact_type: str, head: Token, start: int, end: int, hits: list[CueHit], lex: Lexicon, text: str
 ) -> StatusDecision:
     """The status of a fact whose trigger spans [start, end) with syntactic head `head`."""
     best: tuple[tuple[int, int, int], CueHit] | None = None
@@ -73,7 +73,7 @@ def decide_status(
     if best is not None:
         hit = best[1]
         status = lex.stages[hit.stage][fact_type]
-        quote = head.doc.text[hit.start : hit.end]
+        quote = text[hit.start : hit.end]
         return StatusDecision(status, True, hit.name, quote, hit.start, hit.end)
     tense = tense_of(head)
     status = lex.defaults[fact_type].get(tense) or next(iter(lex.defaults[fact_type].values()))

@@ -145,9 +145,13 @@ def cluster(records: list[dict[str, Any]], actor_kinds: dict[str, str] | None = 
             x = parent[x]
         return x
 
-    blocks: dict[str, list[dict[str, Any]]] = {}
+    # blocking: only facts of one type and compatible kinds are compared
+    from bilat.model.vocab import vocab
+
+    groups = {k: min(g) for g in vocab().compatible_kinds for k in g}
+    blocks: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in records:
-        blocks.setdefault(r["type"], []).append(r)
+        blocks.setdefault((r["type"], groups.get(r["kind"], r["kind"])), []).append(r)
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
