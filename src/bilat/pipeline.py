@@ -16,7 +16,7 @@ from bilat.ingest import read_paths
 from bilat.model.records import Document, Skip
 from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
 from bilat.nlp.pipeline import load_pipeline
-from bilat.resolve.actors import resolve_mentions
+from bilat.resolve.actors import MemoryIndex, resolve_mentions
 from bilat.resolve.facts import MERGE_RULES_NAME, cluster
 from bilat.store.db import Store
 from bilat.store.index import DbActorIndex
@@ -94,6 +94,9 @@ def ingest(
             },
         )
         session.commit()
+    # this run is the store's one writer, so the stored actors are read once and kept in memory
+    with store.reader() as session:
+        index = MemoryIndex(DbActorIndex(session).all())
     docs = _documents(paths, settings, store, summary, report)
     pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=settings.batch_size)
     for sdoc, document in pairs:
@@ -103,9 +106,10 @@ def ingest(
             extraction = extract(
                 document, sdoc, mentions, find_country_cues(document, sdoc), boilerplate_ranges(sdoc)
             )
+            resolution = resolve_mentions(mentions, index)
             with store.session() as session:
-                resolution = resolve_mentions(mentions, DbActorIndex(session))
                 result = save_extraction(session, extraction, resolution, run_id)
+            index.update(resolution.actors.values())  # only once stored
             outcome.doc_id, outcome.facts = result.doc_id, result.facts
         except Exception as exc:  # one bad document never stops the batch
             outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"

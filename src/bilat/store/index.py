@@ -48,6 +48,10 @@ class DbActorIndex:
         )
         return load_actors(self.session, self.session.scalars(query))
 
+    def all(self) -> list[Actor]:
+        """Every stored actor (to preload an in-memory index for a batch run)."""
+        return load_actors(self.session, self.session.scalars(select(ActorRow.id).order_by(ActorRow.id)))
+
     def get(self, actor_id: str) -> Actor | None:
         found = load_actors(self.session, [actor_id])
         return found[0] if found else None
