@@ -36,8 +36,8 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _matches(sent: Span, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
-    text, offset = sent.text, sent.start_char
+def _matches(sent: Span, lex: Lexicon, doc_text: str) -> list[tuple[int, int, Trigger]]:
+    text, offset = doc_text[sent.start_char : sent.end_char], sent.start_char
     found = []
     for trigger in lex.triggers:
         for m in trigger.regex.finditer(text):
@@ -57,8 +57,8 @@ def find_candidates(doc: Doc, lex: Lexicon, masked: list[tuple[int, int]]) -> li
     """Triggers outside `masked` ranges (page furniture: "Lire aussi" headlines, newsletters)."""
     text = doc.text
     out = []
-    for sent in sentences(doc):
-        for start, end, trigger in _matches(sent, lex):
+    for sent in sentences(doc, text):
+        for start, end, trigger in _matches(sent, lex, text):
             if _inside(start, end, masked):
                 continue
             before = text[max(sent.start_char, start - _LOOKBEHIND) : start]

@@ -170,7 +170,7 @@ def _continue_parties(drafts: list[Draft], sents: list, mentions: list[Mention],
         if i < 0 or i + 1 >= len(sents):
             continue
         nxt = sents[i + 1]
-        if lex.continuation_openers.search(nxt.text.lstrip()):
+        if lex.continuation_openers.search(d.cand.doc_text[nxt.start_char : nxt.end_char].lstrip()):
             d.fact.participants += [
                 m
                 for m in mentions
@@ -304,14 +304,14 @@ def extract_facts(
     for cand in candidates:
         key = cand.sent.start_char
         if key not in hits_by_sent:
-            hits_by_sent[key] = cue_hits(cand.sent, lex)
+            hits_by_sent[key] = cue_hits(cand.sent, lex, document.text)
         draft = build_draft(cand, hits_by_sent[key], mentions, dates, lex, document.id)
         if draft is not None:
             drafts.append(draft)
     drafts = _drop_broad_beside_specific(drafts, lex)
     _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)
-    _continue_parties(drafts, sentences(sdoc), mentions, lex)
+    _continue_parties(drafts, sentences(sdoc, document.text), mentions, lex)
     _inherit_participants(drafts, document.text)
 
     doc_countries = [

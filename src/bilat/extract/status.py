@@ -34,10 +34,11 @@ class CueHit:
     tokens: list[Token]
 
 
-def cue_hits(sent: Span, lex: Lexicon) -> list[CueHit]:
+def cue_hits(sent: Span, lex: Lexicon, doc_text: str) -> list[CueHit]:
     hits = []
+    text = doc_text[sent.start_char : sent.end_char]
     for cue in lex.cues:
-        for m in cue.regex.finditer(sent.text):
+        for m in cue.regex.finditer(text):
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             hits.append(CueHit(cue.stage, cue.name, start, end, tokens_in(sent.doc, start, end)))
     return hits

@@ -100,10 +100,14 @@ def tense_of(token: Token) -> str:
     return "present"
 
 
-def sentences(doc: Doc) -> list[Span]:
-    """The parser's sentences, further cut at line breaks (a headline never joins a paragraph)."""
+def sentences(doc: Doc, text: str) -> list[Span]:
+    """The parser's sentences, further cut at line breaks (a headline never joins a paragraph);
+    `text` is the doc's text (spaCy rebuilds Doc.text and Span.text on every access)."""
     out = []
     for sent in doc.sents:
+        if "\n" not in text[sent.start_char : sent.end_char]:
+            out.append(sent)
+            continue
         start = sent.start
         for token in sent:
             if "\n" in token.text:
@@ -112,4 +116,4 @@ def sentences(doc: Doc) -> list[Span]:
                 start = token.i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
-    return [s for s in out if s.text.strip()]
+    return [s for s in out if text[s.start_char : s.end_char].strip()]

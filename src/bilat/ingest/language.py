@@ -17,7 +17,7 @@ LANGUAGES = (
     "tr", "az", "mn", "zh", "ja", "ko", "ar", "fa",
 )  # fmt: skip
 MIN_CHARS = 20  # shorter strings (a tag, "Newsletter") are guessed wrong too often
-SAMPLE_CHARS = 10_000  # enough to decide; keeps a 20 MB file from costing seconds
+SAMPLE_CHARS = 2_000  # a few paragraphs decide it; measured 5 ms per article at 10,000 chars
 
 
 @cache
