@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -251,19 +251,20 @@ def _save_mentions(session: Session, mentions: Sequence[Mention], resolution: Re
                 f"{doc_id}: mentions point to unknown actors {missing[:5]}",
                 "the resolution must list every new actor in `actors`",
             )
-    session.add_all(
-        MentionRow(
-            id=make_id("m", doc_id, i, m.start, m.end),
-            doc_id=doc_id,
-            start=m.start,
-            end=m.end,
-            text=m.text,
-            kind=m.kind,
-            actor_id=actor_id,
-        )
+    rows = [
+        {
+            "id": make_id("m", doc_id, i, m.start, m.end),
+            "doc_id": doc_id,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "kind": m.kind,
+            "actor_id": actor_id,
+        }
         for i, (m, actor_id) in enumerate(zip(mentions, resolution.mention_actor, strict=True))
-    )
-    session.flush()
+    ]
+    if rows:  # bulk insert: no ORM object per row (they cost more than the row)
+        session.execute(insert(MentionRow), rows)
     return len(mentions)
 
 
@@ -334,33 +335,50 @@ def _save_facts(
             fact, fact_id, doc_id, [resolution.mention_actor[index(m, doc_id)] for m in fact.participants]
         )
     session.flush()  # facts before their participants, sources and history
-    session.add_all(children)
-    session.flush()
+    by_table: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for table, row in children:
+        by_table[table].append(row)
+    for table, rows in by_table.items():
+        session.execute(insert(table), rows)
     return len(facts)
 
 
-def _fact_children(fact: Fact, fact_id: str, doc_id: str, actor_ids: Iterable[str | None]) -> list[Any]:
-    children: list[Any] = []
+def _fact_children(
+    fact: Fact, fact_id: str, doc_id: str, actor_ids: Iterable[str | None]
+) -> list[tuple[Any, dict[str, Any]]]:
+    """(table, row) pairs of a fact's participants, sources and status history."""
+    children: list[tuple[Any, dict[str, Any]]] = []
     for position, actor_id in enumerate(dict.fromkeys(a for a in actor_ids if a)):
-        children.append(FactParticipant(fact_id=fact_id, actor_id=actor_id, position=position))
+        children.append((FactParticipant, {"fact_id": fact_id, "actor_id": actor_id, "position": position}))
     for position, s in enumerate(fact.sources):
         children.append(
-            FactSource(
-                fact_id=fact_id, position=position, doc_id=doc_id, start=s.start, end=s.end, quote=s.quote
+            (
+                FactSource,
+                {
+                    "fact_id": fact_id,
+                    "position": position,
+                    "doc_id": doc_id,
+                    "start": s.start,
+                    "end": s.end,
+                    "quote": s.quote,
+                },
             )
         )
     for position, change in enumerate(fact.status_history):
         src: Source | None = change.source
         children.append(
-            StatusHistoryRow(
-                fact_id=fact_id,
-                position=position,
-                status=change.status,
-                date=change.date,
-                doc_id=doc_id if src else None,
-                start=src.start if src else None,
-                end=src.end if src else None,
-                quote=src.quote if src else None,
+            (
+                StatusHistoryRow,
+                {
+                    "fact_id": fact_id,
+                    "position": position,
+                    "status": change.status,
+                    "date": change.date,
+                    "doc_id": doc_id if src else None,
+                    "start": src.start if src else None,
+                    "end": src.end if src else None,
+                    "quote": src.quote if src else None,
+                },
             )
         )
     return children
