@@ -4,6 +4,8 @@ after end punctuation the parser decides ("M. Dupont" is not a sentence end)."""
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,10 +17,17 @@ class SentenceGuard:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
-            if "\n" in prev.text or "\n" in prev.whitespace_:
-                token.is_sent_start = True
-            elif prev.text[-1:] not in _SENTENCE_END:
-                token.is_sent_start = False
+        if len(doc) < 2:
+            return doc
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in doc.to_array([ORTH]).tolist()]  # no Token objects: fast
+        starts = numpy.zeros(len(doc), dtype="int64")  # 1 starts, -1 does not, 0 parser decides
+        starts[0] = 1
+        for i in range(1, len(texts)):
+            prev = texts[i - 1]
+            if "\n" in prev:
+                starts[i] = 1
+            elif prev[-1:] not in _SENTENCE_END:
+                starts[i] = -1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
