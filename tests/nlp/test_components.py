@@ -153,8 +153,10 @@ def test_title_alone_is_nobody(blank: Language) -> None:
 def test_sentence_guard_keeps_names_whole_and_breaks_lines(blank: Language) -> None:
     from bilat.nlp.components.sentences import SentenceGuard
 
-    doc = SentenceGuard(blank, "guard")(blank.make_doc("Un titre\nPour Kassym-Jomart Tokaïev, la visite compte. Fin."))
+    text = "Un titre\nPour Kassym-Jomart Tokaïev, la visite compte. Fin."
+    doc = SentenceGuard(blank, "guard")(blank.make_doc(text))
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts[:2] == ["Un", "Pour"]
-    assert all(doc[i].is_sent_start is False for i in range(4, 9))  # "Kassym-Jomart Tokaïev," stays one clause
+    # "Kassym-Jomart Tokaïev," stays one clause
+    assert all(doc[i].is_sent_start is False for i in range(4, 9))
     assert doc[-2].is_sent_start is None  # after end punctuation the parser decides
