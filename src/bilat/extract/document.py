@@ -53,7 +53,6 @@ def _absorb(target: Draft, other: Draft) -> None:
         t.date = str(max((d for d in dates if d), key=lambda d: d.precision_rank))
     t.place = t.place or o.place
     t.venue = t.venue or o.venue
-    target.explicit_status = target.explicit_status or other.explicit_status
     if other.extra.get("named"):
         t.title = o.title
         target.extra["named"] = True

@@ -47,7 +47,6 @@ class Draft:
 
     fact: Fact
     cand: Candidate
-    explicit_status: bool
     clause: tuple[int, int]
     attach: bool = False  # anaphoric or generic: adds to an earlier fact rather than being one
     within_cue: bool = False  # preceded by "lors de", "à l'occasion de"...: frames its sentence
@@ -250,7 +249,6 @@ def build_draft(
     return Draft(
         fact=fact,
         cand=cand,
-        explicit_status=decision.explicit,
         clause=clause,
         attach=cand.anaphoric or trigger.generic,
         within_cue=framing,

@@ -5,24 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-CLAUSE_DEPS = {
-    "nsubj",
-    "nsubj:pass",
-    "obj",
-    "iobj",
-    "obl",
-    "obl:arg",
-    "obl:mod",
-    "nmod",
-    "appos",
-    "conj",
-    "xcomp",
-    "ccomp",
-    "acl",
-    "acl:relcl",
-    "advcl",
-}
-
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
