@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from bilat.api.errors import InvalidParameter
 from bilat.model.vocab import FACT_TYPES, vocab
+from bilat.store import queries
 from bilat.store.db import Store
 
 MAX_LIMIT = 500
@@ -67,6 +68,18 @@ class FactFilters:
     kind: str | None = None
     status: str | None = None
     q: str | None = None
+
+    def run(self, session: Session, paging: Paging) -> tuple[list[dict[str, Any]], int]:
+        """The merged facts these filters select, one page of them, and their total."""
+        return queries.list_facts(
+            session,
+            type=self.type,
+            kind=self.kind,
+            status=self.status,
+            q=self.q,
+            limit=paging.limit,
+            offset=paging.offset,
+        )
 
 
 def fact_filters(

@@ -56,15 +56,7 @@ def _actors_of(session: Session, fact: dict[str, Any]) -> dict[str, dict[str, An
 def facts_page(
     request: Request, session: SessionDep, filters: FactFiltersDep, paging: PagingDep
 ) -> HTMLResponse:
-    items, total = queries.list_facts(
-        session,
-        type=filters.type,
-        kind=filters.kind,
-        status=filters.status,
-        q=filters.q,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
+    items, total = filters.run(session, paging)
     context = {"title": "Facts", "facts": items, "filters": filters, "page": _paging(request, total, paging)}
     return render(request, "facts.html", context | {"json_url": _twin(request, "/facts")})
 

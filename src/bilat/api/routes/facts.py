@@ -17,15 +17,7 @@ router = APIRouter(tags=["facts"], responses=ERROR_RESPONSES)
 @router.get("/facts", response_model=PageOut[FactOut])
 def list_facts(session: SessionDep, filters: FactFiltersDep, paging: PagingDep) -> dict[str, Any]:
     """Facts matching all the given filters, newest first."""
-    items, total = queries.list_facts(
-        session,
-        type=filters.type,
-        kind=filters.kind,
-        status=filters.status,
-        q=filters.q,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
+    items, total = filters.run(session, paging)
     return {"items": items, "total": total, "limit": paging.limit, "offset": paging.offset}
 
 
