@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.extract.lexicon import Lexicon, Trigger
 from bilat.extract.syntax import head_of, sentences, tokens_in
+from bilat.nlp.text import doc_text
 
 _LOOKBEHIND = 40  # characters before a trigger read for determiners and negation
 
@@ -55,7 +56,7 @@ def _matches(sent: Span, lex: Lexicon, doc_text: str) -> list[tuple[int, int, Tr
 
 def find_candidates(doc: Doc, lex: Lexicon, masked: list[tuple[int, int]]) -> list[Candidate]:
     """Triggers outside `masked` ranges (page furniture: "Lire aussi" headlines, newsletters)."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for sent in sentences(doc, text):
         for start, end, trigger in _matches(sent, lex, text):

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 from bilat.errors import LanguageDataError
-from bilat.model.names import fold
+from bilat.model.names import fold, word_prefixes
 
 FILE = "places.json.gz"
 
@@ -42,6 +42,7 @@ class Gazetteer:
     prefixes: dict[str, dict[str, str]]  # lang -> folded combining form ("franco") -> ISO code
     _by_norm: dict[str, list[Place]] = field(default_factory=dict, repr=False)
     max_words: int = 1
+    name_prefixes: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def __post_init__(self) -> None:
         ranked: dict[str, list[tuple[tuple[int, int, int, int], Place]]] = {}
@@ -54,6 +55,7 @@ class Gazetteer:
                 ranked.setdefault(norm, []).append((rank, place))
                 self.max_words = max(self.max_words, norm.count(" ") + 1)
         self._by_norm = {n: [p for _, p in sorted(items, key=lambda x: x[0])] for n, items in ranked.items()}
+        self.name_prefixes = word_prefixes(self._by_norm)
 
     def lookup(self, norm: str) -> list[Place]:
         """Places named `norm` (already folded), best first: countries, main names, then by population."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 import yaml
 
 from bilat.errors import LanguageDataError
-from bilat.model.names import fold
+from bilat.model.names import fold, word_prefixes
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,18 @@ class LangData:
     before_titles: frozenset[str]
     title_articles: frozenset[str]
     boilerplate: Boilerplate
+
+    @cached_property
+    def title_prefixes(self) -> frozenset[str]:
+        return word_prefixes(self.titles)
+
+    @cached_property
+    def org_head_prefixes(self) -> frozenset[str]:
+        return word_prefixes(self.org_heads)
+
+    @cached_property
+    def media_cue_prefixes(self) -> frozenset[str]:
+        return word_prefixes(self.media_cues)
 
     @property
     def max_phrase_words(self) -> int:

@@ -11,10 +11,11 @@ from bilat.model.records import Document, Mention, Role
 from bilat.nlp.components.boilerplate import BOILERPLATE
 from bilat.nlp.components.merge import MENTIONS
 from bilat.nlp.components.places import DEMONYMS
+from bilat.nlp.text import doc_text
 
 
 def _check(document: Document, sdoc: Doc) -> None:
-    if sdoc.text != document.text:
+    if doc_text(sdoc) != document.text:
         raise ValueError(f"{document.id}: the spaCy doc was not made from this document's text")
     if MENTIONS not in sdoc.spans:
         raise ValueError(f"{document.id}: no {MENTIONS} spans; use bilat.nlp.pipeline.load_pipeline()")

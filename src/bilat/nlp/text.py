@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +17,17 @@ _SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(IX|IV|V?I{0,3}|L)$")
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}$")
 _FOLDS = "bilat_folds"
+_TEXT = "bilat_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per doc: spaCy joins every token on each access, and retokenizing
+    never changes a doc's text, so the cached string stays right."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.text
+        doc.user_data[_TEXT] = cached
+    return cached
 
 
 def token_folds(doc: Doc) -> list[str]:
@@ -33,12 +44,18 @@ def drop_cache(doc: Doc) -> None:
 
 
 def longest_match(
-    doc: Doc, folds: list[str], start: int, lookup: Callable[[str], V | None], max_words: int
+    doc: Doc,
+    folds: list[str],
+    start: int,
+    lookup: Callable[[str], V | None],
+    max_words: int,
+    prefixes: Container[str] | None = None,
 ) -> tuple[int, V] | None:
     """The longest phrase starting at token `start` that `lookup` knows: (end token, value).
 
     Words are folded tokens; hyphens and apostrophes inside a phrase are skipped, any other
-    punctuation or a line break ends it.
+    punctuation or a line break ends it. With `prefixes` (see `word_prefixes`), the search
+    stops as soon as no known phrase starts with the words read so far.
     """
     if not folds[start]:
         return None
@@ -52,7 +69,10 @@ def longest_match(
         words.append(folds[i])
         if len(words) > max_words:
             break
-        value = lookup(" ".join(words))
+        phrase = " ".join(words)
+        if prefixes is not None and phrase not in prefixes:
+            break
+        value = lookup(phrase)
         if value is not None:
             best = (i + 1, value)
     return best

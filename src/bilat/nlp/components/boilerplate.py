@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from bilat.nlp.components.places import PLACES
 from bilat.nlp.langdata import Boilerplate, load_lang
-from bilat.nlp.text import is_cap
+from bilat.nlp.text import doc_text, is_cap
 
 BOILERPLATE = "bilat_boilerplate"
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "ADV", "CCONJ", "SCONJ", "AUX", "VERB"})
@@ -87,14 +87,15 @@ class BoilerplateMarker:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         covered: list[tuple[int, int]] = []
-        for start, end, label in line_ranges(doc.text, self.data):
+        text = doc_text(doc)
+        for start, end, label in line_ranges(text, self.data):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
                 covered.append((start, end))
         places = {i for s in doc.spans.get(PLACES, []) for i in range(s.start, s.end)}
         for pattern in self.data.inline:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 if any(a <= match.start() < b for a, b in covered):
                     continue
                 cue = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from bilat.gazetteers import load_gazetteer
-from bilat.model.names import fold
+from bilat.model.names import fold, word_prefixes
 from bilat.nlp.components.boilerplate import in_boilerplate
 from bilat.nlp.components.orgs import ORGS
 from bilat.nlp.components.persons import PERSONS
@@ -196,7 +196,14 @@ class MentionMerger:
         country = next(
             (self._demonym_country(doc, k) for k in range(start, end) if k in demonym_tokens), None
         )
-        head = longest_match(doc, folds, start, self.data.org_heads.get, self.data.max_phrase_words)
+        head = longest_match(
+            doc,
+            folds,
+            start,
+            self.data.org_heads.get,
+            self.data.max_phrase_words,
+            self.data.org_head_prefixes,
+        )
         category = head[1].category if head else "other"
         return _Candidate(
             start, end, priority + 1, "organization", _info(name, country=country, category=category)
@@ -251,13 +258,14 @@ class MentionMerger:
         if not known:
             return []
         taken = blocked | {k for c in chosen for k in range(c.start, c.end)}
+        prefixes = word_prefixes(known)
         extra = []
         i = 0
         while i < len(doc):
             if i in taken or furniture[i] or not is_cap(doc[i]):
                 i += 1
                 continue
-            hit = longest_match(doc, folds, i, known.get, 6)
+            hit = longest_match(doc, folds, i, known.get, 6, prefixes)
             if hit is None or any(k in taken or furniture[k] for k in range(i, hit[0])):
                 i += 1
                 continue

@@ -72,7 +72,9 @@ class OrgMatcher:
 
     # -- head noun + complement -------------------------------------------------------------
     def _org_at(self, doc: Doc, i: int, ctx: _Context) -> Span | None:
-        hit = longest_match(doc, ctx.folds, i, self.data.org_heads.get, self.max_words)
+        hit = longest_match(
+            doc, ctx.folds, i, self.data.org_heads.get, self.max_words, self.data.org_head_prefixes
+        )
         if hit is None:
             return None
         head_end, head = hit
@@ -290,7 +292,14 @@ class OrgMatcher:
         token = doc[i]
         if not token.is_lower:
             return None
-        hit = longest_match(doc, ctx.folds, i, lambda n: n in self.data.media_cues or None, self.max_words)
+        hit = longest_match(
+            doc,
+            ctx.folds,
+            i,
+            lambda n: n in self.data.media_cues or None,
+            self.max_words,
+            self.data.media_cue_prefixes,
+        )
         if hit is not None:
             return self._named_after(doc, hit[0], "media", ctx)
         title = i + 2 < len(doc) and doc[i + 1].text in self.data.title_articles and is_cap(doc[i + 2])

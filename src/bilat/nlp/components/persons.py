@@ -74,7 +74,14 @@ class PersonFinder:
                     self._add(found, doc, i + 1, end, None)
                     i = end
                     continue
-            hit = longest_match(doc, ctx.folds, i, lambda n: n in self.data.titles or None, self.max_words)
+            hit = longest_match(
+                doc,
+                ctx.folds,
+                i,
+                lambda n: n in self.data.titles or None,
+                self.max_words,
+                self.data.title_prefixes,
+            )
             if hit is None:
                 i += 1
                 continue

@@ -40,7 +40,7 @@ class PlaceMatcher:
         while i < len(doc):
             token = doc[i]
             if is_cap(token) and folds[i]:
-                hit = longest_match(doc, folds, i, self._place, max_words)
+                hit = longest_match(doc, folds, i, self._place, max_words, self.gazetteer.name_prefixes)
                 if hit is not None:
                     end, place = hit
                     places.append(Span(doc, i, end, label=place.kind, kb_id=place.key))
