@@ -3,6 +3,7 @@ masked ones (page furniture), each marked anaphoric or not."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +38,32 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+def _text_matches(text: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
+    """Every trigger match in the whole text, by start (one regex pass per trigger per doc)."""
+    found = []
+    for trigger in lex.triggers:
+        for m in trigger.regex.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), trigger))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def _sentence_matches(
+    sent: Span, lex: Lexicon, doc_text: str, in_text: list[tuple[int, int, Trigger]], starts: list[int]
+) -> list[tuple[int, int, Trigger]]:
+    """The matches inside `sent`, longer ones winning over those they overlap, then earlier
+    lexicon entries. A whole-text match running past the sentence end is looked for again in
+    the sentence alone, where a shorter form may match."""
+    first, last = sent.start_char, sent.end_char
+    found = []
+    for start, end, trigger in in_text[bisect_left(starts, first) : bisect_left(starts, last)]:
+        if end > last:
+            return _matches(sent, lex, doc_text)
+        found.append((start, end, trigger))
+    return _non_overlapping(found, lex)
+
+
 def _matches(sent: Span, lex: Lexicon, doc_text: str) -> list[tuple[int, int, Trigger]]:
     text, offset = doc_text[sent.start_char : sent.end_char], sent.start_char
     found = []
@@ -44,8 +71,12 @@ def _matches(sent: Span, lex: Lexicon, doc_text: str) -> list[tuple[int, int, Tr
         for m in trigger.regex.finditer(text):
             if m.end() > m.start():
                 found.append((offset + m.start(), offset + m.end(), trigger))
+    return _non_overlapping(found, lex)
+
+
+def _non_overlapping(found: list[tuple[int, int, Trigger]], lex: Lexicon) -> list[tuple[int, int, Trigger]]:
     # longer matches win over the ones they overlap; then earlier lexicon entries
-    order = {t.name: i for i, t in enumerate(lex.triggers)}
+    order = lex.trigger_order
     found.sort(key=lambda f: (-(f[1] - f[0]), order[f[2].name]))
     kept: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:
@@ -57,9 +88,11 @@ def _matches(sent: Span, lex: Lexicon, doc_text: str) -> list[tuple[int, int, Tr
 def find_candidates(doc: Doc, lex: Lexicon, masked: list[tuple[int, int]]) -> list[Candidate]:
     """Triggers outside `masked` ranges (page furniture: "Lire aussi" headlines, newsletters)."""
     text = doc_text(doc)
+    in_text = _text_matches(text, lex)
+    starts = [m[0] for m in in_text]
     out = []
     for sent in sentences(doc, text):
-        for start, end, trigger in _matches(sent, lex, text):
+        for start, end, trigger in _sentence_matches(sent, lex, text, in_text, starts):
             if _inside(start, end, masked):
                 continue
             before = text[max(sent.start_char, start - _LOOKBEHIND) : start]

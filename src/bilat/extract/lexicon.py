@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -73,6 +73,11 @@ class Lexicon:
 
     def kinds_related(self, a: str, b: str) -> bool:
         return a == b or any(a in g and b in g for g in self.related_kinds)
+
+    @cached_property
+    def trigger_order(self) -> dict[str, int]:
+        """Trigger name -> its place in the lexicon (earlier entries win ties)."""
+        return {t.name: i for i, t in enumerate(self.triggers)}
 
     @property
     def rule_names(self) -> list[str]:

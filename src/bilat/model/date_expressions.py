@@ -14,7 +14,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -34,6 +34,7 @@ _PREFIX_SLOTS = {"this": ("this", "this"), "article": ("articles", None),
 _REQUIRED = ("months", "weekdays", "cues", "targets", "relative_days", "units", "articles",
              "month_prefixes", "year_prefixes", "unit_articles", "patterns")  # fmt: skip
 _MAX_SHIFT = 6  # years searched around a reference: every day-month-weekday recurs within 11
+_SCANS_KEPT = 256  # texts whose date scan is kept: more than a spaCy batch plus its read-ahead
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,12 @@ def _parts(m: re.Match[str], lang: _Language) -> _Parts | None:
     )
 
 
-def _scan(text: str, lang: str) -> list[tuple[int, int, _Parts]]:
-    """All date expressions, left to right, without overlaps (the longer match wins)."""
+@lru_cache(maxsize=_SCANS_KEPT)
+def _scan(text: str, lang: str) -> tuple[tuple[int, int, _Parts], ...]:
+    """All date expressions, left to right, without overlaps (the longer match wins).
+
+    Kept for the last texts seen: ingest infers a publication date from a text, and
+    extraction reads the same text's dates a batch later."""
     data = _language(lang)
     hits = []
     for rank, pattern in enumerate(data.patterns):
@@ -200,7 +205,7 @@ def _scan(text: str, lang: str) -> list[tuple[int, int, _Parts]]:
     for start, end, _rank, parts in hits:
         if not chosen or start >= chosen[-1][1]:
             chosen.append((start, end, parts))
-    return chosen
+    return tuple(chosen)
 
 
 # --- resolution -------------------------------------------------------------------------
