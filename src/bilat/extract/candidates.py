@@ -39,12 +39,19 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _text_matches(text: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
-    """Every trigger match in the whole text, by start (one regex pass per trigger per doc)."""
+    """Every trigger match in the whole text, by start: what `finditer` of each trigger finds,
+    trying each trigger only where the lexicon says one may begin."""
+    starts = [m.start() for m in lex.trigger_starts.finditer(text)]
     found = []
     for trigger in lex.triggers:
-        for m in trigger.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), trigger))
+        after = 0  # a trigger's matches do not overlap each other, as with finditer
+        for start in starts:
+            if start < after:
+                continue
+            m = trigger.regex.match(text, start)
+            if m is not None and m.end() > start:
+                found.append((start, m.end(), trigger))
+                after = m.end()
     found.sort(key=lambda f: f[0])
     return found
 

@@ -75,6 +75,13 @@ class Lexicon:
         return a == b or any(a in g and b in g for g in self.related_kinds)
 
     @cached_property
+    def trigger_starts(self) -> re.Pattern[str]:
+        """Zero-width matches where at least one trigger may begin: one pass over a text instead
+        of one per trigger, after which only these positions are tried."""
+        either = "|".join(f"(?:{t.regex.pattern})" for t in self.triggers)
+        return re.compile(rf"(?=(?:{either}))", re.IGNORECASE)
+
+    @cached_property
     def trigger_order(self) -> dict[str, int]:
         """Trigger name -> its place in the lexicon (earlier entries win ties)."""
         return {t.name: i for i, t in enumerate(self.triggers)}
