@@ -301,40 +301,42 @@ def _save_facts(
             raise StoreError(f"{doc_id}: a fact points to fact #{i}, out of range", "a bug in extract")
         return ids[i]
 
+    rows: list[dict[str, Any]] = []
     children: list[Any] = []
     for i, (fact, fact_id) in enumerate(zip(facts, ids, strict=True)):
         venue_actor = None
         if fact.venue is not None:
             venue_actor = resolution.mention_actor[index(fact.venue, doc_id)] or None
-        session.add(
-            FactRow(
-                id=fact_id,
-                doc_id=doc_id,
-                position=i,
-                local_id=local_ids[i],
-                type=fact.type,
-                kind=fact.kind,
-                title=fact.title,
-                status=fact.status,
-                date=fact.date,
-                end_date=fact.end_date,
-                place=fact.place,
-                venue_actor_id=venue_actor,
-                venue_name=(fact.venue.name or fact.venue.text) if fact.venue else None,
-                rule=fact.rule,
-                evidence=list(fact.evidence),
-                domains=list(fact.domains),
-                countries=list(fact.countries),
-                within_id=related(fact.within),
-                part_of_id=related(fact.part_of),
-                framework_id=related(fact.framework),
-                canonical_id=kept.get(fact_id, fact_id),
-            )
+        rows.append(
+            {
+                "id": fact_id,
+                "doc_id": doc_id,
+                "position": i,
+                "local_id": local_ids[i],
+                "type": fact.type,
+                "kind": fact.kind,
+                "title": fact.title,
+                "status": fact.status,
+                "date": fact.date,
+                "end_date": fact.end_date,
+                "place": fact.place,
+                "venue_actor_id": venue_actor,
+                "venue_name": (fact.venue.name or fact.venue.text) if fact.venue else None,
+                "rule": fact.rule,
+                "evidence": list(fact.evidence),
+                "domains": list(fact.domains),
+                "countries": list(fact.countries),
+                "within_id": related(fact.within),
+                "part_of_id": related(fact.part_of),
+                "framework_id": related(fact.framework),
+                "canonical_id": kept.get(fact_id, fact_id),
+            }
         )
         children += _fact_children(
             fact, fact_id, doc_id, [resolution.mention_actor[index(m, doc_id)] for m in fact.participants]
         )
-    session.flush()  # facts before their participants, sources and history
+    if rows:  # facts before their participants, sources and history; bulk, like mentions
+        session.execute(insert(FactRow), rows)
     by_table: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for table, row in children:
         by_table[table].append(row)
