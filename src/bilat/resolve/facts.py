@@ -8,9 +8,12 @@ records into one record with all their sources.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from bilat.model.dates import PartialDate
+from rapidfuzz import fuzz
+
+from bilat.model.dates import PartialDate, agree
 from bilat.model.vocab import vocab
 
 _LIST_FIELDS = ("participants", "parties", "countries", "domains")
@@ -86,10 +89,6 @@ def _actors(record: dict[str, Any], actor_kinds: dict[str, str]) -> set[str]:
     }
 
 
-def _persons(record: dict[str, Any], actor_kinds: dict[str, str]) -> set[str]:
-    return {i for i in _actors(record, actor_kinds) if actor_kinds.get(i) == "person"}
-
-
 def _doc(record: dict[str, Any]) -> str | None:
     sources = record.get("sources") or []
     return sources[0]["doc"] if sources else None
@@ -99,36 +98,67 @@ def _date(record: dict[str, Any]) -> str | None:
     return record.get("start") if record["type"] == "initiative" else record.get("date")
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """What merging compares of one fact, worked out once per fact (clustering compares each
+    fact with many others)."""
+
+    id: str
+    doc: str | None
+    type: str
+    kind: str
+    date: str | None
+    countries: frozenset[str]
+    actors: frozenset[str]
+    persons: frozenset[str]
+    venue: str | None
+    title: str
+
+    @classmethod
+    def of(cls, record: dict[str, Any], actor_kinds: dict[str, str]) -> _Seen:
+        actors = frozenset(_actors(record, actor_kinds))
+        return cls(
+            id=record["id"],
+            doc=_doc(record),
+            type=record["type"],
+            kind=record["kind"],
+            date=_date(record),
+            countries=frozenset(record.get("countries") or ()),
+            actors=actors,
+            persons=frozenset(i for i in actors if actor_kinds.get(i) == "person"),
+            venue=record.get("venue"),
+            title=record.get("title") or "",
+        )
+
+
 def same_fact(a: dict[str, Any], b: dict[str, Any], actor_kinds: dict[str, str]) -> tuple[bool, str]:
     """Whether two facts from different documents tell one thing, and why (for explanations)."""
-    from rapidfuzz import fuzz
+    return _same(_Seen.of(a, actor_kinds), _Seen.of(b, actor_kinds))
 
-    from bilat.model.dates import agree
-    from bilat.model.vocab import vocab
 
-    if a["type"] != b["type"] or not vocab().kinds_compatible(a["kind"], b["kind"]):
+def _same(a: _Seen, b: _Seen) -> tuple[bool, str]:
+    if a.type != b.type or not vocab().kinds_compatible(a.kind, b.kind):
         return False, "type or kind differ"
-    if agree(_date(a), _date(b)) is False:
+    if agree(a.date, b.date) is False:
         return False, "dates differ"
-    if a.get("countries") and b.get("countries") and not set(a["countries"]) & set(b["countries"]):
+    if a.countries and b.countries and not a.countries & b.countries:
         return False, "countries differ"
-    actors_a, actors_b = _actors(a, actor_kinds), _actors(b, actor_kinds)
-    shared = actors_a & actors_b
-    title = fuzz.token_set_ratio(a.get("title") or "", b.get("title") or "")
-    if a["kind"] in _VISITS:
-        persons = _persons(a, actor_kinds) & _persons(b, actor_kinds)
+    if a.kind in _VISITS:
+        persons = a.persons & b.persons
         return (bool(persons), "same visitor" if persons else "different visitors")
-    if a["kind"] in _MEETINGS:
-        pa, pb = _persons(a, actor_kinds), _persons(b, actor_kinds)
+    if a.kind in _MEETINGS:
+        pa, pb = a.persons, b.persons
         ok = bool(pa) and (pa == pb or len(pa & pb) / len(pa | pb) >= _SAME_PEOPLE)
         return ok, "same people meet" if ok else "different people"
-    if a["type"] == "event" and a.get("venue") and a.get("venue") == b.get("venue"):
+    if a.type == "event" and a.venue and a.venue == b.venue:
         return True, "same kind at the same venue"
+    shared = a.actors & b.actors
+    title = fuzz.token_set_ratio(a.title, b.title)
     if shared and title >= _TITLE_WITH_ACTOR:
         return True, f"shared actors and alike titles ({title:.0f})"
-    if shared and a["type"] == "agreement" and a["kind"] == b["kind"]:
+    if shared and a.type == "agreement" and a.kind == b.kind:
         return True, "same kind of agreement between the same parties"
-    if title >= _TITLE_SAME and not (actors_a and actors_b and not shared):
+    if title >= _TITLE_SAME and not (a.actors and b.actors and not shared):
         return True, f"alike titles ({title:.0f})"
     return False, "nothing in common enough"
 
@@ -146,19 +176,17 @@ def cluster(records: list[dict[str, Any]], actor_kinds: dict[str, str] | None = 
         return x
 
     # blocking: only facts of one type and compatible kinds are compared
-    from bilat.model.vocab import vocab
-
     groups = {k: min(g) for g in vocab().compatible_kinds for k in g}
-    blocks: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    blocks: dict[tuple[str, str], list[_Seen]] = {}
     for r in records:
-        blocks.setdefault((r["type"], groups.get(r["kind"], r["kind"])), []).append(r)
+        blocks.setdefault((r["type"], groups.get(r["kind"], r["kind"])), []).append(_Seen.of(r, kinds))
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if _doc(a) == _doc(b) or root(a["id"]) == root(b["id"]):
+                if a.doc == b.doc or root(a.id) == root(b.id):
                     continue
-                if same_fact(a, b, kinds)[0]:
-                    ra, rb = sorted((root(a["id"]), root(b["id"])))
+                if _same(a, b)[0]:
+                    ra, rb = sorted((root(a.id), root(b.id)))
                     parent[rb] = ra
     return {r["id"]: root(r["id"]) for r in records}
 
