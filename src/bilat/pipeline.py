@@ -3,9 +3,12 @@ transaction per document, then cross-document fact merging. CLI, benchmark and t
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from bilat import __version__
 from bilat.config import Settings
@@ -22,7 +25,10 @@ from bilat.store.db import Store
 from bilat.store.index import DbActorIndex
 from bilat.store.queries import all_fact_rows, list_actors
 from bilat.store.runs import finish_run, start_run
-from bilat.store.write import has_content, save_extraction, set_canonical_ids
+from bilat.store.write import save_extraction, set_canonical_ids, stored_hashes
+
+T = TypeVar("T")
+NLP_AHEAD = 32  # parsed documents the nlp thread may hold ready (memory: a few MB each at most)
 
 
 @dataclass
@@ -55,24 +61,65 @@ Report = Callable[[Outcome], None]
 
 
 def _documents(
-    paths: Iterable[str | Path], settings: Settings, store: Store, summary: Summary, report: Report
+    paths: Iterable[str | Path], settings: Settings, stored: set[str], summary: Summary, report: Report
 ) -> Iterator[Document]:
-    """New documents only: skips are reported, already stored content is "unchanged"."""
+    """New documents only: skips are reported, content in `stored` (hashes) is "unchanged"."""
     seen: set[str] = set()
     for item in read_paths(paths, settings.max_bytes):
         if isinstance(item, Skip):
             outcome = Outcome(item.path, "failed" if item.failed else "skipped", item.reason)
+        elif item.content_hash in stored or item.content_hash in seen:
+            outcome = Outcome(item.path or item.source, "unchanged", "same content already stored")
         else:
-            with store.session(write=False) as session:
-                stored = has_content(session, item.content_hash)
-            if stored or item.content_hash in seen:
-                outcome = Outcome(item.path or item.source, "unchanged", "same content already stored")
-            else:
-                seen.add(item.content_hash)
-                yield item
-                continue
+            seen.add(item.content_hash)
+            yield item
+            continue
         summary.outcomes.append(outcome)
         report(outcome)
+
+
+def _in_background(items: Iterator[T], ahead: int, name: str) -> Iterator[T]:
+    """What `items` yields, produced by a thread that runs at most `ahead` items in front.
+
+    spaCy's matrix products release the GIL, so parsing the next documents overlaps with the
+    extraction and the writes of this one. An error in the thread is raised here; leaving the
+    loop early stops the thread at its next item.
+    """
+    ready: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+
+    def put(entry: tuple[str, object]) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run() -> None:
+        try:
+            for item in items:
+                if not put(("item", item)):
+                    return
+            put(("end", None))
+        except BaseException as exc:  # handed over to the consuming thread
+            put(("error", exc))
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    try:
+        while True:
+            what, value = ready.get()
+            if what == "end":
+                return
+            if what == "error":
+                assert isinstance(value, BaseException)
+                raise value
+            yield value  # type: ignore[misc]
+    finally:
+        stop.set()
+        thread.join(timeout=1.0)
 
 
 def ingest(
@@ -94,12 +141,13 @@ def ingest(
             },
         )
         session.commit()
-    # this run is the store's one writer, so the stored actors are read once and kept in memory
+    # this run is the store's one writer, so what it needs of the store is read once, up front
     with store.reader() as session:
         index = MemoryIndex(DbActorIndex(session).all())
-    docs = _documents(paths, settings, store, summary, report)
+        stored = stored_hashes(session)
+    docs = _documents(paths, settings, stored, summary, report)
     pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=settings.batch_size)
-    for sdoc, document in pairs:
+    for sdoc, document in _in_background(pairs, NLP_AHEAD, "bilat-nlp"):
         outcome = Outcome(document.path or document.source, "ingested")
         try:
             mentions = find_mentions(document, sdoc)

@@ -43,6 +43,7 @@ __all__ = [  # the writing API in one place; runs, judgements, the actor index a
     "save_extraction",
     "set_canonical_ids",
     "start_run",
+    "stored_hashes",
 ]
 
 
@@ -61,6 +62,11 @@ class SaveResult:
     facts: int = 0
     actors_created: int = 0
     actors_updated: int = 0
+
+
+def stored_hashes(session: Session) -> set[str]:
+    """Content hashes of every stored document (an ingest run skips these as unchanged)."""
+    return set(session.scalars(select(DocumentRow.content_hash)))
 
 
 def has_content(session: Session, content_hash: str) -> bool:

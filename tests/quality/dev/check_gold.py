@@ -19,36 +19,117 @@ ARTICLES = HERE / "articles"
 
 ACTOR_KINDS = {"country", "city", "region", "organization", "person"}
 ORG_CATEGORIES = {
-    "government", "municipality", "museum", "cultural_institution", "film_body", "education",
-    "research", "company", "media", "international_organization", "ngo", "other",
+    "government",
+    "municipality",
+    "museum",
+    "cultural_institution",
+    "film_body",
+    "education",
+    "research",
+    "company",
+    "media",
+    "international_organization",
+    "ngo",
+    "other",
 }
 KINDS = {
     "agreement": {
-        "treaty", "intergovernmental_agreement", "memorandum_of_understanding", "declaration_of_intent",
-        "joint_declaration", "cooperation_pact", "partnership", "friendship_agreement", "twinning",
-        "contract", "other",
+        "treaty",
+        "intergovernmental_agreement",
+        "memorandum_of_understanding",
+        "declaration_of_intent",
+        "joint_declaration",
+        "cooperation_pact",
+        "partnership",
+        "friendship_agreement",
+        "twinning",
+        "contract",
+        "other",
     },
     "initiative": {
-        "exchange_programme", "training", "internship", "scholarship", "joint_exhibition", "joint_research",
-        "publication", "restoration", "co_production", "distribution", "dubbing", "promotion",
-        "expert_mission", "regular_meetings", "energy_project", "infrastructure", "investment", "other",
+        "exchange_programme",
+        "training",
+        "internship",
+        "scholarship",
+        "joint_exhibition",
+        "joint_research",
+        "publication",
+        "restoration",
+        "co_production",
+        "distribution",
+        "dubbing",
+        "promotion",
+        "expert_mission",
+        "regular_meetings",
+        "energy_project",
+        "infrastructure",
+        "investment",
+        "other",
     },
     "event": {
-        "state_visit", "official_visit", "working_visit", "meeting", "talks", "signing_ceremony",
-        "exhibition", "inauguration", "film_week", "festival", "screening", "conference", "seminar",
-        "performance", "summit", "referendum", "other",
+        "state_visit",
+        "official_visit",
+        "working_visit",
+        "meeting",
+        "talks",
+        "signing_ceremony",
+        "exhibition",
+        "inauguration",
+        "film_week",
+        "festival",
+        "screening",
+        "conference",
+        "seminar",
+        "performance",
+        "summit",
+        "referendum",
+        "other",
     },
 }
 STATUSES = {
-    "agreement": {"proposed", "under_negotiation", "announced", "signed", "in_force", "suspended", "terminated"},
+    "agreement": {
+        "proposed",
+        "under_negotiation",
+        "announced",
+        "signed",
+        "in_force",
+        "suspended",
+        "terminated",
+    },
     "initiative": {"idea", "proposed", "agreed", "planned", "ongoing", "completed", "stalled", "cancelled"},
     "event": {"planned", "held", "cancelled"},
 }
 DOMAINS = {
-    "culture", "museums", "heritage", "archaeology", "restoration", "cinema", "literature", "fashion",
-    "children", "performing_arts", "education", "science", "language", "media", "tourism", "sport",
-    "energy", "nuclear", "mining", "renewables", "climate", "water", "transport", "trade", "investment",
-    "diplomacy", "security", "health", "agriculture", "digital",
+    "culture",
+    "museums",
+    "heritage",
+    "archaeology",
+    "restoration",
+    "cinema",
+    "literature",
+    "fashion",
+    "children",
+    "performing_arts",
+    "education",
+    "science",
+    "language",
+    "media",
+    "tourism",
+    "sport",
+    "energy",
+    "nuclear",
+    "mining",
+    "renewables",
+    "climate",
+    "water",
+    "transport",
+    "trade",
+    "investment",
+    "diplomacy",
+    "security",
+    "health",
+    "agriculture",
+    "digital",
 }
 WHO = {"agreement": "parties", "initiative": "participants", "event": "participants"}
 DATE_FIELDS = {"agreement": ("date",), "initiative": ("start", "end"), "event": ("date", "end_date")}
@@ -97,7 +178,9 @@ def main() -> int:
                 texts[rid] = (ARTICLES / rid).read_text(encoding="utf-8")
             if not rec.get("language"):
                 problems.append(f"{rid}: document without language")
-            if "published" in rec and not (isinstance(rec["published"], str) and ISO_DATE.match(rec["published"])):
+            if "published" in rec and not (
+                isinstance(rec["published"], str) and ISO_DATE.match(rec["published"])
+            ):
                 problems.append(f"{rid}: published {rec['published']!r} is not an ISO (partial) date")
     for name in sorted(files - set(texts)):
         problems.append(f"{name}: article without a document record")
@@ -168,7 +251,9 @@ def main() -> int:
         if rec.get("part_of") is not None and not is_a(rec["part_of"], "event"):
             problems.append(f"{rid}: part_of {rec['part_of']!r} does not resolve to an event")
         if rec.get("framework") is not None and not is_a(rec["framework"], "agreement", "initiative"):
-            problems.append(f"{rid}: framework {rec['framework']!r} does not resolve to an agreement or initiative")
+            problems.append(
+                f"{rid}: framework {rec['framework']!r} does not resolve to an agreement or initiative"
+            )
         sources = rec.get("sources")
         if not isinstance(sources, list) or not sources:
             problems.append(f"{rid}: no sources")
