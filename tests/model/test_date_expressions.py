@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from bilat.model import date_expressions
-from bilat.model.date_expressions import DateMention, find_dates, has_language, infer_document_date
+from bilat.model.date_expressions import DateMention, dateline, find_dates, has_language, infer_document_date
 from bilat.model.dates import PartialDate
 
 P = PartialDate.parse
@@ -246,3 +246,25 @@ def test_infer_on_the_seeds() -> None:
         assert value == expected, path.name
         exact += 1
     assert exact >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un titre\n\nPublié le 14 mars 2023 à 18h05\n\nPar Jeanne Roux\n\nLe texte.", "2023-03-14"),
+        ("Un titre\n\nBichkek, 5 avril 2024\n\nLe ministre a signé en 2019 un accord.", "2024-04-05"),
+        ("Titre\nMis à jour le vendredi 24 mai 2024\nCorps de l’article.", "2024-05-24"),
+        ("Titre\n\nEn juillet 2022, les deux musées ont signé un accord qui prévoit des échanges.", None),
+    ],
+)
+def test_a_dateline_near_the_top_is_the_publication_date(text: str, expected: str | None) -> None:
+    found = dateline(text)
+    assert (str(found) if found else None) == expected
+
+
+def test_a_dateline_beats_later_years_in_the_text() -> None:
+    text = (
+        "Titre\n\nPublié le 14 mars 2023\n\nLe ministre a entamé ce lundi 13 mars une visite. "
+        "Une exposition pourrait être présentée en 2025."
+    )
+    assert infer_document_date(text) == (P("2023-03-14"), "text")

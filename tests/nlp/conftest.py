@@ -13,4 +13,3 @@ from bilat.nlp.pipeline import add_bilat_pipes
 def blank() -> Language:
     """spacy.blank("fr") + the bilat components: no NER, no POS, stop words as the lexicon."""
     return add_bilat_pipes(spacy.blank("fr"))
-

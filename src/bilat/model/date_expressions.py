@@ -333,6 +333,33 @@ def find_dates(
 # --- publication date ------------------------------------------------------------------
 
 _PIN_YEARS = 5  # a day-month-weekday triple never recurs within 5 years (29 February aside)
+_DATELINE_LINES = 6  # a dateline sits among the first lines: headline, kicker, byline, date
+_DATELINE_CHARS = 80  # ...and is short: "Publié le 14 mars 2023 à 18h05", "Bichkek, 5 avril 2024"
+_DATELINE_OTHER_WORDS = 4  # words besides the date it may hold (place, "Publié le", the hour)
+
+
+def dateline(text: str, lang: str = "fr") -> PartialDate | None:
+    """The date of a dateline: a short line among the first ones that is a date with its year
+    and little else ("Publié le 14 mars 2023 à 18h05", "Astana, 12 octobre 2023"). Press
+    articles copied as text keep it, and it is the publication date."""
+    if not has_language(lang):
+        return None
+    lines = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        lines += 1
+        if lines > _DATELINE_LINES:
+            break
+        if len(line.strip()) > _DATELINE_CHARS:
+            continue
+        for d_start, d_end, parts in _scan(line, lang):
+            if parts.year is None or parts.month is None:
+                continue
+            rest = (line[:d_start] + " " + line[d_end:]).split()
+            if len(rest) <= _DATELINE_OTHER_WORDS:
+                return PartialDate(parts.year, parts.month, parts.day)
+    return None
 
 
 def _event_bounds(parts: _Parts, anchor: PartialDate) -> tuple[date, date] | None:
@@ -369,6 +396,7 @@ def infer_document_date(text: str, lang: str = "fr") -> tuple[PartialDate | None
 
     Used when a document has no date metadata. The evidence, strongest first:
 
+    0. A dateline ("Publié le 14 mars 2023", "Astana, 12 octobre 2023"): see `dateline`.
     1. The anchor is the latest explicit date (one with a year: "en juillet 2020",
        "en 2022"), goals excluded ("d’ici 2060" says nothing of when it was written).
        Without an anchor nothing else can be placed in time, and the answer is none.
@@ -387,6 +415,9 @@ def infer_document_date(text: str, lang: str = "fr") -> tuple[PartialDate | None
     """
     if not has_language(lang):
         return None, "none"
+    stated = dateline(text, lang)  # rule 0
+    if stated is not None:
+        return stated, "text"
     found = [parts for _, _, parts in _scan(text, lang)]
     explicit = [_resolve(p, None, None) for p in found if p.year is not None and p.cue != "target"]
     anchor = max((d for d in explicit if d is not None), key=lambda d: _span(d)[0], default=None)
