@@ -146,10 +146,14 @@ def _countries(lang_data: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+_ROMAN_ORDINAL = re.compile(r"^[IVXLCDM]+(?:e|er|ème|eme)\b")  # "XVIe" (arrondissement) is "XVIe siècle" too
+
+
 def _good_alias(name: str, lexicon: set[str]) -> bool:
     letters = [c for c in name if c.isalpha()]
     return (
-        len(letters) >= 3
+        not _ROMAN_ORDINAL.match(name)
+        and len(letters) >= 3
         and len(name.split()) <= MAX_WORDS
         and bool(_NAME.match(name))
         and name[0].isupper()

@@ -12,7 +12,7 @@ from bilat.extract.candidates import Candidate
 from bilat.extract.domains import domains_for, domains_in
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.status import CueHit, decide_status, has_cue
-from bilat.extract.syntax import governing_verb, subtree_bounds, tokens_in, tree_distance
+from bilat.extract.syntax import actor_slots, governing_verb, subtree_bounds, tokens_in, tree_distance
 from bilat.model.date_expressions import DateMention
 from bilat.model.records import Fact, Mention, Source, StatusChange
 
@@ -205,6 +205,10 @@ def build_draft(
         participants += [
             m for m in wider if m not in participants and m.category != "media" and not _is_place(m, text)
         ]
+    elif verb is not None and not framing:  # who signs, proposes, organises: the verb's actors too
+        for a, b in actor_slots(verb, sent, lex.companions):
+            slot = _mentions_between(mentions, max(a, utterance[0]), min(b, utterance[1]), _PERSONS_ORGS)
+            participants += [m for m in slot if m not in participants and m.category != "media"]
 
     venue = None
     if trigger.type == "event" and kind in _VENUE_KINDS:

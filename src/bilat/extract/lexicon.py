@@ -70,6 +70,7 @@ class Lexicon:
     within_before: re.Pattern[str]
     continuation_openers: re.Pattern[str]
     reporting_after: re.Pattern[str]
+    companions: frozenset[str] = frozenset()
 
     def kinds_related(self, a: str, b: str) -> bool:
         return a == b or any(a in g and b in g for g in self.related_kinds)
@@ -216,4 +217,5 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         within_before=pattern("within_before"),
         continuation_openers=pattern("continuation_openers"),
         reporting_after=pattern("reporting_after"),
+        companions=frozenset(w.lower() for w in status.get("companions") or ()),
     )

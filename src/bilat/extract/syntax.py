@@ -46,6 +46,33 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+_SUBJECTS = ("nsubj",)
+_AGENTS = ("obl:agent",)  # "signé par X"
+_OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod")
+
+
+def actor_slots(verb: Token, sent: Span, companions: frozenset[str]) -> list[tuple[int, int]]:
+    """Character bounds of who acts in a verb's clause: its subject with what is coordinated to
+    it ("X et Y ont signé"), the agent of a passive ("a été signé par X") and obliques led by
+    a companion preposition ("a signé avec X", `companions` being the language's words)."""
+
+    def led_by_companion(child: Token) -> bool:
+        marks = (c.lower_ for c in child.children if c.dep_ == "case")
+        return child.dep_ in _OBLIQUES and any(m in companions for m in marks)
+
+    return [
+        _bounds(child, sent)
+        for child in verb.children
+        if child.dep_ in _SUBJECTS or child.dep_ in _AGENTS or led_by_companion(child)
+    ]
+
+
+def _bounds(token: Token, sent: Span) -> tuple[int, int]:
+    doc = token.doc
+    left, right = max(token.left_edge.i, sent.start), min(token.right_edge.i, sent.end - 1)
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
 def subtree_bounds(token: Token, sent: Span) -> tuple[int, int]:
     """Character bounds of a token's subtree, clipped to its sentence; items coordinated to the
     token ("la production conjointe et la distribution des films") are not part of it."""

@@ -255,6 +255,9 @@ class MentionMerger:
                 proper = c.info.get("proper")
                 if proper:
                     known.setdefault(fold(proper), ("organization", values))
+                for alias in c.info.get("aliases") or []:  # "(INP)" after its expansion: "l'INP" later
+                    if is_acronym(alias):
+                        known.setdefault(fold(alias), ("organization", values))
         if not known:
             return []
         taken = blocked | {k for c in chosen for k in range(c.start, c.end)}
