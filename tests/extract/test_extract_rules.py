@@ -179,3 +179,31 @@ def test_an_initiative_after_its_agreement_belongs_to_it(nlp: Language) -> None:
     [initiative] = only(facts, "initiative")
     assert initiative.framework is not None and facts[initiative.framework] is pact
     assert initiative.status == "idea"
+
+
+def test_the_verbs_actors_take_part_besides_the_triggers_clause(nlp: Language) -> None:
+    text = (
+        "Le 4 juin 2024, l’Institut français d’Astana et l’Office national du film du Canada (ONF) "
+        "ont signé un accord de coopération qui associe aussi le Musée des beaux-arts de Montréal."
+    )
+    [agreement] = only(run(nlp, text), "agreement")
+    assert {"Institut français d’Astana", "Office national du film du Canada"} <= names(agreement)
+    assert any("Montréal" in n for n in names(agreement))
+
+
+def test_the_agent_and_the_companion_of_a_signing_take_part(nlp: Language) -> None:
+    text = (
+        "Mardi 12 mars 2024, le ministre de l’Énergie, Pierre Durand, a signé avec le ministre "
+        "ouzbek de l’Énergie, Jamshid Karimov, un mémorandum d’entente sur l’hydrogène."
+    )
+    [agreement] = only(run(nlp, text), "agreement")
+    assert {"Pierre Durand", "Jamshid Karimov"} <= names(agreement)
+
+
+def test_an_acronym_used_again_names_the_same_organisation(nlp: Language) -> None:
+    text = (
+        "Le ministre a visité les ateliers de l’Institut national du patrimoine (INP). "
+        "Le 2 mai 2024, la direction du patrimoine d’Ouzbékistan et l’INP ont signé un protocole d’accord."
+    )
+    [agreement] = only(run(nlp, text), "agreement")
+    assert "INP" in names(agreement)
