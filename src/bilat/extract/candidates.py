@@ -106,7 +106,8 @@ def find_candidates(doc: Doc, lex: Lexicon, masked: list[tuple[int, int]]) -> li
             if lex.negated_before.search(before):
                 continue
             anaphoric = bool(lex.anaphoric_before.search(before))
-            if trigger.type == "event" and not anaphoric and lex.plural_before.search(before):
+            generic_plural = not trigger.plural_ok and lex.plural_before.search(before)
+            if trigger.type == "event" and not anaphoric and generic_plural:
                 continue  # "des expositions": a kind of event, not one event
             head = head_of(tokens_in(doc, start, end))
             if head is None:

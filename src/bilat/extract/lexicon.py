@@ -43,6 +43,7 @@ class Trigger:
     needs_cue: bool = False
     needs_signing: bool = False
     generic: bool = False
+    plural_ok: bool = False  # a plural names one fact too ("des entretiens avec X")
     kind_by_domain: dict[str, str] = field(default_factory=dict)
 
 
@@ -130,6 +131,7 @@ def _triggers(lang: str, raw: dict[str, Any]) -> tuple[Trigger, ...]:
                     needs_cue=bool(entry.get("needs_cue")),
                     needs_signing=bool(entry.get("needs_signing")),
                     generic=bool(entry.get("generic")),
+                    plural_ok=bool(entry.get("plural_ok")),
                     kind_by_domain=by_domain,
                 )
             )
