@@ -114,7 +114,7 @@ def _clean_iso_name(name: str) -> str | None:
     return name.split(",")[0].strip() or None
 
 
-def _countries(lang_data: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _countries(lang_data: dict[str, dict[str, Any]], lexicon: set[str]) -> list[dict[str, Any]]:
     locales = {code: babel.Locale.parse(code) for code in LOCALES}
     fr_iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
     out = []
@@ -140,7 +140,10 @@ def _countries(lang_data: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 "kind": "country",
                 "name": canonical,
                 "country": code,
-                "aliases": sorted(n for n in names if n != canonical),
+                # an abbreviation that folds to a common word is that word ("EAU": "l'Eau")
+                "aliases": sorted(
+                    n for n in names if n != canonical and not (n.isupper() and fold(n) in lexicon)
+                ),
             }
         )
     return out
@@ -228,7 +231,7 @@ def build(out: Path = OUT) -> Path:
     """Write the gazetteer file and return its path."""
     lang_data = _load_language_data()
     lexicon = _french_lexicon()
-    countries = _countries(lang_data)
+    countries = _countries(lang_data, lexicon)
     country_norms = {fold(n) for c in countries for n in [c["name"], *c["aliases"]]}
     payload = {
         "version": 1,

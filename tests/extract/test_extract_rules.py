@@ -207,3 +207,16 @@ def test_an_acronym_used_again_names_the_same_organisation(nlp: Language) -> Non
     )
     [agreement] = only(run(nlp, text), "agreement")
     assert "INP" in names(agreement)
+
+
+def test_a_ready_to_support_subject_takes_part(nlp: Language) -> None:
+    text = "L’Institut français d’Almaty s’est par ailleurs dit prêt à soutenir la formation de traducteurs."
+    [training] = [f for f in run(nlp, text) if f.kind == "training"]
+    assert names(training) == {"Institut français d’Almaty"}
+    assert training.status == "agreed"
+
+
+def test_an_event_over_days_has_a_start_and_an_end(nlp: Language) -> None:
+    text = "Une semaine du cinéma français se tiendra du 4 au 10 mars 2024 à Almaty."
+    [week] = only(run(nlp, text), "event")
+    assert (week.date, week.end_date) == ("2024-03-04", "2024-03-10")

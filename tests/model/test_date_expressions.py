@@ -268,3 +268,10 @@ def test_a_dateline_beats_later_years_in_the_text() -> None:
         "Une exposition pourrait être présentée en 2025."
     )
     assert infer_document_date(text) == (P("2023-03-14"), "text")
+
+
+def test_a_range_is_dated_by_its_first_day_and_keeps_its_last() -> None:
+    [mention] = find_dates("La semaine du film aura lieu du 4 au 10 mars 2024 à Almaty.", "fr")
+    assert (mention.value, mention.until) == (P("2024-03-04"), P("2024-03-10"))
+    [relative] = find_dates("en visite du 13 au 15 novembre,", "fr", P("2023-11-16"))
+    assert (relative.value, relative.until) == (P("2023-11-13"), P("2023-11-15"))

@@ -237,6 +237,7 @@ def build_draft(
             source.quote if domains_in(source.quote, lex) else text[slice(*utterance)], kind, lex
         ),
         date=str(date.value) if date else None,
+        end_date=str(date.until) if date and date.until else None,
         place=_place(cand, mentions, *verb_clause, text) if trigger.type != "initiative" else None,
         venue=venue,
         rule=f"{trigger.name}+{decision.rule}",

@@ -36,12 +36,17 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The verb whose clause holds the token; through "doit se rendre" up to "doit", which holds
-    the subject."""
+    """The verb whose clause holds the token; through "doit se rendre" up to "doit", and
+    "s'est dite prête à former" up to "dite", which hold the subject."""
     for t in ancestors(token):
         if t.pos_ in ("VERB", "AUX"):
-            while t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
-                t = t.head
+            while t.dep_ == "xcomp" and t.head.i != t.i:
+                head = t.head
+                if head.pos_ == "ADJ" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+                    head = head.head  # "s'est dit prêt à soutenir": up to "dit", past "prêt"
+                if head.pos_ not in ("VERB", "AUX"):
+                    break
+                t = head
             return t
     return None
 

@@ -47,6 +47,7 @@ class DateMention:
     value: PartialDate | None
     relative: bool  # its value depends on a reference date (no year written, "hier", "l’an dernier")
     cue: str | None = None  # past ("dernier") | future ("prochain") | target ("d’ici") | this ("ce mardi")
+    until: PartialDate | None = None  # last day of a range ("du 4 au 10 mars 2024": value 4, until 10)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class _Parts:
     this: bool = False
     offset: int | None = None  # days, for "hier", "demain"
     unit: str | None = None  # week | month | year, for "le mois prochain"
+    first_day: int | None = None  # a range "du 4 au 10 mars": 4 (and day 10)
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ def _language(lang: str) -> _Language:
         "_": _WS,
         "year": r"(?P<year>(?:1[89]|20)\d\d)(?!\d)",
         "day_num": r"(?P<day>3[01]|[12]\d|0?[1-9])",
+        "first_day": r"(?P<first_day>3[01]|[12]\d|0?[1-9])",
         "month_num": r"(?P<month>1[0-2]|0?[1-9])",
         "day": rf"(?P<day>{day_words + '|' if day_words else ''}3[01]|[12]\d|0?[1-9])",
     }
@@ -184,6 +187,7 @@ def _parts(m: re.Match[str], lang: _Language) -> _Parts | None:
         this=bool(g.get("this")),
         offset=w["relative_days"].get(_fold(g["relday"])) if g.get("relday") else None,
         unit=w["units"].get(_fold(g["unit"])) if g.get("unit") else None,
+        first_day=int(g["first_day"]) if g.get("first_day") else None,
     )
 
 
@@ -326,7 +330,11 @@ def find_dates(
     for start, end, parts in _scan(text, lang):
         cue = parts.cue or ("this" if parts.this else None)
         value = _resolve(parts, reference, years)
-        out.append(DateMention(start, end, text[start:end], value, parts.year is None, cue))
+        until = None
+        first = parts.first_day
+        if first is not None and value is not None and value.day is not None and first < value.day:
+            until, value = value, PartialDate(value.year, value.month, first)  # dated by its first day
+        out.append(DateMention(start, end, text[start:end], value, parts.year is None, cue, until))
     return out
 
 
