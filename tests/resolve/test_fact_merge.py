@@ -136,3 +136,14 @@ def test_merged_visits_take_the_most_formal_kind_and_say_why() -> None:
     b = fact("f-2", "b.txt", kind="state_visit", participants=["p-tok"])
     assert merge_group([a, b])["kind"] == "state_visit"
     assert merge_reasons([a, b], KINDS) == ["f-2 ~ f-1: same visitor"]
+
+
+def test_one_agreement_signed_by_different_people_merges_on_kind_countries_and_day() -> None:
+    a = fact("f-1", "a.txt", "agreement", "intergovernmental_agreement", parties=["p-mac"], date="2023-11-07")
+    b = fact("f-2", "b.txt", "agreement", "intergovernmental_agreement", parties=["p-bal"], date="2023-11-07")
+    same, why = same_fact(a, b, KINDS)
+    assert same and why == "same kind of agreement between the same countries on the same day"
+    b["date"] = "2023-11"  # a month is not enough when the signatories differ
+    assert not same_fact(a, b, KINDS)[0]
+    b["date"], b["countries"] = "2023-11-07", ["FR", "UZ"]
+    assert not same_fact(a, b, KINDS)[0]

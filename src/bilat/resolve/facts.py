@@ -131,6 +131,11 @@ class _Seen:
         )
 
 
+def _same_day(a: str | None, b: str | None) -> bool:
+    day_a, day_b = PartialDate.parse(a), PartialDate.parse(b)
+    return day_a is not None and day_a == day_b and day_a.day is not None
+
+
 def same_fact(a: dict[str, Any], b: dict[str, Any], actor_kinds: dict[str, str]) -> tuple[bool, str]:
     """Whether two facts from different documents tell one thing, and why (for explanations)."""
     return _same(_Seen.of(a, actor_kinds), _Seen.of(b, actor_kinds))
@@ -158,6 +163,9 @@ def _same(a: _Seen, b: _Seen) -> tuple[bool, str]:
         return True, f"shared actors and alike titles ({title:.0f})"
     if shared and a.type == "agreement" and a.kind == b.kind:
         return True, "same kind of agreement between the same parties"
+    same_kind = a.type == "agreement" and a.kind == b.kind and a.kind != "other"
+    if same_kind and a.countries and a.countries == b.countries and _same_day(a.date, b.date):
+        return True, "same kind of agreement between the same countries on the same day"
     if title >= _TITLE_SAME and not (a.actors and b.actors and not shared):
         return True, f"alike titles ({title:.0f})"
     return False, "nothing in common enough"
