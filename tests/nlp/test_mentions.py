@@ -104,3 +104,23 @@ def test_ner_noise_is_dropped(nlp: Language) -> None:
 def test_wrong_doc_is_refused(nlp: Language) -> None:
     with pytest.raises(ValueError):
         find_mentions(_document("Autre texte."), nlp("Un texte."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L’Institut français et le ministère de la Culture ont signé.",
+         [("Institut français", "organization"), ("ministère de la Culture", "organization")]),
+        ("Le Musée du Louvre et la ville de Lyon ont signé.",
+         [("Musée du Louvre", "organization"), ("ville de Lyon", "city")]),
+        ("Elle enseigne à l’Institut national des sciences et techniques nucléaires (INSTN) depuis 2019.",
+         [("Institut national des sciences et techniques nucléaires", "organization")]),
+        ("L’Institut Moretti de mode et de design, une école privée, recrute.",
+         [("Institut Moretti de mode et de design", "organization")]),
+    ],
+)  # fmt: skip
+def test_coordinated_names_split_or_stay_whole(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = find_mentions(_document(text), nlp(text))
+    assert [(m.text, m.kind) for m in mentions] == expected

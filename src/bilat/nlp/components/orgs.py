@@ -25,6 +25,7 @@ from bilat.nlp.lexicon import Lexicon, lexicon_for
 from bilat.nlp.text import is_acronym, is_break, is_cap, longest_match, sentence_initial, token_folds
 
 ORGS = "bilat_orgs"
+_MAX_AND_WORDS = 5  # lower-case words after "et" that an acronym in brackets may still cover
 _PREPOSITIONS = frozenset({"de", "du", "des", "d’", "d'", "à", "au", "aux", "en", "pour", "sur"})
 _ARTICLES = frozenset({"la", "le", "les", "l’", "l'"})
 _QUOTES = {"«": "»", "“": "”", '"': '"'}
@@ -72,9 +73,7 @@ class OrgMatcher:
 
     # -- head noun + complement -------------------------------------------------------------
     def _org_at(self, doc: Doc, i: int, ctx: _Context) -> Span | None:
-        hit = longest_match(
-            doc, ctx.folds, i, self.data.org_heads.get, self.max_words, self.data.org_head_prefixes
-        )
+        hit = self._head_at(doc, i, ctx)
         if hit is None:
             return None
         head_end, head = hit
@@ -162,9 +161,16 @@ class OrgMatcher:
                     end = k = group_end + 1  # "Institut français des relations internationales"
                     continue
                 break
+            bracket = self._and_before_acronym(doc, k) if proper_head and token.lower_ == "et" else None
+            if bracket is not None:  # "Institut national des sciences et techniques nucléaires (INSTN)"
+                end = k = bracket
+                continue
             if proper_head and token.lower_ == "et" and k + 2 < len(doc) and doc[k + 1].lower_ in _ARTICLES:
                 nxt = doc[k + 2]  # "Banque européenne pour la reconstruction et le développement"
-                if nxt.is_lower and nxt.is_alpha and self._content_word(nxt, ctx):
+                starts_another = (
+                    self._head_at(doc, k + 2, ctx) is not None
+                )  # "… et le ministère de la Culture"
+                if nxt.is_lower and nxt.is_alpha and self._content_word(nxt, ctx) and not starts_another:
                     end = k = k + 3
                     continue
             if token.is_lower and token.is_alpha and end == k and self._adjective(token, ctx):
@@ -182,11 +188,31 @@ class OrgMatcher:
             break
         return end
 
+    def _head_at(self, doc: Doc, i: int, ctx: _Context) -> tuple[int, OrgHead] | None:
+        """The organisation head noun starting at token i ("ministère", "ville de"), if any."""
+        return longest_match(
+            doc, ctx.folds, i, self.data.org_heads.get, self.max_words, self.data.org_head_prefixes
+        )
+
+    def _and_before_acronym(self, doc: Doc, k: int) -> int | None:
+        """Where "et <lower-case words>" at token k ends when an acronym in brackets follows
+        them: the acronym shows that the coordinated words belong to the name."""
+        for j in range(k + 1, min(len(doc) - 1, k + 1 + _MAX_AND_WORDS)):
+            if doc[j].text == "(":
+                return j if j > k + 1 and is_acronym(doc[j + 1].text) else None
+            if not (doc[j].is_lower and doc[j].is_alpha):
+                return None
+        return None
+
     def _adjective(self, token: Any, ctx: _Context) -> bool:
         return ctx.has_pos and token.pos_ == "ADJ"
 
     def _content_word(self, token: Any, ctx: _Context) -> bool:
-        return ctx.has_pos and token.pos_ in {"NOUN", "ADJ", "PROPN"}  # without tags, no lower-case chains
+        """A noun or adjective (without tags, no lower-case chains); a loanword the tagger calls an
+        adverb counts too when it is no function word ("Institut X de mode et de design")."""
+        if not ctx.has_pos:
+            return False
+        return token.pos_ in {"NOUN", "ADJ", "PROPN"} or (token.pos_ in {"ADV", "X"} and not token.is_stop)
 
     def _make(self, doc: Doc, i: int, head_end: int, end: int, head: OrgHead, ctx: _Context) -> Span:
         info: dict[str, Any] = {"country": None, "aliases": [], "proper": None}
