@@ -220,3 +220,24 @@ def test_an_event_over_days_has_a_start_and_an_end(nlp: Language) -> None:
     text = "Une semaine du cinéma français se tiendra du 4 au 10 mars 2024 à Almaty."
     [week] = only(run(nlp, text), "event")
     assert (week.date, week.end_date) == ("2024-03-04", "2024-03-10")
+
+
+def test_where_a_fact_took_place_when_no_city_is_introduced(nlp: Language) -> None:
+    visit = "Le président ouzbek a entamé le 3 mars 2024 une visite officielle en France."
+    [event] = only(run(nlp, visit), "event")
+    assert event.place == "Paris"
+    festival = "Le 20 mai 2024, le CNC a signé un accord de coopération au Festival de Cannes."
+    [agreement] = only(run(nlp, festival), "agreement")
+    assert agreement.place == "Cannes"
+
+
+def test_a_dateline_city_places_the_news_of_the_day(nlp: Language) -> None:
+    text = (
+        "Un accord sur l’eau\n\nTachkent, 12 mars 2024\n\n"
+        "Les deux ministres ont signé mardi un accord intergouvernemental sur l’irrigation.\n"
+        "En 2019, une exposition avait été présentée à Lyon."
+    )
+    facts = run(nlp, text, published="2024-03-12")
+    [agreement] = only(facts, "agreement")
+    assert agreement.place == "Tachkent"
+    assert any(f.place == "Lyon" for f in only(facts, "event"))  # its own place, another year

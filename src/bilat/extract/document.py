@@ -14,11 +14,12 @@ from bilat.extract.facts import Draft, build_draft, countries_of
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
-from bilat.model.date_expressions import find_dates
+from bilat.model.date_expressions import dateline_at, find_dates
 from bilat.model.dates import PartialDate
 from bilat.model.records import Document, Fact, Mention
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
+_DATELINE_DAYS = 3  # facts dated this close to the dateline happened where it was filed
 _VISITS = {"state_visit", "official_visit", "working_visit"}
 _DURING_VISIT = {"meeting", "talks", "inauguration", "signing_ceremony"}
 _PAST = {"held", "signed", "ongoing", "completed", "in_force"}
@@ -282,6 +283,42 @@ def _relations(drafts: list[Draft], text: str) -> dict[int, tuple[str, int]]:
     return rel
 
 
+def _dateline_city(document: Document, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """The city of the dateline ("Astana, 12 octobre 2023"): where the article was filed from."""
+    found = dateline_at(document.text, document.language or lex.lang)
+    if found is None:
+        return None
+    start, end, _date = found
+    return next((m for m in mentions if m.kind == "city" and start <= m.start < end), None)
+
+
+def _place_from_dateline(
+    fact: Fact, city: Mention, published: str | None, places: list[Mention], text: str
+) -> None:
+    """An event or signing with no place of its own, dated about the day the article was filed
+    (or not dated), took place where it was filed, unless its quote sends it to another country."""
+    days = _days_apart(fact.date, published)
+    if fact.date is not None and (days is None or days > _DATELINE_DAYS):
+        return
+    source = fact.sources[0]
+    elsewhere = [
+        m
+        for m in places
+        if m.kind == "country" and source.start <= m.start < source.end and m.country != city.country
+    ]
+    if elsewhere:
+        return
+    fact.place = city.name
+    fact.evidence.append(f"place from the dateline ({city.text})")
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    da, db = PartialDate.parse(a), PartialDate.parse(b)
+    if da is None or db is None or da.day is None or db.day is None:
+        return None
+    return abs((da.first_day() - db.first_day()).days)
+
+
 def extract_facts(
     document: Document,
     sdoc: Doc,
@@ -316,6 +353,7 @@ def extract_facts(
     doc_countries = [
         c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)
     ]
+    filed_from = _dateline_city(document, mentions, lex)
     for d in drafts:
         f = d.fact
         explicit = [h for h in f.status_history if h.status]
@@ -340,6 +378,8 @@ def extract_facts(
         if len(countries) < 2:
             countries = sorted(set(countries) | set(doc_countries))
         f.countries = countries
+        if filed_from is not None and f.place is None and f.type != "initiative":
+            _place_from_dateline(f, filed_from, document.published, places, document.text)
 
     relations = _relations(drafts, document.text)
     facts = [d.fact for d in drafts]

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from bilat.extract.candidates import Candidate
 from bilat.extract.domains import domains_for, domains_in
 from bilat.extract.lexicon import Lexicon
+from bilat.extract.places import capital_of, city_in_name
 from bilat.extract.status import CueHit, decide_status, has_cue
 from bilat.extract.syntax import actor_slots, governing_verb, subtree_bounds, tokens_in, tree_distance
 from bilat.model.date_expressions import DateMention
@@ -37,6 +38,7 @@ _VENUE_KINDS = {
     "conference",
     "seminar",
 }
+_CAPITAL_VISITS = {"state_visit", "official_visit"}  # hosted in the capital of the country visited
 _PLACE_BEFORE = re.compile(r"(?:\bà|\bau|\bdans|\ben)\s*$", re.IGNORECASE)
 _TARGET_DATE_BEFORE = re.compile(r"(?:d['’]ici|jusqu['’](?:en|à|au)|avant|horizon)\s*$", re.IGNORECASE)
 
@@ -128,11 +130,34 @@ def _pick_date(cand: Candidate, dates: list[DateMention], text: str) -> DateMent
     return best[1] if best else None
 
 
-def _place(cand: Candidate, mentions: list[Mention], start: int, end: int, text: str) -> str | None:
+def _place(
+    cand: Candidate,
+    kind: str,
+    mentions: list[Mention],
+    start: int,
+    end: int,
+    text: str,
+    venue: Mention | None,
+) -> tuple[str | None, str | None]:
+    """Where a fact took place and why: a city the clause introduces ("à Lyon"); else the city a
+    venue or a taking-part body is named after ("festival de Cannes", "Alliance française de
+    Bichkek"); else, for a state or official visit to a country, its capital."""
     for m in _mentions_between(mentions, start, end, ("city",)):
-        if _is_place(m, text) or cand.trigger.kind in ("festival", "film_week", "conference"):
-            return m.name
-    return None
+        if _is_place(m, text) or kind in ("festival", "film_week", "conference"):
+            return m.name, None
+    named = [venue] if venue is not None else []
+    named += _mentions_between(mentions, start, end, ("organization",))
+    for m in named:
+        city = city_in_name(m.name)
+        if city is not None:
+            return city.name, f"place from the name {m.name!r}"
+    if kind in _CAPITAL_VISITS:
+        for m in _mentions_between(mentions, start, end, ("country",)):
+            if _PLACE_BEFORE.search(text[max(0, m.start - 6) : m.start]) and m.country:
+                capital = capital_of(m.country)
+                if capital is not None:
+                    return capital.name, f"place: the capital of {m.name}"
+    return None, None
 
 
 def build_draft(
@@ -224,6 +249,9 @@ def build_draft(
             participants.append(venue)
 
     date = _pick_date(cand, dates, text)
+    place, place_why = (None, None)
+    if trigger.type != "initiative":
+        place, place_why = _place(cand, kind, mentions, *verb_clause, text, venue)
     title_from = clause[0] if head.pos_ in ("VERB", "AUX") else cand.start
     t_start, t_end = _trim(text, title_from, max(cand.end, min(clause[1], q_end)))
     fact = Fact(
@@ -238,10 +266,12 @@ def build_draft(
         ),
         date=str(date.value) if date else None,
         end_date=str(date.until) if date and date.until else None,
-        place=_place(cand, mentions, *verb_clause, text) if trigger.type != "initiative" else None,
+        place=place,
         venue=venue,
         rule=f"{trigger.name}+{decision.rule}",
-        evidence=[cand.text, decision.evidence] + ([date.text] if date else []),
+        evidence=[cand.text, decision.evidence]
+        + ([date.text] if date else [])
+        + ([place_why] if place_why else []),
         local_id=f"{trigger.type}:{cand.start}",
     )
     if decision.explicit:

@@ -350,10 +350,18 @@ def dateline(text: str, lang: str = "fr") -> PartialDate | None:
     """The date of a dateline: a short line among the first ones that is a date with its year
     and little else ("Publié le 14 mars 2023 à 18h05", "Astana, 12 octobre 2023"). Press
     articles copied as text keep it, and it is the publication date."""
+    found = dateline_at(text, lang)
+    return found[2] if found else None
+
+
+def dateline_at(text: str, lang: str = "fr") -> tuple[int, int, PartialDate] | None:
+    """The dateline's line (start and end offsets in `text`) and its date; see `dateline`."""
     if not has_language(lang):
         return None
     lines = 0
+    offset = 0
     for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
         if not line.strip():
             continue
         lines += 1
@@ -366,7 +374,7 @@ def dateline(text: str, lang: str = "fr") -> PartialDate | None:
                 continue
             rest = (line[:d_start] + " " + line[d_end:]).split()
             if len(rest) <= _DATELINE_OTHER_WORDS:
-                return PartialDate(parts.year, parts.month, parts.day)
+                return start, start + len(line), PartialDate(parts.year, parts.month, parts.day)
     return None
 
 
