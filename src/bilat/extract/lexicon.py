@@ -81,7 +81,8 @@ class Lexicon:
         """Zero-width matches where at least one trigger may begin: one pass over a text instead
         of one per trigger, after which only these positions are tried."""
         either = "|".join(f"(?:{t.regex.pattern})" for t in self.triggers)
-        return re.compile(rf"(?=(?:{either}))", re.IGNORECASE)
+        # every trigger begins a word (compile_pattern): inside words, one look-behind fails fast
+        return re.compile(rf"(?<![\w-])(?=(?:{either}))", re.IGNORECASE)
 
     @cached_property
     def trigger_order(self) -> dict[str, int]:

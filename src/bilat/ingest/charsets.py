@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections import Counter
 
 import charset_normalizer
 
@@ -61,9 +62,9 @@ def _checked(text: str | None) -> str | None:
     if text is None:
         return None
     sample = text[:_SAMPLE]
-    odd = sum(
-        1
-        for ch in sample
+    odd = sum(  # each distinct character looked up once
+        n
+        for ch, n in Counter(sample).items()
         if ch not in _TEXT_CONTROLS and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
     )
     return None if sample and odd / len(sample) > _MAX_ODD else text

@@ -97,6 +97,7 @@ def _path(lang: str) -> Traversable:
     return resources.files("bilat").joinpath("lang", lang, "dates.yaml")
 
 
+@cache
 def has_language(lang: str | None) -> bool:
     """Whether bilat has date vocabulary for this ISO 639-1 language."""
     return bool(lang) and re.fullmatch(r"[a-z]{2,3}", lang or "") is not None and _path(lang or "").is_file()
@@ -193,10 +194,15 @@ def _parts(m: re.Match[str], lang: _Language) -> _Parts | None:
 
 @lru_cache(maxsize=_SCANS_KEPT)
 def _scan(text: str, lang: str) -> tuple[tuple[int, int, _Parts], ...]:
-    """All date expressions, left to right, without overlaps (the longer match wins).
+    """All date expressions of a document's text; see `_scan_once`.
 
     Kept for the last texts seen: ingest infers a publication date from a text, and
     extraction reads the same text's dates a batch later."""
+    return _scan_once(text, lang)
+
+
+def _scan_once(text: str, lang: str) -> tuple[tuple[int, int, _Parts], ...]:
+    """All date expressions, left to right, without overlaps (the longer match wins)."""
     data = _language(lang)
     hits = []
     for rank, pattern in enumerate(data.patterns):
@@ -369,7 +375,7 @@ def dateline_at(text: str, lang: str = "fr") -> tuple[int, int, PartialDate] | N
             break
         if len(line.strip()) > _DATELINE_CHARS:
             continue
-        for d_start, d_end, parts in _scan(line, lang):
+        for d_start, d_end, parts in _scan_once(line, lang):  # lines would crowd out texts
             if parts.year is None or parts.month is None:
                 continue
             rest = (line[:d_start] + " " + line[d_end:]).split()
