@@ -90,6 +90,27 @@ def test_signed_memorandum_with_parties_date_and_place(nlp: Language) -> None:
             "co_production",
             "planned",
         ),
+        (
+            "La troisième campagne de fouilles s’est achevée en août.",
+            "initiative",
+            "joint_research",
+            "completed",
+        ),
+        (
+            "Une nouvelle campagne de fouilles est prévue à l’automne.",
+            "initiative",
+            "joint_research",
+            "planned",
+        ),
+        ("Un programme de formation d’ingénieurs sera lancé en 2025.", "initiative", "training", "planned"),
+        ("Un forum universitaire se tiendra à Almaty en mai.", "event", "conference", "planned"),
+        (
+            "Les deux studios ont convenu de coproduire un long métrage.",
+            "initiative",
+            "co_production",
+            "agreed",
+        ),
+        ("Le ministre a eu des entretiens avec son homologue italien.", "event", "meeting", "held"),
     ],
 )
 def test_status_comes_from_the_language(
@@ -114,6 +135,11 @@ def test_a_later_reference_adds_a_dated_status_change(nlp: Language) -> None:
     ]
     assert pact.status == "signed"  # the latest change
     assert len(pact.sources) == 2
+
+
+def test_a_purpose_is_no_initiative(nlp: Language) -> None:
+    text = "Pour faire connaître le programme, un forum universitaire se tiendra à Almaty en mai."
+    assert [f.kind for f in run(nlp, text)] == ["conference"]
 
 
 def test_denied_and_generic_mentions_are_not_facts(nlp: Language) -> None:
