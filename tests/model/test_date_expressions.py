@@ -275,3 +275,16 @@ def test_a_range_is_dated_by_its_first_day_and_keeps_its_last() -> None:
     assert (mention.value, mention.until) == (P("2024-03-04"), P("2024-03-10"))
     [relative] = find_dates("en visite du 13 au 15 novembre,", "fr", P("2023-11-16"))
     assert (relative.value, relative.until) == (P("2023-11-13"), P("2023-11-15"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les bourses seront attribuées dès la rentrée universitaire 2024.", "2024"),
+        ("Une filière ouvrira à la rentrée 2025.", "2025"),
+        ("Une campagne de fouilles est prévue à l’été 2025.", "2025"),
+    ],
+)
+def test_seasons_and_the_school_year_give_a_year(text: str, expected: str) -> None:
+    [mention] = find_dates(text, "fr")
+    assert str(mention.value) == expected
