@@ -267,3 +267,28 @@ def test_a_dateline_city_places_the_news_of_the_day(nlp: Language) -> None:
     [agreement] = only(facts, "agreement")
     assert agreement.place == "Tachkent"
     assert any(f.place == "Lyon" for f in only(facts, "event"))  # its own place, another year
+
+
+def test_two_agreements_of_one_kind_with_other_signatories_stay_two(nlp: Language) -> None:
+    text = (
+        "Le 5 mai 2024, le Musée national du Kazakhstan et le Musée Cernuschi ont signé un mémorandum "
+        "d’entente. Le même jour, l’Université de Lyon et l’Université Satbayev ont signé un mémorandum "
+        "d’entente sur la recherche."
+    )
+    agreements = only(run(nlp, text), "agreement")
+    assert len(agreements) == 2
+    assert not names(agreements[0]) & names(agreements[1])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "kind"),
+    [
+        ("Le ministère et le DAAD ont signé le 4 mai 2024 une feuille de route.", "agreement", "partnership"),
+        ("Le CNRS et l’Institut d’archéologie ont signé une convention de coopération.", "agreement",
+         "cooperation_pact"),
+        ("En juillet 2024, l’ambassadrice de France, Sophie Martin, s’est rendue sur le chantier.", "event",
+         "working_visit"),
+    ],
+)  # fmt: skip
+def test_more_ways_to_say_a_fact(nlp: Language, sentence: str, type_: str, kind: str) -> None:
+    assert [(f.type, f.kind) for f in run(nlp, sentence) if f.type == type_] == [(type_, kind)]

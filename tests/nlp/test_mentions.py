@@ -117,6 +117,9 @@ def test_wrong_doc_is_refused(nlp: Language) -> None:
          [("Institut national des sciences et techniques nucléaires", "organization")]),
         ("L’Institut Moretti de mode et de design, une école privée, recrute.",
          [("Institut Moretti de mode et de design", "organization")]),
+        ("à l’initiative du Centre culturel coréen d’Almaty et de l’ambassade de Corée au Kazakhstan.",
+         [("Centre culturel coréen d’Almaty", "organization"),
+          ("ambassade de Corée au Kazakhstan", "organization")]),
     ],
 )  # fmt: skip
 def test_coordinated_names_split_or_stay_whole(

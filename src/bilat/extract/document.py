@@ -65,6 +65,16 @@ def _same_persons(a: Fact, b: Fact) -> bool:
     return not pa or not pb or bool(pa & pb)
 
 
+def _same_signatories(a: Fact, b: Fact) -> bool:
+    """Two agreements whose organisations are all different are two agreements ("X and Y signed
+    a memorandum… Z and W signed a memorandum")."""
+    if a.type != "agreement":
+        return True
+    oa = {m.name for m in a.participants if m.kind == "organization"}
+    ob = {m.name for m in b.participants if m.kind == "organization"}
+    return not oa or not ob or bool(oa & ob)
+
+
 def _dates_agree(a: Fact, b: Fact) -> bool:
     pa, pb = PartialDate.parse(a.date), PartialDate.parse(b.date)
     return pa is None or pb is None or pa.agrees(pb)
@@ -106,6 +116,7 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                 )
                 and _dates_agree(k.fact, f)
                 and _same_persons(k.fact, f)
+                and _same_signatories(k.fact, f)
                 and (
                     f.type != "event"
                     or k.fact.venue is None

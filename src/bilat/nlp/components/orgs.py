@@ -148,6 +148,8 @@ class OrgMatcher:
             group_end = self._connector_group(doc, k)
             if group_end > k and group_end < len(doc):
                 words = {doc[x].lower_ for x in range(k, group_end)}
+                if "et" in words and self._head_at(doc, group_end, ctx) is not None:
+                    break  # "… d’Almaty et de l’ambassade de Corée": another body begins
                 nxt = doc[group_end]
                 if words & self.data.locatives and not words & {"de", "du", "des", "d’", "d'"}:
                     if group_end in ctx.places:  # "au Kazakhstan", "à Strasbourg"
