@@ -117,6 +117,7 @@ def test_wrong_doc_is_refused(nlp: Language) -> None:
          [("Institut national des sciences et techniques nucléaires", "organization")]),
         ("L’Institut Moretti de mode et de design, une école privée, recrute.",
          [("Institut Moretti de mode et de design", "organization")]),
+        ("Le studio Uzbekfilm prépare un long métrage.", [("Uzbekfilm", "organization")]),
         ("à l’initiative du Centre culturel coréen d’Almaty et de l’ambassade de Corée au Kazakhstan.",
          [("Centre culturel coréen d’Almaty", "organization"),
           ("ambassade de Corée au Kazakhstan", "organization")]),
