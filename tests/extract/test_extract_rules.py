@@ -292,3 +292,20 @@ def test_two_agreements_of_one_kind_with_other_signatories_stay_two(nlp: Languag
 )  # fmt: skip
 def test_more_ways_to_say_a_fact(nlp: Language, sentence: str, type_: str, kind: str) -> None:
     assert [(f.type, f.kind) for f in run(nlp, sentence) if f.type == type_] == [(type_, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Musée national du Kazakhstan a accueilli la délégation et a proposé un programme de stages pour "
+        "les restaurateurs.",
+        "L’Institut français d’Almaty, qui accueille 900 élèves chaque année, s’est dit prêt à soutenir "
+        "la formation des professeurs.",
+    ],
+)
+def test_a_verb_without_subject_shares_its_neighbours(nlp: Language, text: str) -> None:
+    [initiative] = only(run(nlp, text), "initiative")
+    assert len(names(initiative)) == 1 and names(initiative) <= {
+        "Musée national du Kazakhstan",
+        "Institut français d’Almaty",
+    }

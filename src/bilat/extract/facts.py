@@ -230,7 +230,7 @@ def build_draft(
         participants += [
             m for m in wider if m not in participants and m.category != "media" and not _is_place(m, text)
         ]
-    elif verb is not None and not framing:  # who signs, proposes, organises: the verb's actors too
+    if verb is not None and not framing:  # who signs, proposes, organises: the verb's actors too
         for a, b in actor_slots(verb, sent, lex.companions):
             slot = _mentions_between(mentions, max(a, utterance[0]), min(b, utterance[1]), _PERSONS_ORGS)
             participants += [m for m in slot if m not in participants and m.category != "media"]

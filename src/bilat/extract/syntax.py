@@ -52,6 +52,7 @@ def governing_verb(token: Token) -> Token | None:
 
 
 _SUBJECTS = ("nsubj",)
+_MAX_CLIMB = 4  # verbs climbed to find a shared subject
 _AGENTS = ("obl:agent",)  # "signé par X"
 _OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod")
 
@@ -65,11 +66,38 @@ def actor_slots(verb: Token, sent: Span, companions: frozenset[str]) -> list[tup
         marks = (c.lower_ for c in child.children if c.dep_ == "case")
         return child.dep_ in _OBLIQUES and any(m in companions for m in marks)
 
-    return [
+    slots = [
         _bounds(child, sent)
         for child in verb.children
         if child.dep_ in _SUBJECTS or child.dep_ in _AGENTS or led_by_companion(child)
     ]
+    if not any(child.dep_ in _SUBJECTS for child in verb.children):
+        inherited = _inherited_subject(verb, sent)
+        if inherited is not None:
+            slots.append(inherited)
+    return slots
+
+
+def _inherited_subject(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """The subject a verb without one shares: its coordinated or governing verb's ("X a visité
+    le musée et a signé"), or the noun a relative clause hangs on ("X, qui accueille…, s'est
+    dite prête": the parser often hangs the main verb under the relative clause)."""
+    node = verb
+    for _ in range(_MAX_CLIMB):
+        head = node.head
+        if head.i == node.i or not (sent.start <= head.i < sent.end):
+            return None
+        if node.dep_ == "acl:relcl" and head.pos_ in ("NOUN", "PROPN"):
+            doc = head.doc
+            start = max(head.left_edge.i, sent.start)
+            return doc[start].idx, node.left_edge.idx  # the antecedent, without its clause
+        if node.dep_ not in ("conj", "advcl", "xcomp") or head.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+        if subjects and "Rel" not in subjects[0].morph.get("PronType"):
+            return _bounds(subjects[0], sent)
+        node = head  # no subject, or a relative "qui": its antecedent, one step up
+    return None
 
 
 def _bounds(token: Token, sent: Span) -> tuple[int, int]:
