@@ -58,6 +58,7 @@ class LangData:
     org_heads: dict[str, OrgHead]
     keyword_rules: tuple[KeywordRule, ...]
     media_cues: frozenset[str]
+    name_endings: tuple[tuple[str, str], ...]  # (folded ending, category): "Kazakhfilm" is a film body
     before_titles: frozenset[str]
     title_articles: frozenset[str]
     boilerplate: Boilerplate
@@ -119,10 +120,13 @@ def _patterns(items: list[str], where: str, flags: int = 0) -> tuple[re.Pattern[
         raise LanguageDataError(f"{where}: bad pattern", str(exc)) from exc
 
 
-def _org_patterns(lang: str) -> tuple[dict[str, OrgHead], tuple[KeywordRule, ...]]:
+def _org_patterns(
+    lang: str,
+) -> tuple[dict[str, OrgHead], tuple[KeywordRule, ...], tuple[tuple[str, str], ...]]:
     where = f"lang/{lang}/org_patterns.jsonl"
     heads: dict[str, OrgHead] = {}
     rules: list[KeywordRule] = []
+    endings: list[tuple[str, str]] = []
     for number, line in enumerate(_read(lang, "org_patterns.jsonl").splitlines(), 1):
         if not line.strip():
             continue
@@ -138,6 +142,8 @@ def _org_patterns(lang: str) -> tuple[dict[str, OrgHead], tuple[KeywordRule, ...
                 )
                 for word in _words(item, "heads", f"{where}:{number}"):
                     heads[fold(word)] = head
+            elif "endings" in item:
+                endings += [(fold(w), category) for w in _words(item, "endings", f"{where}:{number}")]
             else:
                 words = tuple(fold(w) for w in _words(item, "keywords", f"{where}:{number}"))
                 only = tuple(fold(w) for w in item.get("heads_only", []))
@@ -146,7 +152,7 @@ def _org_patterns(lang: str) -> tuple[dict[str, OrgHead], tuple[KeywordRule, ...
             raise LanguageDataError(f"{where}:{number}: malformed pattern", str(exc)) from exc
     if not heads:
         raise LanguageDataError(f"{where} has no organisation heads")
-    return heads, tuple(rules)
+    return heads, tuple(rules), tuple(endings)
 
 
 @cache
@@ -156,7 +162,7 @@ def load_lang(lang: str = "fr") -> LangData:
     names = _yaml(lang, "names.yaml")
     media = _yaml(lang, "media.yaml")
     boiler = _yaml(lang, "boilerplate.yaml")
-    heads, rules = _org_patterns(lang)
+    heads, rules, endings = _org_patterns(lang)
     where = f"lang/{lang}/boilerplate.yaml"
     bylines = boiler.get("bylines") or {}
     if not isinstance(bylines, dict):
@@ -177,6 +183,7 @@ def load_lang(lang: str = "fr") -> LangData:
         particles=_lower(names, "name_particles", f"lang/{lang}/names.yaml"),
         non_actor_heads=_folded(names, "non_actor_heads", f"lang/{lang}/names.yaml"),
         org_heads=heads,
+        name_endings=endings,
         keyword_rules=rules,
         media_cues=_folded(media, "cues", f"lang/{lang}/media.yaml"),
         before_titles=_lower(media, "before_titles", f"lang/{lang}/media.yaml"),

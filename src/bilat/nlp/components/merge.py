@@ -162,6 +162,17 @@ class MentionMerger:
             k -= 1
         return False
 
+    def _named_like_an_org(self, word: str) -> str | None:
+        """The category of a one-word name that ends like an organisation's ("…film": film body)."""
+        return next(
+            (
+                category
+                for end, category in self.data.name_endings
+                if word.endswith(end) and len(word) > len(end) + 2
+            ),
+            None,
+        )
+
     def _ner_candidate(
         self, doc: Doc, ent: Span, folds: list[str], demonym_tokens: set[int], places: list[Span]
     ) -> _Candidate | None:
@@ -188,6 +199,9 @@ class MentionMerger:
                 not is_cap(doc[k]) and doc[k].lower_ not in self.data.particles for k in words
             ):
                 return None
+            category = self._named_like_an_org(folds[words[-1]]) if len(words) == 1 else None
+            if category is not None:  # "Kazakhfilm", "Halykbank": one word, an organisation's ending
+                return _Candidate(start, end, priority + 1, "organization", _info(name, category=category))
             return _Candidate(start, end, priority, "person", _info(name))
         if self._quoted_fragment(doc, start, end) or folds[words[0]] in self.data.titles:
             return None  # a piece of a title, or a person's title ("ministre de la Culture")
