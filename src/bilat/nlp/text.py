@@ -57,8 +57,9 @@ def longest_match(
     punctuation or a line break ends it. With `prefixes` (see `word_prefixes`), the search
     stops as soon as no known phrase starts with the words read so far.
     """
-    if not folds[start]:
-        return None
+    first = folds[start]
+    if not first or (prefixes is not None and first not in prefixes):
+        return None  # most tokens start no known phrase: decided without building one
     best: tuple[int, V] | None = None
     words: list[str] = []
     for i in range(start, len(doc)):
