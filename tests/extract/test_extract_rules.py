@@ -309,3 +309,9 @@ def test_a_verb_without_subject_shares_its_neighbours(nlp: Language, text: str) 
         "Musée national du Kazakhstan",
         "Institut français d’Almaty",
     }
+
+
+def test_what_an_agreement_plans_is_not_its_status(nlp: Language) -> None:
+    text = "Le mémorandum d’entente entre les deux musées prévoit des stages pour les restaurateurs."
+    [agreement] = only(run(nlp, text), "agreement")
+    assert agreement.status == "signed"

@@ -13,6 +13,7 @@ from bilat.extract.syntax import tense_of, tokens_in, tree_distance
 RULES_NAME = "bilat.status_rules.v1"
 _MAX_TREE_DISTANCE = 5
 _MAX_CHARS_AFTER = 160
+_FORWARD = frozenset({"idea", "proposed", "agreed", "planned"})  # stages of what is still to come
 
 
 @dataclass
@@ -55,6 +56,16 @@ def _closeness(hit: CueHit, head: Token, start: int, end: int) -> tuple[int, int
     return tree, after, chars
 
 
+def _plans_something(head: Token, hit: CueHit) -> bool:
+    """The trigger is the subject of the cue's verb, which has an object of its own."""
+    verb = head.head
+    return (
+        head.dep_ == "nsubj"
+        and any(t.i == verb.i for t in hit.tokens)
+        and any(c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children)
+    )
+
+
 def decide_status(
     fact_type: str, head: Token, start: int, end: int, hits: list[CueHit], lex: Lexicon, text: str
 ) -> StatusDecision:
@@ -63,6 +74,8 @@ def decide_status(
     for hit in hits:
         if lex.stages[hit.stage].get(fact_type) is None:
             continue
+        if hit.stage in _FORWARD and _plans_something(head, hit):
+            continue  # "l'accord prévoit des stages": what it plans, not what it is
         key = _closeness(hit, head, start, end)
         tree, after, chars = key
         if tree > _MAX_TREE_DISTANCE and not (chars <= 3 and not after):
