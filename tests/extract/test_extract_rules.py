@@ -315,3 +315,14 @@ def test_what_an_agreement_plans_is_not_its_status(nlp: Language) -> None:
     text = "Le mémorandum d’entente entre les deux musées prévoit des stages pour les restaurateurs."
     [agreement] = only(run(nlp, text), "agreement")
     assert agreement.status == "signed"
+
+
+def test_an_agreement_signed_at_the_end_of_a_dated_meeting_is_dated_by_it(nlp: Language) -> None:
+    text = (
+        "La ministre française et son homologue kirghiz se sont entretenus le 3 avril 2024 à Bichkek. "
+        "À l’issue de la rencontre, les deux responsables ont signé une déclaration d’intention."
+    )
+    facts = run(nlp, text, published="2024-04-05")
+    [agreement] = only(facts, "agreement")
+    assert agreement.within is not None and facts[agreement.within].kind == "meeting"
+    assert agreement.date != "2024-04-05"  # not the publication date: the meeting's, after merging

@@ -365,7 +365,8 @@ def extract_facts(
         c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)
     ]
     filed_from = _dateline_city(document, mentions, lex)
-    for d in drafts:
+    relations = _relations(drafts, document.text)
+    for i, d in enumerate(drafts):
         f = d.fact
         explicit = [h for h in f.status_history if h.status]
         if explicit:
@@ -374,8 +375,11 @@ def extract_facts(
         in_lead = d.cand.sent.start_char < _LEAD_CHARS
         # a past event or signature the article leads with happened about when it was published;
         # an initiative's start is not the day it was reported
+        name, frame = relations.get(i, ("", -1))
+        framed = name in ("within", "part_of") and drafts[frame].fact.date is not None  # dated by it later
         if (
             not f.date
+            and not framed
             and document.published
             and f.type != "initiative"
             and f.status in _PAST
@@ -392,7 +396,6 @@ def extract_facts(
         if filed_from is not None and f.place is None and f.type != "initiative":
             _place_from_dateline(f, filed_from, document.published, places, document.text)
 
-    relations = _relations(drafts, document.text)
     facts = [d.fact for d in drafts]
     for i, (name, target) in relations.items():
         setattr(facts[i], name, target)
