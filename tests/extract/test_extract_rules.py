@@ -326,3 +326,13 @@ def test_an_agreement_signed_at_the_end_of_a_dated_meeting_is_dated_by_it(nlp: L
     [agreement] = only(facts, "agreement")
     assert agreement.within is not None and facts[agreement.within].kind == "meeting"
     assert agreement.date != "2024-04-05"  # not the publication date: the meeting's, after merging
+
+
+def test_one_visit_told_on_two_days_by_full_name_and_surname_is_one(nlp: Language) -> None:
+    text = (
+        "Le ministre français Julien Marchand est arrivé lundi 6 novembre 2023 au Kazakhstan pour une "
+        "visite officielle de trois jours. Mercredi 8 novembre, dernier jour de la visite, M. Marchand "
+        "a inauguré une école."
+    )
+    visits = [f for f in run(nlp, text, published="2023-11-09") if f.kind == "official_visit"]
+    assert len(visits) == 1 and len(visits[0].sources) == 2

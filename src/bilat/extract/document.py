@@ -20,6 +20,7 @@ from bilat.model.records import Document, Fact, Mention
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
 _DATELINE_DAYS = 3  # facts dated this close to the dateline happened where it was filed
+_VISIT_DAYS = 7  # days of one visit told on different days ("arrivé lundi", "dernier jour, mercredi")
 _VISITS = {"state_visit", "official_visit", "working_visit"}
 _DURING_VISIT = {"meeting", "talks", "inauguration", "signing_ceremony"}
 _PAST = {"held", "signed", "ongoing", "completed", "in_force"}
@@ -60,8 +61,9 @@ def _absorb(target: Draft, other: Draft) -> None:
 
 
 def _same_persons(a: Fact, b: Fact) -> bool:
-    pa = {m.name for m in a.participants if m.kind == "person"}
-    pb = {m.name for m in b.participants if m.kind == "person"}
+    """No persons on one side, or one in common ("M. Morvan" is "Julien Morvan": by surname)."""
+    pa = {m.name.split()[-1] for m in a.participants if m.kind == "person" and m.name.split()}
+    pb = {m.name.split()[-1] for m in b.participants if m.kind == "person" and m.name.split()}
     return not pa or not pb or bool(pa & pb)
 
 
@@ -76,8 +78,12 @@ def _same_signatories(a: Fact, b: Fact) -> bool:
 
 
 def _dates_agree(a: Fact, b: Fact) -> bool:
+    """Dates that may be one fact's: agreeing at the coarser precision, or days of one visit."""
     pa, pb = PartialDate.parse(a.date), PartialDate.parse(b.date)
-    return pa is None or pb is None or pa.agrees(pb)
+    if pa is None or pb is None or pa.agrees(pb):
+        return True
+    days = _days_apart(a.date, b.date)
+    return a.kind in _VISITS and b.kind in _VISITS and days is not None and days <= _VISIT_DAYS
 
 
 def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft]:
