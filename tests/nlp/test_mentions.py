@@ -118,6 +118,8 @@ def test_wrong_doc_is_refused(nlp: Language) -> None:
         ("L’Institut Moretti de mode et de design, une école privée, recrute.",
          [("Institut Moretti de mode et de design", "organization")]),
         ("Le studio Uzbekfilm prépare un long métrage.", [("Uzbekfilm", "organization")]),
+        ("L’Almaty Opera et la Bishkek Management University ont signé.",
+         [("Almaty Opera", "organization"), ("Bishkek Management University", "organization")]),
         ("Le Centre national du cinéma (CNC) et Tajikfilm ont conclu un accord.",
          [("Centre national du cinéma", "organization"), ("Tajikfilm", "organization")]),
         ("à l’initiative du Centre culturel coréen d’Almaty et de l’ambassade de Corée au Kazakhstan.",

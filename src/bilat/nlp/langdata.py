@@ -59,6 +59,7 @@ class LangData:
     keyword_rules: tuple[KeywordRule, ...]
     media_cues: frozenset[str]
     name_endings: tuple[tuple[str, str], ...]  # (folded ending, category): "Kazakhfilm" is a film body
+    tail_heads: dict[str, str]  # folded head word that ends a name -> category ("Astana Opera")
     before_titles: frozenset[str]
     title_articles: frozenset[str]
     boilerplate: Boilerplate
@@ -122,11 +123,12 @@ def _patterns(items: list[str], where: str, flags: int = 0) -> tuple[re.Pattern[
 
 def _org_patterns(
     lang: str,
-) -> tuple[dict[str, OrgHead], tuple[KeywordRule, ...], tuple[tuple[str, str], ...]]:
+) -> tuple[dict[str, OrgHead], tuple[KeywordRule, ...], tuple[tuple[str, str], ...], dict[str, str]]:
     where = f"lang/{lang}/org_patterns.jsonl"
     heads: dict[str, OrgHead] = {}
     rules: list[KeywordRule] = []
     endings: list[tuple[str, str]] = []
+    tails: dict[str, str] = {}
     for number, line in enumerate(_read(lang, "org_patterns.jsonl").splitlines(), 1):
         if not line.strip():
             continue
@@ -142,6 +144,8 @@ def _org_patterns(
                 )
                 for word in _words(item, "heads", f"{where}:{number}"):
                     heads[fold(word)] = head
+            elif "tail_heads" in item:
+                tails.update({fold(w): category for w in _words(item, "tail_heads", f"{where}:{number}")})
             elif "endings" in item:
                 endings += [(fold(w), category) for w in _words(item, "endings", f"{where}:{number}")]
             else:
@@ -152,7 +156,7 @@ def _org_patterns(
             raise LanguageDataError(f"{where}:{number}: malformed pattern", str(exc)) from exc
     if not heads:
         raise LanguageDataError(f"{where} has no organisation heads")
-    return heads, tuple(rules), tuple(endings)
+    return heads, tuple(rules), tuple(endings), tails
 
 
 @cache
@@ -162,7 +166,7 @@ def load_lang(lang: str = "fr") -> LangData:
     names = _yaml(lang, "names.yaml")
     media = _yaml(lang, "media.yaml")
     boiler = _yaml(lang, "boilerplate.yaml")
-    heads, rules, endings = _org_patterns(lang)
+    heads, rules, endings, tails = _org_patterns(lang)
     where = f"lang/{lang}/boilerplate.yaml"
     bylines = boiler.get("bylines") or {}
     if not isinstance(bylines, dict):
@@ -184,6 +188,7 @@ def load_lang(lang: str = "fr") -> LangData:
         non_actor_heads=_folded(names, "non_actor_heads", f"lang/{lang}/names.yaml"),
         org_heads=heads,
         name_endings=endings,
+        tail_heads=tails,
         keyword_rules=rules,
         media_cues=_folded(media, "cues", f"lang/{lang}/media.yaml"),
         before_titles=_lower(media, "before_titles", f"lang/{lang}/media.yaml"),

@@ -26,6 +26,7 @@ from bilat.nlp.text import is_acronym, is_break, is_cap, longest_match, sentence
 
 ORGS = "bilat_orgs"
 _MAX_AND_WORDS = 5  # lower-case words after "et" that an acronym in brackets may still cover
+_MAX_TAIL_WORDS = 4  # capitalised words before an English-style head ("Almaty Management University")
 _PREPOSITIONS = frozenset({"de", "du", "des", "d’", "d'", "à", "au", "aux", "en", "pour", "sur"})
 _ARTICLES = frozenset({"la", "le", "les", "l’", "l'"})
 _QUOTES = {"«": "»", "“": "”", '"': '"'}
@@ -62,7 +63,7 @@ class OrgMatcher:
         found: list[Span] = []
         i = 0
         while i < len(doc):
-            span = self._org_at(doc, i, ctx) or self._media_at(doc, i, ctx)
+            span = self._org_at(doc, i, ctx) or self._tail_at(doc, i, ctx) or self._media_at(doc, i, ctx)
             if span is None:
                 i += 1
                 continue
@@ -189,6 +190,29 @@ class OrgMatcher:
                 continue
             break
         return end
+
+    def _tail_at(self, doc: Doc, i: int, ctx: _Context) -> Span | None:
+        """A name whose head comes last, English-style: "Astana Opera", "Nazarbayev University",
+        "Hanbit Pictures" (capitalised words, then a head word of `tail_heads`)."""
+        def name_word(j: int) -> bool:
+            return is_cap(doc[j]) and not is_break(doc[j]) and doc[j].lower_ not in self.data.determiners
+
+        if not name_word(i) or (i > 0 and name_word(i - 1)):
+            return None
+        for k in range(i + 1, min(len(doc), i + 1 + _MAX_TAIL_WORDS)):
+            token = doc[k]
+            category = self.data.tail_heads.get(ctx.folds[k]) if is_cap(token) else None
+            if category is not None:
+                while k + 1 < len(doc) and is_cap(doc[k + 1]) and ctx.folds[k + 1] in self.data.tail_heads:
+                    k += 1  # "Kazakhstan Group Holding"
+                span = Span(doc, i, k + 1, label=category)
+                place = next((ctx.places[j] for j in range(i, k) if j in ctx.places), None)
+                known = self.gazetteer.get(place.kb_id_) if place is not None else None
+                span._.bilat = {"country": known.country if known else None, "aliases": [], "proper": None}
+                return span
+            if not is_cap(token) or is_break(token):
+                return None
+        return None
 
     def _head_at(self, doc: Doc, i: int, ctx: _Context) -> tuple[int, OrgHead] | None:
         """The organisation head noun starting at token i ("ministère", "ville de"), if any."""
