@@ -336,3 +336,13 @@ def test_one_visit_told_on_two_days_by_full_name_and_surname_is_one(nlp: Languag
     )
     visits = [f for f in run(nlp, text, published="2023-11-09") if f.kind == "official_visit"]
     assert len(visits) == 1 and len(visits[0].sources) == 2
+
+
+def test_a_visit_told_as_held_stays_held_when_a_later_mention_plans_a_meeting(nlp: Language) -> None:
+    text = (
+        "La visite officielle du ministre français Julien Marchand au Kazakhstan s’est tenue du 6 au "
+        "8 novembre 2023. Mercredi, dernier jour de la visite, M. Marchand doit être reçu par le Premier "
+        "ministre."
+    )
+    [visit] = [f for f in run(nlp, text, published="2023-11-07") if f.kind == "official_visit"]
+    assert visit.status == "held"

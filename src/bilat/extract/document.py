@@ -378,6 +378,8 @@ def extract_facts(
         if explicit:
             explicit.sort(key=lambda h: PartialDate.sort_key(h.date))
             f.status = explicit[-1].status
+            if f.type == "event" and f.status == "planned" and any(h.status == "held" for h in explicit):
+                f.status = "held"  # an event told as held is not planned again in the same article
         in_lead = d.cand.sent.start_char < _LEAD_CHARS
         # a past event or signature the article leads with happened about when it was published;
         # an initiative's start is not the day it was reported
