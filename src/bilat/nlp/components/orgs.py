@@ -39,6 +39,7 @@ class _Context:
     places: dict[int, Span]  # by start token
     demonyms: dict[int, list[str]]
     has_pos: bool
+    tails: frozenset[int] = frozenset()  # tokens that may end an English-style name ("Opera")
 
 
 class OrgMatcher:
@@ -58,6 +59,8 @@ class OrgMatcher:
             demonyms={},
             has_pos=doc.has_annotation("POS"),
         )
+        folds = ctx.folds
+        ctx.tails = frozenset(k for k, f in enumerate(folds) if f in self.data.tail_heads)
         for span in doc.spans.get(DEMONYMS, []):
             ctx.demonyms.setdefault(span.start, []).append(span.label_)
         found: list[Span] = []
@@ -194,9 +197,12 @@ class OrgMatcher:
     def _tail_at(self, doc: Doc, i: int, ctx: _Context) -> Span | None:
         """A name whose head comes last, English-style: "Astana Opera", "Nazarbayev University",
         "Hanbit Pictures" (capitalised words, then a head word of `tail_heads`)."""
+
         def name_word(j: int) -> bool:
             return is_cap(doc[j]) and not is_break(doc[j]) and doc[j].lower_ not in self.data.determiners
 
+        if not ctx.tails or not any(k in ctx.tails for k in range(i + 1, i + 1 + _MAX_TAIL_WORDS)):
+            return None  # no head word ahead: the common case, decided at once
         if not name_word(i) or (i > 0 and name_word(i - 1)):
             return None
         for k in range(i + 1, min(len(doc), i + 1 + _MAX_TAIL_WORDS)):
