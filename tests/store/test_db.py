@@ -19,7 +19,7 @@ from sqlalchemy.schema import CreateTable
 from bilat.errors import StoreError
 from bilat.store.db import Store, alembic_config, migrate, open_store
 from bilat.store.tables import DocumentRow, Run, metadata
-from bilat.store.write import has_content, start_run
+from bilat.store.write import start_run, stored_hashes
 
 TABLES = {
     "documents",
@@ -106,7 +106,7 @@ def test_second_writer_waits_for_the_first(store: Store) -> None:
         locked.wait()
         try:
             with store.session() as session:
-                has_content(session, "0" * 64)  # a read, then a write in the same transaction
+                stored_hashes(session)  # a read, then a write in the same transaction
                 start_run(session, "second", {}, [])
                 order.append("second")
         except Exception as exc:  # pragma: no cover - the failure this test guards against

@@ -113,8 +113,8 @@ def test_mention_and_resolution_must_line_up(store: Store) -> None:
 def test_same_content_is_known_and_resaving_replaces(filled: Store) -> None:
     extraction, resolution = extraction_a()
     with filled.session() as session:
-        assert write.has_content(session, extraction.document.content_hash)
-        assert not write.has_content(session, "0" * 64)
+        assert extraction.document.content_hash in write.stored_hashes(session)
+        assert "0" * 64 not in write.stored_hashes(session)
         write.set_canonical_ids(session, {make_id("f", DOC_A, "a1"): "f-cluster"})
     with filled.session() as session:
         result = write.save_extraction(session, extraction, resolution)

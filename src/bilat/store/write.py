@@ -38,7 +38,6 @@ __all__ = [  # the writing API in one place; runs, judgements, the actor index a
     "add_judgement",
     "all_fact_rows",
     "finish_run",
-    "has_content",
     "retract_judgement",
     "save_extraction",
     "set_canonical_ids",
@@ -67,12 +66,6 @@ class SaveResult:
 def stored_hashes(session: Session) -> set[str]:
     """Content hashes of every stored document (an ingest run skips these as unchanged)."""
     return set(session.scalars(select(DocumentRow.content_hash)))
-
-
-def has_content(session: Session, content_hash: str) -> bool:
-    """Whether a document with this text is stored already (the pipeline skips it: unchanged)."""
-    found = session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
-    return found is not None
 
 
 def save_extraction(

@@ -1,12 +1,11 @@
-"""Validate the blind gold file against the export contract (shared/spec/records.md).
+"""Checks a hand-made gold file of a written article set (tests/quality/dev/, tests/quality/blind/)
+against records.md and its articles: every line parses, ids are unique, references resolve,
+vocabularies are bilat's (bilat.model.vocab), dates are ISO, every quote is the article text at
+its offsets.
 
-Usage (from the repository root)::
+    .venv/bin/python tests/quality/gold_check.py tests/quality/dev
 
-    python3 tests/quality/blind/check_gold.py [path/to/gold.jsonl]
-
-Checks that every line parses, ids are unique, references resolve, vocabularies
-are respected, dates are ISO, and every quote equals the article text at its
-offsets. Prints counts per record type; exits 1 on any problem.
+Prints the record counts per type; exits 1 and lists the problems when anything is wrong.
 """
 
 from __future__ import annotations
@@ -18,133 +17,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-ARTICLES = HERE / "articles"
+from bilat.model.vocab import FACT_TYPES, vocab
 
-ACTOR_KINDS = {"country", "city", "region", "organization", "person"}
-ORG_CATEGORIES = {
-    "government",
-    "municipality",
-    "museum",
-    "cultural_institution",
-    "film_body",
-    "education",
-    "research",
-    "company",
-    "media",
-    "international_organization",
-    "ngo",
-    "other",
+FACT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {  # who takes part, date fields
+    "agreement": ("parties", ("date",)),
+    "initiative": ("participants", ("start", "end")),
+    "event": ("participants", ("date", "end_date")),
 }
-AGREEMENT_KINDS = {
-    "treaty",
-    "intergovernmental_agreement",
-    "memorandum_of_understanding",
-    "declaration_of_intent",
-    "joint_declaration",
-    "cooperation_pact",
-    "partnership",
-    "friendship_agreement",
-    "twinning",
-    "contract",
-    "other",
-}
-AGREEMENT_STATUS = {
-    "proposed",
-    "under_negotiation",
-    "announced",
-    "signed",
-    "in_force",
-    "suspended",
-    "terminated",
-}
-INITIATIVE_KINDS = {
-    "exchange_programme",
-    "training",
-    "internship",
-    "scholarship",
-    "joint_exhibition",
-    "joint_research",
-    "publication",
-    "restoration",
-    "co_production",
-    "distribution",
-    "dubbing",
-    "promotion",
-    "expert_mission",
-    "regular_meetings",
-    "energy_project",
-    "infrastructure",
-    "investment",
-    "other",
-}
-INITIATIVE_STATUS = {
-    "idea",
-    "proposed",
-    "agreed",
-    "planned",
-    "ongoing",
-    "completed",
-    "stalled",
-    "cancelled",
-}
-EVENT_KINDS = {
-    "state_visit",
-    "official_visit",
-    "working_visit",
-    "meeting",
-    "talks",
-    "signing_ceremony",
-    "exhibition",
-    "inauguration",
-    "film_week",
-    "festival",
-    "screening",
-    "conference",
-    "seminar",
-    "performance",
-    "summit",
-    "referendum",
-    "other",
-}
-EVENT_STATUS = {"planned", "held", "cancelled"}
-DOMAINS = {
-    "culture",
-    "museums",
-    "heritage",
-    "archaeology",
-    "restoration",
-    "cinema",
-    "literature",
-    "fashion",
-    "children",
-    "performing_arts",
-    "education",
-    "science",
-    "language",
-    "media",
-    "tourism",
-    "sport",
-    "energy",
-    "nuclear",
-    "mining",
-    "renewables",
-    "climate",
-    "water",
-    "transport",
-    "trade",
-    "investment",
-    "diplomacy",
-    "security",
-    "health",
-    "agriculture",
-    "digital",
-}
-FACT_VOCAB: dict[str, tuple[set[str], set[str], str, tuple[str, ...]]] = {
-    "agreement": (AGREEMENT_KINDS, AGREEMENT_STATUS, "parties", ("date",)),
-    "initiative": (INITIATIVE_KINDS, INITIATIVE_STATUS, "participants", ("start", "end")),
-    "event": (EVENT_KINDS, EVENT_STATUS, "participants", ("date", "end_date")),
-}
+
 ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 ISO_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
@@ -205,13 +85,15 @@ def load(path: Path, chk: Checker) -> list[dict[str, Any]]:
     return records
 
 
-def check_document(rec: dict[str, Any], where: str, chk: Checker, texts: dict[str, str]) -> None:
+def check_document(
+    rec: dict[str, Any], where: str, chk: Checker, texts: dict[str, str], articles: Path
+) -> None:
     for key in ("source", "language"):
         chk.check_str(where, rec, key)
     chk.check_date(where, rec, "published")
-    if rec.get("published_basis") not in (None, "metadata", "text", "none"):
+    if rec.get("published_basis") not in (None, *vocab().published_basis):
         chk.fail(where, f"bad published_basis {rec.get('published_basis')!r}")
-    path = ARTICLES / str(rec.get("source"))
+    path = articles / str(rec.get("source"))
     if not path.is_file():
         chk.fail(where, f"article file not found: {path.name}")
         return
@@ -220,7 +102,7 @@ def check_document(rec: dict[str, Any], where: str, chk: Checker, texts: dict[st
 
 def check_actor(rec: dict[str, Any], where: str, chk: Checker, ids: dict[str, str]) -> None:
     kind = rec.get("kind")
-    if kind not in ACTOR_KINDS:
+    if kind not in vocab().actor_kinds:
         chk.fail(where, f"bad actor kind {kind!r}")
     chk.check_str(where, rec, "name")
     chk.check_bool(where, rec, "required")
@@ -228,7 +110,7 @@ def check_actor(rec: dict[str, Any], where: str, chk: Checker, ids: dict[str, st
     aliases = chk.check_list(where, rec, "aliases")
     if any(not isinstance(a, str) or not a.strip() for a in aliases):
         chk.fail(where, "aliases must be non-empty strings")
-    if kind == "organization" and rec.get("category") not in ORG_CATEGORIES:
+    if kind == "organization" and rec.get("category") not in vocab().organization_categories:
         chk.fail(where, f"bad or missing organization category {rec.get('category')!r}")
     if kind != "organization" and "category" in rec:
         chk.fail(where, "'category' is for organizations only")
@@ -272,7 +154,8 @@ def check_fact(
     rec: dict[str, Any], where: str, chk: Checker, ids: dict[str, str], texts: dict[str, str]
 ) -> None:
     rtype = rec["type"]
-    kinds, statuses, who_key, date_keys = FACT_VOCAB[rtype]
+    kinds, statuses = vocab().kinds[rtype], vocab().statuses[rtype]
+    who_key, date_keys = FACT_FIELDS[rtype]
     if rec.get("kind") not in kinds:
         chk.fail(where, f"bad {rtype} kind {rec.get('kind')!r}")
     for alt in rec.get("kind_any", []) or []:
@@ -289,7 +172,7 @@ def check_fact(
         chk.check_country(where, code, "countries entry", nullable=False)
     domains = chk.check_list(where, rec, "domains")
     for domain in domains:
-        if domain not in DOMAINS:
+        if domain not in vocab().domains:
             chk.fail(where, f"unknown domain {domain!r}")
     for key in date_keys:
         chk.check_date(where, rec, key)
@@ -308,16 +191,16 @@ def check_fact(
     check_sources(rec, where, chk, texts)
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = argv if argv is not None else []
-    path = Path(argv[1]) if len(argv) > 1 else HERE / "gold.jsonl"
+def check_set(folder: Path) -> tuple[list[str], Counter[str]]:
+    """Problems of `folder`/gold.jsonl against `folder`/articles, and the record counts per type."""
+    articles = folder / "articles"
     chk = Checker()
-    records = load(path, chk)
+    records = load(folder / "gold.jsonl", chk)
     ids: dict[str, str] = {}
     for rec in records:
         where = f"line {rec['_line']}"
         rid, rtype = rec.get("id"), rec.get("type")
-        if rtype not in {"document", "actor", *FACT_VOCAB}:
+        if rtype not in {"document", "actor", *FACT_TYPES}:
             chk.fail(where, f"unknown type {rtype!r}")
             continue
         if not isinstance(rid, str) or not rid:
@@ -328,30 +211,29 @@ def main(argv: list[str] | None = None) -> int:
         ids[rid] = rtype
     texts: dict[str, str] = {}
     for rec in records:
-        where = f"line {rec['_line']} ({rec.get('id')})"
         if rec.get("type") == "document":
-            check_document(rec, where, chk, texts)
+            check_document(rec, f"line {rec['_line']} ({rec.get('id')})", chk, texts, articles)
     for rec in records:
         where = f"line {rec['_line']} ({rec.get('id')})"
         if rec.get("type") == "actor":
             check_actor(rec, where, chk, ids)
-        elif rec.get("type") in FACT_VOCAB and isinstance(rec.get("id"), str):
+        elif rec.get("type") in FACT_TYPES and isinstance(rec.get("id"), str):
             check_fact(rec, where, chk, ids, texts)
-    on_disk = {p.name for p in ARTICLES.glob("*.txt")}
-    for missing in sorted(on_disk - set(texts)):
+    for missing in sorted({p.name for p in articles.glob("*.txt")} - set(texts)):
         chk.fail("articles", f"{missing} has no document record")
-    counts = Counter(str(rec.get("type")) for rec in records)
-    required = Counter(str(rec.get("type")) for rec in records if rec.get("required") is True)
-    for rtype in ("document", "actor", "agreement", "initiative", "event"):
-        extra = f" ({required[rtype]} required)" if rtype != "document" else ""
-        print(f"{rtype:<11} {counts[rtype]:>4}{extra}")
-    if chk.problems:
-        print(f"\n{len(chk.problems)} problem(s):", file=sys.stderr)
-        for problem in chk.problems:
-            print(f"  - {problem}", file=sys.stderr)
-        return 1
-    print("OK")
-    return 0
+    return chk.problems, Counter(str(rec.get("type")) for rec in records)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: gold_check.py FOLDER (with gold.jsonl and articles/)", file=sys.stderr)
+        return 2
+    problems, counts = check_set(Path(argv[1]))
+    for rtype in ("document", "actor", *FACT_TYPES):
+        print(f"{rtype:<11} {counts[rtype]:>4}")
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
