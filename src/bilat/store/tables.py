@@ -28,6 +28,7 @@ NAMING_CONVENTION = {
 }
 
 JUDGEMENTS = ("same", "different", "unsure")
+RUN_STATES = ("running", "finished", "killed", "interrupted")
 
 
 def utcnow() -> datetime:
@@ -58,6 +59,30 @@ class Run(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     rules: Mapped[list[Any]] = mapped_column(default=list)  # names of the rule sets used
     counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # running | finished | killed (gone without finishing, noticed by a later run) | interrupted
+    state: Mapped[str] = mapped_column(default="running", server_default="running")
+    pid: Mapped[int | None]  # the process, and the host it ran on, to tell a live run from a killed one
+    host: Mapped[str | None]
+    noticed_at: Mapped[datetime | None]  # when a later run found this one killed
+
+
+class Merge(Base):
+    """One cross-document merge of facts, committed with the canonical ids it set.
+
+    `fingerprint` hashes the merge rules and the sorted ids of the facts merged: when the store's
+    facts no longer match the last merge's fingerprint, the merge is missing or stale.
+    """
+
+    __tablename__ = "merges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[str | None] = mapped_column(ForeignKey("runs.id", ondelete="SET NULL"), index=True)
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime]
+    rules: Mapped[str]
+    documents: Mapped[int]
+    facts: Mapped[int]
+    clusters: Mapped[int]
+    fingerprint: Mapped[str] = mapped_column(String(64))
 
 
 class DocumentRow(Base):
