@@ -3,18 +3,23 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
 SHARED_SEEDS := ../shared/seeds
 CORPUS ?= $(if $(wildcard $(SHARED_SEEDS)),$(SHARED_SEEDS),examples)
 DB     ?= bilat.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo test install lint gazetteers bench clean
+.PHONY: demo test install lock gazetteers bench load clean
 
-$(STAMP): pyproject.toml
+# Every install comes from requirements.lock: each package pinned with its hashes (--require-hashes),
+# none resolved here (--no-deps), and bilat itself built with the locked setuptools
+# (--no-build-isolation). A fresh machine gets what CI tested, whatever the registry has since.
+$(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -U pip wheel
-	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -33,6 +38,15 @@ test: $(STAMP)
 
 gazetteers: $(STAMP)
 	$(BIN)/python scripts/build_gazetteers.py
+
+# Re-resolve the lock on purpose (after a change to pyproject.toml's dependencies), keeping every
+# locked version that still fits; UPGRADE=1 moves everything to the newest allowed. Prints what moved.
+lock: $(STAMP)
+	cp $(LOCK) $(VENV)/lock.before
+	$(BIN)/uv pip compile pyproject.toml requirements/tools.in --extra test --generate-hashes \
+	  --universal --python-version 3.11 --no-header --quiet $(if $(UPGRADE),--upgrade) -o $(LOCK)
+	$(BIN)/python scripts/lockfile.py diff $(VENV)/lock.before $(LOCK)
+	$(MAKE) install
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
