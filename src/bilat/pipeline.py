@@ -10,21 +10,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from spacy.language import Language
+
 from bilat import __version__
 from bilat.config import Settings
 from bilat.extract import extract
 from bilat.extract.lexicon import load_lexicon
 from bilat.extract.status import RULES_NAME
 from bilat.ingest import read_paths
+from bilat.ingest.names import failure
 from bilat.model.records import Document, Skip
 from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
-from bilat.nlp.pipeline import load_pipeline
+from bilat.nlp.pipeline import load_pipeline, parse
 from bilat.resolve.actors import MemoryIndex, resolve_mentions
 from bilat.resolve.facts import MERGE_RULES_NAME, cluster
 from bilat.store.db import Store
 from bilat.store.index import DbActorIndex
 from bilat.store.queries import all_fact_rows, list_actors
-from bilat.store.runs import finish_run, start_run
+from bilat.store.runs import (
+    end_run,
+    finish_run,
+    live_runs,
+    mark_killed_runs,
+    merge_input,
+    record_merge,
+    stale_merge,
+    start_run,
+)
+from bilat.store.tables import utcnow
 from bilat.store.write import save_extraction, set_canonical_ids, stored_hashes
 
 T = TypeVar("T")
@@ -43,6 +56,7 @@ class Outcome:
 @dataclass
 class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the run did besides documents, one line each
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -65,7 +79,7 @@ def _documents(
 ) -> Iterator[Document]:
     """New documents only: skips are reported, content in `stored` (hashes) is "unchanged"."""
     seen: set[str] = set()
-    for item in read_paths(paths, settings.max_bytes):
+    for item in read_paths(paths, settings.max_bytes, settings.max_chars):
         if isinstance(item, Skip):
             outcome = Outcome(item.path, "failed" if item.failed else "skipped", item.reason)
         elif item.content_hash in stored or item.content_hash in seen:
@@ -125,10 +139,16 @@ def _in_background(items: Iterator[T], ahead: int, name: str) -> Iterator[T]:
 def ingest(
     paths: Iterable[str | Path], store: Store, settings: Settings, report: Report = lambda _o: None
 ) -> Summary:
-    """Ingest files and folders into the store; each document is written whole or not at all."""
+    """Ingest files and folders into the store; each document is written whole or not at all.
+
+    The run is recorded; a run found killed is marked so; a merge that a killed or interrupted run
+    left undone is redone first; Ctrl-C (or SIGTERM, which the CLI turns into Ctrl-C) marks the run
+    `interrupted`, any other error that escapes marks it `failed`.
+    """
     summary = Summary()
     nlp = load_pipeline(settings.model)
     with store.session() as session:
+        killed = mark_killed_runs(session)
         run_id = start_run(
             session,
             __version__,
@@ -141,42 +161,97 @@ def ingest(
             },
         )
         session.commit()
-    # this run is the store's one writer, so what it needs of the store is read once, up front
+    if killed:
+        summary.notes.append(
+            f"marked killed: {len(killed)} earlier run(s) gone unfinished ({', '.join(killed)})"
+        )
+    try:
+        _merge_left_over(store, run_id, summary)
+        _ingest_new(paths, store, settings, report, summary, nlp, run_id)
+        with store.reader() as session:
+            stale = stale_merge(session, MERGE_RULES_NAME)
+        if stale:  # new facts (or another run's, left unmerged): an unchanged store is not merged again
+            merge_facts(store, run_id)
+    except BaseException as exc:
+        with store.session() as session:
+            end_run(session, run_id, summary.counts, "interrupted" if _is_interrupt(exc) else "failed")
+        raise
+    with store.session() as session:
+        finish_run(session, run_id, summary.counts)
+    return summary
+
+
+def _is_interrupt(exc: BaseException) -> bool:
+    return isinstance(exc, KeyboardInterrupt | SystemExit)
+
+
+def _merge_left_over(store: Store, run_id: str, summary: Summary) -> None:
+    """Redo the merge when the store's facts are not those the last merge covered, unless another
+    live run may still be about to merge them (it will; so will this run, at its end)."""
+    with store.reader() as session:
+        stale = stale_merge(session, MERGE_RULES_NAME)
+        if not stale or live_runs(session, besides=run_id):
+            return
+    summary.notes.append(f"merging facts first: {stale}")
+    merge_facts(store, run_id)
+
+
+def _ingest_new(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    report: Report,
+    summary: Summary,
+    nlp: Language,
+    run_id: str,
+) -> None:
+    """Ingest the files that are not stored yet, each document in one transaction."""
+    # what this run needs of the store is read once, up front
     with store.reader() as session:
         index = MemoryIndex(DbActorIndex(session).all())
         stored = stored_hashes(session)
     docs = _documents(paths, settings, stored, summary, report)
-    pairs = nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=settings.batch_size)
-    for sdoc, document in _in_background(pairs, NLP_AHEAD, "bilat-nlp"):
+    parsed = parse(nlp, ((d.text, d) for d in docs), settings.batch_size)
+    for document, sdoc in _in_background(parsed, NLP_AHEAD, "bilat-nlp"):
         outcome = Outcome(document.path or document.source, "ingested")
-        try:
+        stage = "parsing"
+        try:  # one bad document never stops the batch, whatever the stage
+            if isinstance(sdoc, Exception):
+                raise sdoc
+            stage = "finding actors"
             mentions = find_mentions(document, sdoc)
+            stage = "extraction"
             extraction = extract(
                 document, sdoc, mentions, find_country_cues(document, sdoc), boilerplate_ranges(sdoc)
             )
+            stage = "resolution"
             resolution = resolve_mentions(mentions, index)
+            stage = "writing"
             with store.session() as session:
                 result = save_extraction(session, extraction, resolution, run_id)
             index.update(resolution.actors.values())  # only once stored
             outcome.doc_id, outcome.facts = result.doc_id, result.facts
-        except Exception as exc:  # one bad document never stops the batch
-            outcome.status, outcome.reason = "failed", f"{type(exc).__name__}: {exc}"
+        except Exception as exc:
+            outcome.status, outcome.reason = "failed", failure(stage, exc)
         summary.outcomes.append(outcome)
         report(outcome)
-    if summary.count("ingested"):
-        merge_facts(store)
-    with store.session() as session:
-        finish_run(session, run_id, summary.counts)
-        session.commit()
-    return summary
 
 
-def merge_facts(store: Store) -> int:
-    """Recompute which stored facts are one fact told by several documents; returns clusters."""
+def merge_facts(store: Store, run_id: str | None = None) -> int:
+    """Recompute which stored facts are one fact told by several documents; returns clusters.
+
+    One transaction: the canonical ids and the record of the merge (what it covered) are committed
+    together, so a kill in the middle leaves the previous merge whole. Whatever else must change
+    with the merge belongs in this transaction too.
+    """
     with store.session() as session:
+        started = utcnow()
+        covered = merge_input(session, MERGE_RULES_NAME)
         rows = all_fact_rows(session)
         actors, _total = list_actors(session, limit=1_000_000)
         mapping = cluster(rows, {a["id"]: a["kind"] for a in actors})
         set_canonical_ids(session, mapping, reset=True)
+        clusters = len(set(mapping.values()))
+        record_merge(session, covered, clusters, started, run_id)
         session.commit()
-    return len(set(mapping.values()))
+    return clusters

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+from typing import NoReturn
+
 import typer
 
-from bilat.cli import evaluate, explain, export, ingest, serve, stats
+from bilat.cli import evaluate, explain, export, ingest, runs, serve, stats
 from bilat.cli.common import State, console_err
 from bilat.config import settings
 from bilat.errors import BilatError
@@ -27,11 +30,16 @@ def _main(
     ctx.obj = State(settings().with_overrides(db=db))
 
 
-for module in (ingest, export, evaluate, stats, serve, explain):
+for module in (ingest, export, evaluate, stats, serve, explain, runs):
     module.register(app)
 
 
+def _terminated(_signum: int, _frame: object) -> NoReturn:
+    raise KeyboardInterrupt  # SIGTERM ends a command like Ctrl-C: an ingest marks its run interrupted
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         app()
     except BilatError as exc:

@@ -52,6 +52,8 @@ def command(
                 progress.console.print(f"{o.path}: unchanged (same content already stored)", highlight=False)
 
         summary = run_ingest([p for p in paths if p.exists()], store, settings, report)
+    for note in summary.notes:  # what the run did besides documents (a merge redone, killed runs)
+        console_err.print(note, highlight=False, markup=False)
     counts = summary.counts
     counts["failed"] += len(missing)
     console.print(

@@ -241,6 +241,8 @@ def list_runs(session: Session, limit: int = 20) -> list[dict[str, Any]]:
             "started_at": r.started_at.isoformat(),
             "version": r.version,
             "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+            "state": r.state,  # running | finished | interrupted | failed | killed
+            "noticed_at": r.noticed_at.isoformat() if r.noticed_at else None,
             "settings": r.settings,
             "rules": r.rules,
             "counts": r.counts,

@@ -28,7 +28,7 @@ NAMING_CONVENTION = {
 }
 
 JUDGEMENTS = ("same", "different", "unsure")
-RUN_STATES = ("running", "finished", "killed", "interrupted")
+RUN_STATES = ("running", "finished", "killed", "interrupted", "failed")
 
 
 def utcnow() -> datetime:
@@ -59,7 +59,8 @@ class Run(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     rules: Mapped[list[Any]] = mapped_column(default=list)  # names of the rule sets used
     counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    # running | finished | killed (gone without finishing, noticed by a later run) | interrupted
+    # running | finished | interrupted (Ctrl-C, SIGTERM) | failed (an error escaped) | killed (gone
+    # without finishing, noticed by a later run)
     state: Mapped[str] = mapped_column(default="running", server_default="running")
     pid: Mapped[int | None]  # the process, and the host it ran on, to tell a live run from a killed one
     host: Mapped[str | None]
