@@ -26,6 +26,7 @@ from bilat.resolve.actors import MemoryIndex, resolve_mentions
 from bilat.resolve.facts import MERGE_RULES_NAME, cluster
 from bilat.store.db import Store
 from bilat.store.index import DbActorIndex
+from bilat.store.listing import rebuild_listing
 from bilat.store.queries import all_fact_rows, list_actors
 from bilat.store.runs import (
     end_run,
@@ -251,6 +252,7 @@ def merge_facts(store: Store, run_id: str | None = None) -> int:
         actors, _total = list_actors(session, limit=1_000_000)
         mapping = cluster(rows, {a["id"]: a["kind"] for a in actors})
         set_canonical_ids(session, mapping, reset=True)
+        rebuild_listing(session)  # what the pages list changes with the merge, in its transaction
         clusters = len(set(mapping.values()))
         record_merge(session, covered, clusters, started, run_id)
         session.commit()

@@ -8,6 +8,7 @@ from typing import Any
 from bilat.model.ids import content_hash, make_id
 from bilat.model.records import Actor, Document, Extraction, Fact, Mention, Source, StatusChange
 from bilat.store.db import open_store
+from bilat.store.listing import rebuild_listing
 from bilat.store.write import save_extraction
 
 TEXT_1 = (
@@ -204,7 +205,9 @@ def resolve(extraction: Extraction) -> SampleResolution:
 
 
 def build_store(url: str) -> None:
-    """Create the store at `url` and save both articles through the real writer."""
+    """Create the store at `url`, save both articles through the real writer and list their facts
+    (as the merge does at the end of an ingest)."""
     with open_store(url) as store, store.session() as session:
         for extraction in (extraction_1(), extraction_2()):
             save_extraction(session, extraction, resolve(extraction))
+        rebuild_listing(session)

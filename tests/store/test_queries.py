@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bilat.model.ids import make_id
 from bilat.store import queries, write
 from bilat.store.db import Store
+from bilat.store.listing import rebuild_listing
 
 from .sample import BML, BNK, DOC_A, DOC_B, LYON, MINISTRY, SARSENOVA, TEXT_A
+
+
+@pytest.fixture
+def listed(filled: Store) -> Store:
+    """The samples with their facts listed, as the merge at the end of an ingest leaves them."""
+    with filled.session() as session:
+        rebuild_listing(session)
+    return filled
 
 
 def test_document_spans_cover_mentions_and_sources(filled: Store) -> None:
@@ -29,8 +40,8 @@ def test_document_spans_cover_mentions_and_sources(filled: Store) -> None:
     assert [s["start"] for s in spans] == sorted(s["start"] for s in spans)
 
 
-def test_unknown_ids_give_none(filled: Store) -> None:
-    with filled.reader() as session:
+def test_unknown_ids_give_none(listed: Store) -> None:
+    with listed.reader() as session:
         assert queries.get_document(session, "nope.txt") is None
         assert queries.get_fact(session, "f-nope") is None
         assert queries.get_actor(session, "a-nope") is None
@@ -68,8 +79,8 @@ def test_list_and_get_actors(filled: Store) -> None:
     )
 
 
-def test_list_facts_filters(filled: Store) -> None:
-    with filled.reader() as session:
+def test_list_facts_filters(listed: Store) -> None:
+    with listed.reader() as session:
         everything, total = queries.list_facts(session)
         assert total == 4 and [f["type"] for f in everything] == [
             "agreement",
@@ -90,6 +101,7 @@ def test_list_facts_filters(filled: Store) -> None:
 def test_stats(filled: Store) -> None:
     with filled.session() as session:
         write.set_canonical_ids(session, {make_id("f", DOC_A, "a1"): make_id("f", DOC_B, "a1")})
+        rebuild_listing(session)
     with filled.reader() as session:
         counts = queries.stats(session)
     assert counts["documents"] == 2 and counts["actors"] == 5 and counts["facts"] == 3
@@ -104,8 +116,8 @@ def test_stats(filled: Store) -> None:
     assert counts["by_country_pair"] == {"FR-KZ": 3}
 
 
-def test_participants_and_venue_in_fact_records(filled: Store) -> None:
-    with filled.reader() as session:
+def test_participants_and_venue_in_fact_records(listed: Store) -> None:
+    with listed.reader() as session:
         visit = queries.get_fact(session, make_id("f", DOC_A, "e1"))
         agreement = queries.get_fact(session, make_id("f", DOC_A, "a1"))
     assert visit is not None and agreement is not None

@@ -11,6 +11,7 @@ from bilat.model.ids import make_id
 from bilat.model.names import fold
 from bilat.store import queries, write
 from bilat.store.db import Store
+from bilat.store.listing import rebuild_listing
 from bilat.store.tables import (
     ActorAlias,
     ActorRole,
@@ -183,6 +184,7 @@ def test_canonical_ids_merge_two_documents(filled: Store) -> None:
     a1, b1 = make_id("f", DOC_A, "a1"), make_id("f", DOC_B, "a1")
     with filled.session() as session:
         write.set_canonical_ids(session, {a1: b1, b1: b1})
+        rebuild_listing(session)  # as pipeline.merge_facts does
     with filled.reader() as session:
         agreements, total = queries.list_facts(session, type="agreement")
         assert total == 1
@@ -197,6 +199,7 @@ def test_canonical_ids_merge_two_documents(filled: Store) -> None:
         assert initiative["framework"] == b1  # relations point to the cluster
     with filled.session() as session:
         write.set_canonical_ids(session, {}, reset=True)
+        rebuild_listing(session)
     with filled.reader() as session:
         assert queries.list_facts(session, type="agreement")[1] == 2
 

@@ -17,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from bilat.errors import StoreError
 
@@ -25,6 +25,10 @@ BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for the other writer before
 MIGRATIONS = Path(__file__).with_name("migrations")
 _WRITE = "bilat_write"  # execution option read by the BEGIN hook
 _MIGRATING = threading.Lock()  # Alembic's `context` is process-global: one migration at a time
+# Connections kept open: at least the server's worker threads (AnyIO's default 40, see
+# api/server.py), each holding one session per request. Past this the pool opens more (no
+# overflow limit), so a checkout never waits and never fails; SQLite connections are cheap.
+POOL_SIZE = 64
 
 
 def _wal(cursor: Any) -> None:
@@ -77,10 +81,10 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         _sqlite_discipline(engine, foreign_keys=foreign_keys)
         return engine
     if url.startswith("sqlite"):
-        engine = create_engine(url)
+        engine = create_engine(url, poolclass=QueuePool, pool_size=POOL_SIZE, max_overflow=-1)
         _sqlite_discipline(engine, foreign_keys=foreign_keys)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE)
 
 
 def alembic_config(url: str | None = None, connection: Connection | None = None) -> Config:
@@ -175,13 +179,18 @@ def open_store(url: str | None = None, *, migrations: bool = True) -> Store:
         url = f"sqlite:///{url}"
     try:
         if _in_memory(url):
-            engine = make_engine(url)
+            store = Store(make_engine(url))
             if migrations:
-                upgrade(engine)
-            return Store(engine)
+                upgrade(store.engine)
+        else:
+            if migrations:
+                migrate(url)
+            store = Store(make_engine(url))
         if migrations:
-            migrate(url)
-        return Store(make_engine(url))
+            from bilat.store.listing import ensure_listing  # rows -> resolve: loaded on use
+
+            ensure_listing(store)  # a store written before the listing existed gets one
+        return store
     except SQLAlchemyError as exc:
         shown = url.split("@")[-1] if "@" in url else url  # no password in messages
         reason = getattr(exc, "orig", None) or exc

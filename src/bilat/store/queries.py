@@ -1,13 +1,17 @@
-"""The one read API of the store (export, CLI, API, web): plain dicts in the shape of records.md."""
+"""The one read API of the store (export, CLI, API, web): plain dicts in the shape of records.md.
+
+Facts are read from the listing (store/listing.py: merged when the merge changes them), except
+by the export, which merges the stored facts itself."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from bilat.model.names import fold
@@ -26,6 +30,7 @@ from bilat.store.tables import (
     FactRow,
     FactSource,
     Judgement,
+    ListedFact,
     MentionRow,
     Run,
     StatusHistoryRow,
@@ -60,18 +65,6 @@ def export_records(session: Session, with_text: bool = True) -> Iterator[dict[st
     yield from _merged_facts(session)
 
 
-def _matches(record: dict[str, Any], kind: str | None, status: str | None, q: str | None) -> bool:
-    if kind is not None and record["kind"] != kind:
-        return False
-    if status is not None and record["status"] != status:
-        return False
-    if q:
-        needle = fold(q)
-        haystack = [record["title"], *(s["quote"] for s in record["sources"])]
-        return any(needle in fold(text or "") for text in haystack)
-    return True
-
-
 def list_facts(
     session: Session,
     type: str | None = None,
@@ -81,20 +74,39 @@ def list_facts(
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Merged facts filtered (after merging) by type, kind, status and words `q` in title or quotes."""
-    found = [r for r in _merged_facts(session, type) if _matches(r, kind, status, q)]
-    return found[offset : offset + limit], len(found)
+    """Merged facts (as the last merge listed them) filtered by type, kind, status and words `q`
+    found in the title or a quote (accents, case and punctuation folded); one page and the total.
+
+    A `q` with nothing to look for once folded (only punctuation or spaces) matches nothing.
+    """
+    where: list[ColumnElement[bool]] = []
+    if type is not None:
+        where.append(ListedFact.type == type)
+    if kind is not None:
+        where.append(ListedFact.kind == kind)
+    if status is not None:
+        where.append(ListedFact.status == status)
+    if q is not None:
+        needle = fold(q)
+        if not needle:
+            return [], 0
+        where.append(func.instr(ListedFact.search, needle) > 0)
+    total = session.scalar(select(func.count()).select_from(ListedFact).where(*where)) or 0
+    if offset >= total:
+        return [], total
+    page = select(ListedFact.record).where(*where).order_by(ListedFact.position).limit(limit).offset(offset)
+    return [json.loads(record) for record in session.scalars(page)], total
 
 
 def get_fact(session: Session, id: str) -> dict[str, Any] | None:
     """The merged fact with this (canonical) id, or the merged fact that this fact id is part of."""
-    canonical = session.scalar(select(FactRow.canonical_id).where(FactRow.canonical_id == id).limit(1))
-    if canonical is None:
+    record = session.scalar(select(ListedFact.record).where(ListedFact.id == id))
+    if record is None:
         canonical = session.scalar(select(FactRow.canonical_id).where(FactRow.id == id))
-    if canonical is None:
-        return None
-    merged = merge_records(load_fact_records(session, FactRow.canonical_id == canonical))
-    return merged[0] if merged else None
+        if canonical is None or canonical == id:
+            return None
+        record = session.scalar(select(ListedFact.record).where(ListedFact.id == canonical))
+    return json.loads(record) if record is not None else None
 
 
 def list_documents(session: Session, limit: int = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
@@ -206,15 +218,21 @@ def get_actor(session: Session, id: str) -> dict[str, Any] | None:
 def stats(session: Session) -> dict[str, Any]:
     """Counts: totals, merged facts by type, kind and status (per type), documents by language,
     facts by country pair (each sorted pair of a fact's countries, joined "FR-KZ")."""
-    facts = _merged_facts(session)
     by_kind: dict[str, Counter[str]] = {t: Counter() for t in FACT_TYPES}
     by_status: dict[str, Counter[str]] = {t: Counter() for t in FACT_TYPES}
+    counts = session.execute(
+        select(ListedFact.type, ListedFact.kind, ListedFact.status, func.count()).group_by(
+            ListedFact.type, ListedFact.kind, ListedFact.status
+        )
+    )
+    for type_, kind, status, n in counts:
+        by_kind.setdefault(type_, Counter())[kind] += n
+        by_status.setdefault(type_, Counter())[status or "unknown"] += n
     pairs: Counter[str] = Counter()
-    for fact in facts:
-        by_kind.setdefault(fact["type"], Counter())[fact["kind"]] += 1
-        by_status.setdefault(fact["type"], Counter())[fact["status"] or "unknown"] += 1
-        for a, b in combinations(sorted(set(fact["countries"])), 2):
+    for countries in session.scalars(select(ListedFact.countries)):
+        for a, b in combinations(sorted(set(countries or [])), 2):
             pairs[f"{a}-{b}"] += 1
+    facts = sum(sum(c.values()) for c in by_kind.values())
     languages = session.execute(select(DocumentRow.language, func.count()).group_by(DocumentRow.language))
     actors = len(_mentioned_actor_ids(session))
     documents = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
@@ -223,7 +241,7 @@ def stats(session: Session) -> dict[str, Any]:
     return {
         "documents": documents,
         "actors": actors,
-        "facts": len(facts),
+        "facts": facts,
         "by_type": by_type,
         "by_kind": {t: dict(sorted(c.items())) for t, c in by_kind.items()},
         "by_status": {t: dict(sorted(c.items())) for t, c in by_status.items()},
