@@ -149,10 +149,13 @@ def stale_merge(session: Session, rules: str) -> str | None:
     that has neither facts nor a merge is consistent."""
     now, last = merge_input(session, rules), last_merge(session)
     if last is None:
-        return "this store has no record of a merge of its facts" if now.facts else None
-    if last.fingerprint == now.fingerprint:
+        if not now.facts:
+            return None
+        if not session.scalar(select(Run.id).where(Run.state != "finished").limit(1)):
+            return "this store has no record of a merge of its facts"  # made before merges were recorded
+    elif last.fingerprint == now.fingerprint:
         return None
-    if last.rules != rules:
+    elif last.rules != rules:
         return f"the merge rules changed ({last.rules} -> {rules})"
     return "facts were left unmerged by an interrupted run"
 
