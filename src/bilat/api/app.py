@@ -5,16 +5,46 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from bilat.api.errors import install_error_handlers
+from bilat.api.middleware import HeadAsGet, LimitURL, SecurityHeaders, docs_csp
 from bilat.api.routes import router as api_router
+from bilat.api.server import set_worker_threads
 from bilat.config import Settings
 from bilat.store.db import open_store
 from bilat.web.render import render_error
 from bilat.web.routes import router as web_router
+
+SWAGGER_CDN = "https://cdn.jsdelivr.net"
+
+
+class App(FastAPI):
+    """FastAPI with bilat's outer layers around its whole stack, error pages included: security
+    headers on every response, HEAD like GET, a bound on the URL."""
+
+    respond: Any = None  # respond(request, status, code, message, hint), set by create_app
+
+    def build_middleware_stack(self) -> ASGIApp:
+        inner = super().build_middleware_stack()
+        return SecurityHeaders(HeadAsGet(LimitURL(inner, self.respond)))
+
+
+def _docs(app: FastAPI) -> None:
+    """/docs: Swagger UI, with a CSP of its own (its scripts come from a CDN)."""
+    page = get_swagger_ui_html(openapi_url="/openapi.json", title="bilat API")
+    html = bytes(page.body).decode()
+    headers = {"content-security-policy": docs_csp(html, SWAGGER_CDN)}
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(html, headers=headers)
 
 
 def create_app(settings: Settings | str) -> FastAPI:
@@ -23,6 +53,7 @@ def create_app(settings: Settings | str) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await set_worker_threads()
         store = open_store(db_url)
         app.state.store = store
         try:
@@ -32,15 +63,18 @@ def create_app(settings: Settings | str) -> FastAPI:
             if close is not None:
                 close()
 
-    app = FastAPI(
+    app = App(
         title="bilat",
         summary="A sourced knowledge base of bilateral cooperation, read from the press.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
-    install_error_handlers(app, render_error)
+    app.respond = install_error_handlers(app, render_error)
     app.include_router(api_router)
     app.include_router(web_router)
+    _docs(app)
     static = resources.files("bilat.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from bilat.api.errors import InvalidParameter
@@ -14,7 +14,11 @@ from bilat.model.vocab import FACT_TYPES, vocab
 from bilat.store import queries
 from bilat.store.db import Store
 
-MAX_LIMIT = 500
+MAX_LIMIT = 500  # items per page
+MAX_OFFSET = 1_000_000  # items skipped: past this, narrow the filters instead
+MAX_Q = 200  # characters of `q`
+MAX_ID = 512  # characters of an id in a path (document ids are file names, at most 255 bytes + hash)
+MAX_TERM = 64  # characters of a vocabulary value (type, kind, status)
 
 
 def get_store(request: Request) -> Store:
@@ -40,7 +44,7 @@ class Paging:
 
 def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
 ) -> Paging:
     return Paging(limit, offset)
 
@@ -82,11 +86,39 @@ class FactFilters:
         )
 
 
+def _words(q: str | None) -> str | None:
+    """`q` as given; empty means "any". Control characters (NUL...) are refused with 422, not
+    stripped: they are never part of words and a client sending them has a bug to see. A `q`
+    of only spaces or punctuation is kept, and matches nothing (queries.list_facts)."""
+    if q is None or q == "":
+        return None
+    bad = sorted({f"U+{ord(c):04X}" for c in q if ord(c) < 32 or 127 <= ord(c) < 160})
+    if bad:
+        raise InvalidParameter(
+            f"q: control characters are not allowed ({', '.join(bad)})", "send words: letters, digits, spaces"
+        )
+    return q
+
+
 def fact_filters(
-    type_: Annotated[str | None, Query(alias="type", description=f"One of: {', '.join(FACT_TYPES)}.")] = None,
-    kind: Annotated[str | None, Query(description="A kind of that type (model/vocab.yaml).")] = None,
-    status: Annotated[str | None, Query(description="A status of that type (model/vocab.yaml).")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words to look for in titles.")] = None,
+    type_: Annotated[
+        str | None,
+        Query(alias="type", max_length=MAX_TERM, description=f"One of: {', '.join(FACT_TYPES)}."),
+    ] = None,
+    kind: Annotated[
+        str | None, Query(max_length=MAX_TERM, description="A kind of that type (model/vocab.yaml).")
+    ] = None,
+    status: Annotated[
+        str | None, Query(max_length=MAX_TERM, description="A status of that type (model/vocab.yaml).")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_Q,
+            description="Words to look for in titles and quotes (case, accents and punctuation "
+            "folded). Control characters are refused (422); only spaces or punctuation match nothing.",
+        ),
+    ] = None,
 ) -> FactFilters:
     """Fact filters checked against the vocabulary: an unknown kind is a 422, not an empty list."""
     v = vocab()
@@ -98,7 +130,7 @@ def fact_filters(
         type=type_,
         kind=_check("kind", _blank(kind), kinds),
         status=_check("status", _blank(status), statuses),
-        q=_blank(q),
+        q=_words(q),
     )
 
 
@@ -106,9 +138,14 @@ FactFiltersDep = Annotated[FactFilters, Depends(fact_filters)]
 
 
 def actor_kind(
-    kind: Annotated[str | None, Query(description="country, city, region, organization or person.")] = None,
+    kind: Annotated[
+        str | None, Query(max_length=MAX_TERM, description="country, city, region, organization or person.")
+    ] = None,
 ) -> str | None:
     return _check("kind", _blank(kind), vocab().actor_kinds)
 
 
 ActorKindDep = Annotated[str | None, Depends(actor_kind)]
+
+
+IdPath = Annotated[str, Path(min_length=1, max_length=MAX_ID, description="The record's id.")]

@@ -18,7 +18,12 @@ _STATUS_BY_CODE = {
     "invalid_parameter": 422,
     "store_error": 503,
 }
-_CODE_BY_STATUS = {404: "not_found", 405: "method_not_allowed", 422: "invalid_parameter"}
+_CODE_BY_STATUS = {
+    404: "not_found",
+    405: "method_not_allowed",
+    414: "uri_too_long",
+    422: "invalid_parameter",
+}
 
 
 class InvalidParameter(BilatError):
@@ -50,10 +55,11 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def install_error_handlers(app: FastAPI, render_html: Any) -> None:
+def install_error_handlers(app: FastAPI, render_html: Any) -> Any:
     """Route every error through one shape: JSON under /api, an HTML page elsewhere.
 
-    `render_html(request, status, code, message, hint)` draws the HTML error page.
+    `render_html(request, status, code, message, hint)` draws the HTML error page. Returns
+    `respond(request, status, code, message, hint)`, for errors raised outside the routes.
     """
 
     def respond(request: Request, status: int, code: str, message: str, hint: str | None) -> Response:
@@ -85,3 +91,5 @@ def install_error_handlers(app: FastAPI, render_html: Any) -> None:
         if exc.headers:
             response.headers.update(exc.headers)
         return response
+
+    return respond

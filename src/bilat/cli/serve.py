@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import typer
 
 from bilat.cli.common import State, console_err
@@ -13,9 +15,8 @@ def command(
     port: int = typer.Option(None, help="Port [default: 8000]."),
 ) -> None:
     """Serve the web app (facts, documents with highlighted sources, actors) and /api."""
-    import uvicorn
-
     from bilat.api.app import create_app
+    from bilat.api.server import serve
 
     state: State = ctx.obj
     settings = state.settings.with_overrides(host=host, port=port)
@@ -23,7 +24,10 @@ def command(
     console_err.print(
         f"bilat serving {settings.db} on http://{settings.host}:{settings.port}", highlight=False
     )
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # uvicorn shuts down on SIGTERM itself, then re-raises it: let it end the process (the CLI
+    # turns SIGTERM into Ctrl-C for commands that must record an interruption; serving has none)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    serve(create_app(settings), settings.host, settings.port)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from bilat.api.deps import ActorKindDep, FactFiltersDep, Paging, PagingDep, SessionDep
+from bilat.api.deps import ActorKindDep, FactFiltersDep, IdPath, Paging, PagingDep, SessionDep
 from bilat.api.errors import not_found
 from bilat.store import queries
 from bilat.web.highlight import highlight
@@ -62,7 +62,7 @@ def facts_page(
 
 
 @router.get("/facts/{id}")
-def fact_page(id: str, request: Request, session: SessionDep) -> HTMLResponse:
+def fact_page(id: IdPath, request: Request, session: SessionDep) -> HTMLResponse:
     fact = queries.get_fact(session, id)
     if fact is None:
         raise not_found("fact", id, "go back to the list of facts")
@@ -86,7 +86,7 @@ def documents_page(request: Request, session: SessionDep, paging: PagingDep) -> 
 
 
 @router.get("/documents/{id}")
-def document_page(id: str, request: Request, session: SessionDep) -> HTMLResponse:
+def document_page(id: IdPath, request: Request, session: SessionDep) -> HTMLResponse:
     document = queries.get_document(session, id)
     if document is None:
         raise not_found("document", id, "go back to the list of documents")
@@ -109,7 +109,7 @@ def actors_page(request: Request, session: SessionDep, kind: ActorKindDep, pagin
 
 
 @router.get("/actors/{id}")
-def actor_page(id: str, request: Request, session: SessionDep) -> HTMLResponse:
+def actor_page(id: IdPath, request: Request, session: SessionDep) -> HTMLResponse:
     actor = queries.get_actor(session, id)
     if actor is None:
         raise not_found("actor", id, "go back to the list of actors")

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from bilat.api.deps import ActorKindDep, PagingDep, SessionDep
+from bilat.api.deps import ActorKindDep, IdPath, PagingDep, SessionDep
 from bilat.api.errors import not_found
 from bilat.api.schemas import ERROR_RESPONSES, ActorOut, PageOut
 from bilat.store import queries
@@ -22,7 +22,7 @@ def list_actors(session: SessionDep, kind: ActorKindDep, paging: PagingDep) -> d
 
 
 @router.get("/actors/{id}", response_model=ActorOut)
-def get_actor(id: str, session: SessionDep) -> dict[str, Any]:
+def get_actor(id: IdPath, session: SessionDep) -> dict[str, Any]:
     """One actor with its aliases and roles."""
     actor = queries.get_actor(session, id)
     if actor is None:

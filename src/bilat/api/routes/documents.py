@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from bilat.api.deps import PagingDep, SessionDep
+from bilat.api.deps import IdPath, PagingDep, SessionDep
 from bilat.api.errors import not_found
 from bilat.api.schemas import ERROR_RESPONSES, DocumentOut, DocumentSummaryOut, PageOut
 from bilat.store import queries
@@ -22,7 +22,7 @@ def list_documents(session: SessionDep, paging: PagingDep) -> dict[str, Any]:
 
 
 @router.get("/documents/{id}", response_model=DocumentOut)
-def get_document(id: str, session: SessionDep) -> dict[str, Any]:
+def get_document(id: IdPath, session: SessionDep) -> dict[str, Any]:
     """One document with its text and every extracted span (character offsets into `text`)."""
     document = queries.get_document(session, id)
     if document is None:

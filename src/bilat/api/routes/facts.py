@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from bilat.api.deps import FactFiltersDep, PagingDep, SessionDep
+from bilat.api.deps import FactFiltersDep, IdPath, PagingDep, SessionDep
 from bilat.api.errors import not_found
 from bilat.api.schemas import ERROR_RESPONSES, FactOut, PageOut
 from bilat.store import queries
@@ -22,7 +22,7 @@ def list_facts(session: SessionDep, filters: FactFiltersDep, paging: PagingDep) 
 
 
 @router.get("/facts/{id}", response_model=FactOut)
-def get_fact(id: str, session: SessionDep) -> dict[str, Any]:
+def get_fact(id: IdPath, session: SessionDep) -> dict[str, Any]:
     """One fact with all its sources and its status history."""
     fact = queries.get_fact(session, id)
     if fact is None:
