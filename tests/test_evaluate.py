@@ -220,7 +220,9 @@ def test_optional_gold_facts_count_neither_way() -> None:
 def test_pairing_is_one_to_one_best_first() -> None:
     pred = predicted_records()
     weaker = copy.deepcopy(find(pred, "p-a-mou"))
-    weaker.update(id="p-a-mou-2", title="Accord", sources=[{**src("Le 3 mars 2023"), "doc": "sha-1234"}])
+    weaker.update(
+        id="p-a-mou-2", title="Accord", sources=[{**src("un mémorandum d’entente"), "doc": "sha-1234"}]
+    )
     report = score([*pred[:-3], weaker, *pred[-3:]], gold_records())
     counts = report.types["agreement"]
     assert (counts.tp, counts.fp, counts.fn) == (1, 1, 0)
@@ -290,6 +292,243 @@ def test_facts_outside_the_gold_documents_are_out_of_scope() -> None:
     assert score(pred, gold_records(), scope_to_gold_docs=False).types["event"].fp == 1
 
 
+# --- issue 9, item 7: the matching rules of records.md, step 2 ----------------------------------------
+
+DOC2 = "002_visit.txt"
+TEXT2 = (
+    "Almaty, 12 November 2024. President Jean Dupont paid a state visit to Almaty this week. "
+    "A photo exhibition opened at the Musée Alpha on Tuesday."
+)
+
+
+def two_documents() -> tuple[list[Record], list[Record]]:
+    """The one-document gold and export, plus a second (English) document in both, with no fact yet."""
+    gold, pred = gold_records(), predicted_records()
+    gold.insert(1, {"type": "document", "id": DOC2, "source": DOC2, "language": "en", "published": "2024-11"})
+    pred.insert(1, {"type": "document", "id": "sha-5678", "source": DOC2, "language": "en", "text": TEXT2})
+    return gold, pred
+
+
+def in_doc2(quote: str) -> Record:
+    return {**src(quote, DOC2, TEXT2), "doc": "sha-5678"}
+
+
+def event_counts(report: Any) -> tuple[int, int, int]:
+    c = report.types["event"]
+    return c.tp, c.fp, c.fn
+
+
+def test_facts_from_different_documents_never_pair() -> None:
+    """The same visit, told by another document the gold does not cite for it: no shared text, no pair."""
+    gold, pred = two_documents()
+    find(pred, "p-e-visit")["sources"] = [in_doc2("Jean Dupont paid a state visit to Almaty")]
+    assert event_counts(score(pred, gold)) == (0, 1, 1)
+
+
+def test_equal_offsets_in_another_document_are_no_shared_text() -> None:
+    gold, pred = two_documents()
+    gold_span = find(gold, "e-visit")["sources"][0]
+    start, end = gold_span["start"], gold_span["end"]
+    find(pred, "p-e-visit")["sources"] = [
+        {"doc": "sha-5678", "start": start, "end": end, "quote": TEXT2[start:end]}
+    ]
+    assert event_counts(score(pred, gold)) == (0, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("quote", "matched"),
+    [
+        ("Jean Dupont a effectué une visite d’État à Almaty", True),  # the gold's own span
+        ("une visite d’État à Almaty en novembre 2024", True),  # overlaps it
+        ("Le président Jean", True),  # one word in common: "Jean"
+        ("Le président ", False),  # ends where the gold span starts
+        ("en novembre 2024", False),  # after it, in the same sentence
+        ("Les deux musées lanceront", False),  # the next sentence
+    ],
+)
+def test_spans_must_overlap_in_the_same_document(quote: str, matched: bool) -> None:
+    pred = predicted_records()
+    find(pred, "p-e-visit")["sources"] = [{**src(quote), "doc": "sha-1234"}]
+    assert event_counts(score(pred, gold_records())) == ((1, 0, 0) if matched else (0, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("countries", "party_country", "matched"),
+    [
+        (["FR"], None, True),  # its own countries
+        (["FR", "KZ"], None, True),  # more than the gold's is fine
+        ([], "FR", True),  # a party's country
+        ([], None, False),  # FR nowhere
+        (["KZ"], "KZ", False),
+    ],
+)
+def test_gold_countries_must_be_among_the_predictions(
+    countries: list[str], party_country: str | None, matched: bool
+) -> None:
+    pred = predicted_records()
+    find(pred, "p-a-mou")["countries"] = countries
+    find(pred, "p-alpha")["country"] = party_country
+    counts = score(pred, gold_records()).types["agreement"]
+    assert (counts.tp, counts.fp, counts.fn) == ((1, 0, 0) if matched else (0, 1, 1))
+
+
+def test_every_gold_country_must_be_covered() -> None:
+    gold, pred = gold_records(), predicted_records()
+    find(gold, "e-visit")["countries"] = ["KZ", "FR"]
+    assert event_counts(score(pred, gold)) == (0, 1, 1)
+    find(pred, "p-dupont")["country"] = "FR"  # the visitor's country
+    assert event_counts(score(pred, gold)) == (1, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("gold_venue", "pred_venue", "pred_participants", "matched"),
+    [
+        ("alpha", None, ["p-dupont"], False),  # an organization: must be found
+        ("alpha", "p-alpha", ["p-dupont"], True),
+        ("alpha", "Musée Alpha", ["p-dupont"], True),  # a venue given by name
+        ("alpha", None, ["p-dupont", "p-alpha"], True),  # found among its participants
+        ("almaty", None, ["p-dupont"], True),  # a city is no organization or person
+        ("Palais de l’Indépendance", None, ["p-dupont"], True),  # a building named, no actor
+    ],
+)
+def test_a_gold_venue_that_is_an_organization_must_be_found(
+    gold_venue: str, pred_venue: str | None, pred_participants: list[str], matched: bool
+) -> None:
+    gold, pred = gold_records(), predicted_records()
+    find(gold, "e-visit")["venue"] = gold_venue
+    find(pred, "p-e-visit").update(venue=pred_venue, participants=pred_participants)
+    assert event_counts(score(pred, gold)) == ((1, 0, 0) if matched else (0, 1, 1))
+
+
+def test_signatories_are_actors_of_the_prediction_and_optional_in_the_gold() -> None:
+    gold, pred = gold_records(), predicted_records()
+    find(gold, "a-mou")["signatories"] = ["dupont"]  # not demanded of a prediction
+    assert score(pred, gold).types["agreement"].tp == 1
+    find(gold, "a-mou")["parties"] = [
+        "alpha",
+        "beta",
+        "dupont",
+    ]  # the person as a party, as older gold has it
+    assert score(pred, gold).types["agreement"].tp == 0
+    find(pred, "p-a-mou")["signatories"] = ["p-dupont"]  # predicted as the signatory: found
+    assert score(pred, gold).types["agreement"].tp == 1
+
+
+def test_a_required_gold_fact_is_paired_before_an_optional_one() -> None:
+    """The prediction resembles the optional background fact more, but pairing it there would
+    leave the required fact missed: optional gold facts count neither way, so never cost a match."""
+    gold, pred = gold_records(), predicted_records()
+    background = copy.deepcopy(find(gold, "e-visit"))
+    background.update(id="e-visit-bg", required=False)
+    find(gold, "e-visit")["title"] = "Séjour présidentiel au Kazakhstan"
+    gold.append(background)
+    report = score(pred, gold)
+    assert [(p.predicted, p.gold) for p in report.pairs if p.type == "event"] == [("p-e-visit", "e-visit")]
+    assert event_counts(report) == (1, 0, 0)
+
+
+def test_a_negative_document_makes_every_fact_in_it_spurious() -> None:
+    gold, pred = two_documents()
+    find(gold, DOC2)["negative"] = True
+    exhibition = {
+        "type": "event",
+        "id": "p-e-expo",
+        "kind": "exhibition",
+        "title": "Photo exhibition",
+        "participants": ["p-alpha"],
+        "countries": ["FR"],
+        "date": "2024-11-12",
+        "status": "held",
+        "domains": ["culture"],
+        "sources": [in_doc2("A photo exhibition opened at the Musée Alpha")],
+    }
+    report = score([*pred, exhibition], gold)
+    assert event_counts(report) == (1, 1, 0)
+    assert [r.id for r in report.spurious["event"]] == ["p-e-expo"]
+    assert report.languages["en"].facts.fp == 1
+
+
+# --- issue 9, item 7: scores per document language ---------------------------------------------------
+
+
+def bilingual() -> tuple[list[Record], list[Record]]:
+    """Gold: the French facts, plus the visit also told (in English) by DOC2, and an English exhibition
+    no one predicted. Export: the French facts, the visit sourced in DOC2 only, and a spurious
+    English event."""
+    gold, pred = two_documents()
+    find(gold, "e-visit")["sources"].append(src("Jean Dupont paid a state visit to Almaty", DOC2, TEXT2))
+    find(pred, "p-e-visit")["sources"] = [in_doc2("President Jean Dupont paid a state visit")]
+    gold.append(
+        {
+            "type": "event",
+            "id": "e-expo",
+            "kind": "exhibition",
+            "title": "Photo exhibition",
+            "participants": ["alpha"],
+            "countries": ["FR"],
+            "date": "2024-11-12",
+            "status": "held",
+            "domains": ["culture"],
+            "required": True,
+            "sources": [src("A photo exhibition opened at the Musée Alpha", DOC2, TEXT2)],
+        }
+    )
+    spurious = copy.deepcopy(find(pred, "p-e-visit"))
+    spurious.update(id="p-e-meeting", kind="meeting", sources=[in_doc2("Almaty, 12 November 2024")])
+    return gold, [*pred, spurious]
+
+
+def test_each_document_language_is_scored_apart() -> None:
+    gold, pred = bilingual()
+    report = score(pred, gold)
+    assert sorted(report.languages) == ["en", "fr"]
+    fr, en = report.languages["fr"], report.languages["en"]
+    assert (fr.documents, en.documents) == (1, 1)
+    assert (fr.facts.tp, fr.facts.fp, fr.facts.fn) == (2, 0, 0)  # the agreement and the initiative
+    # the visit pairs where the two share text (DOC2), the exhibition is missed, the meeting spurious
+    assert (en.facts.tp, en.facts.fp, en.facts.fn) == (1, 1, 1)
+    assert (en.types["event"].tp, en.types["agreement"].tp) == (1, 0)
+    assert (en.attributes.pairs, fr.attributes.pairs) == (1, 2)
+    assert sum(lang.facts.tp for lang in report.languages.values()) == report.facts.tp
+    assert {p.gold: p.language for p in report.pairs} == {"a-mou": "fr", "i-exchange": "fr", "e-visit": "en"}
+    assert [(r.id, r.language) for r in report.missed["event"]] == [("e-expo", "en")]
+
+
+def test_languages_are_in_the_json_and_the_text_report() -> None:
+    gold, pred = bilingual()
+    report = score(pred, gold)
+    data = report_to_dict(report)
+    assert set(data["languages"]) == {"en", "fr"}
+    en = data["languages"]["en"]
+    assert set(en) == {"documents", "types", "facts", "attributes"}
+    assert {k: en["facts"][k] for k in ("tp", "fp", "fn", "precision", "recall")} == {
+        "tp": 1,
+        "fp": 1,
+        "fn": 1,
+        "precision": 0.5,
+        "recall": 0.5,
+    }
+    assert en["attributes"]["status"] == {"agree": 1, "total": 1, "rate": 1.0}
+    out = io.StringIO()
+    render_text(report, explain=False, console=Console(file=out, width=120))
+    rows = {line.split("│")[1].strip(): line for line in out.getvalue().splitlines() if line.count("│") > 2}
+    assert [cell.strip() for cell in rows["en (1 doc)"].split("│")[2:-1]] == [
+        "1", "1", "1", "0", "0.500", "0.500", "0.500"
+    ]  # fmt: skip
+    assert "fr (1 doc)" in rows
+
+
+def test_a_document_language_comes_from_the_gold_else_the_export() -> None:
+    gold, pred = bilingual()
+    del find(gold, DOC2)["language"]
+    find(pred, "sha-5678")["language"] = "en"
+    assert sorted(score(pred, gold).languages) == ["en", "fr"]
+    del find(pred, "sha-5678")["language"]
+    report = score(pred, gold)
+    assert sorted(report.languages) == ["fr", "unknown"]
+    assert report.languages["unknown"].facts.fn == 1
+
+
 def test_duplicate_ids_are_an_error() -> None:
     with pytest.raises(EvalError, match="duplicate id 'alpha'"):
         score([], [*gold_records(), actor("alpha", "person", "X")])
@@ -301,7 +540,17 @@ def test_json_report_shape_is_stable() -> None:
     assert (
         set(full)
         == set(empty)
-        == {"scorer", "documents", "types", "facts", "actors", "attributes", "provenance", "explain"}
+        == {
+            "scorer",
+            "documents",
+            "types",
+            "facts",
+            "actors",
+            "attributes",
+            "languages",
+            "provenance",
+            "explain",
+        }
     )
     assert set(full["types"]) == set(full["explain"]) == {"agreement", "initiative", "event"}
     assert set(full["facts"]) == {"tp", "fp", "fn", "neutral", "precision", "recall", "f1"}

@@ -22,9 +22,9 @@ from bilat.evaluate_report import (
     EvalReport,
     FactRef,
     InvalidSource,
+    LanguageScore,
     Pair,
     Provenance,
-    Tally,
     render_text,
     report_to_dict,
 )
@@ -34,10 +34,19 @@ from bilat.model.vocab import FACT_TYPES, vocab
 
 Record = dict[str, Any]
 
-_REFS = {"agreement": ("parties",), "initiative": ("participants",), "event": ("participants", "venue")}
+# The actor references of each fact type. A gold fact's parties, participants and venue must be
+# found (when organizations or persons); signatories need not be, but a prediction's count among
+# its actors (a gold party that is a person may be a predicted signatory).
+_REFS = {
+    "agreement": ("parties", "signatories"),
+    "initiative": ("participants",),
+    "event": ("participants", "venue"),
+}
+_MUST_FIND = frozenset({"parties", "participants", "venue"})
 _DATE = {"agreement": "date", "initiative": "start", "event": "date"}
 _NAMED_KINDS = frozenset({"organization", "person"})
-_W_SPAN, _W_DOC, _W_TITLE, _W_PEOPLE, _W_KIND = 4.0, 1.0, 2.0, 1.0, 0.5
+_W_SPAN, _W_TITLE, _W_PEOPLE, _W_KIND = 4.0, 2.0, 1.0, 0.5
+UNKNOWN = "unknown"  # the language of a fact whose documents give none
 
 __all__ = ["SCORER", "EvalReport", "load_jsonl", "render_text", "report_to_dict", "score"]
 
@@ -104,14 +113,17 @@ class _Side:
             elif rtype in self.facts:
                 self.facts[rtype].append(record)
 
-    def resolve(self, ref: Any) -> tuple[frozenset[str], str | None]:
-        """An actor id's folded names and kind; any other string is a literal name of unknown kind."""
+    def resolve(self, ref: Any) -> tuple[frozenset[str], str | None, str | None]:
+        """An actor id's folded names, kind and country; any other string is a literal name of
+        unknown kind and country."""
         if not isinstance(ref, str):
-            return frozenset(), None
+            return frozenset(), None, None
         if ref in self.actors:
-            return self.names[ref], self.actors[ref].get("kind")
+            actor = self.actors[ref]
+            country = actor.get("country")
+            return self.names[ref], actor.get("kind"), country.upper() if isinstance(country, str) else None
         folded = fold(ref)
-        return (frozenset({folded}) if folded else frozenset()), None
+        return (frozenset({folded}) if folded else frozenset()), None, None
 
 
 class _DocJoin:
@@ -134,6 +146,14 @@ class _DocJoin:
                 if hit:
                     self.mapping[d["id"]] = hit
                     break
+        # A document's language: the gold's, else the export's (of the predicted document joined to it).
+        self.languages: dict[str, str] = {}
+        for d in pred.docs:
+            if isinstance(d.get("language"), str) and d["language"]:
+                self.languages[self.mapping.get(d["id"], d["id"])] = d["language"].lower()
+        for d in gold.docs:
+            if isinstance(d.get("language"), str) and d["language"]:
+                self.languages[d["id"]] = d["language"].lower()
 
     def _lookup(self, key: Any) -> str | None:
         if not isinstance(key, str) or not key:
@@ -149,6 +169,10 @@ class _DocJoin:
     def gold_canon(self, ref: Any) -> str | None:
         """A gold source's document (gold files may cite a document by its source name)."""
         return (self._lookup(ref) or ref) if isinstance(ref, str) else None
+
+    def language(self, doc: str | None) -> str:
+        """The language of a (canonical) document, or UNKNOWN."""
+        return self.languages.get(doc, UNKNOWN) if doc else UNKNOWN
 
     def text(self, ref: str) -> str | None:
         doc = self.pred_docs.get(ref, {})
@@ -168,10 +192,12 @@ class _Fact:
     required: bool
     date: str | None
     title: str
-    refs: list[frozenset[str]]  # every resolved reference (participants, parties, venue)
-    named: list[frozenset[str]]  # the ones a match must find: organizations, persons, bare names
+    refs: list[frozenset[str]]  # every resolved reference (parties, signatories, participants, venue)
+    named: list[frozenset[str]]  # the ones a match must find: organizations, persons, bare party names
     pool: frozenset[str]
+    countries: frozenset[str]  # gold: the countries to cover; predicted: its own and its actors'
     spans: list[tuple[str | None, int, int]]
+    language: str
 
     @property
     def kind(self) -> str:
@@ -181,22 +207,31 @@ class _Fact:
 _Canon = Callable[[Any], str | None]
 
 
-def _fact(side: _Side, rec: Record, ftype: str, canon: _Canon) -> _Fact:
+def _fact(side: _Side, rec: Record, ftype: str, join: _DocJoin, gold: bool) -> _Fact:
     refs: list[frozenset[str]] = []
     named: list[frozenset[str]] = []
+    countries = {c.upper() for c in rec.get("countries") or [] if isinstance(c, str)}
+    own = set(countries)
     for key in _REFS[ftype]:
         value = rec.get(key)
         for ref in value if isinstance(value, list) else [value]:
-            names, kind = side.resolve(ref)
+            names, kind, country = side.resolve(ref)
+            if country:
+                countries.add(country)
             if names:
                 refs.append(names)
-                if key != "venue" and (kind is None or kind in _NAMED_KINDS):
+                literal_venue = key == "venue" and kind is None  # a building's name, not an actor
+                if key in _MUST_FIND and (kind in _NAMED_KINDS or (kind is None and not literal_venue)):
                     named.append(names)
+    canon = join.gold_canon if gold else join.canon
     spans = [
         (canon(s.get("doc")), s["start"], s["end"])
         for s in rec.get("sources") or []
         if isinstance(s, dict) and isinstance(s.get("start"), int) and isinstance(s.get("end"), int)
     ]
+    # A gold fact's language is its first document's; a prediction's, its first gold document's.
+    docs = [d for d, _, _ in spans]
+    first = docs[0] if gold or not docs else next((d for d in docs if d in join.gold_ids), docs[0])
     title = fold(rec["title"]) if isinstance(rec.get("title"), str) else ""
     return _Fact(
         rec,
@@ -206,35 +241,38 @@ def _fact(side: _Side, rec: Record, ftype: str, canon: _Canon) -> _Fact:
         refs,
         named,
         frozenset().union(*refs),
+        frozenset(own if gold else countries),
         spans,
+        join.language(first),
     )
 
 
+def _shared(p: _Fact, g: _Fact) -> list[str | None]:
+    """The documents (in gold source order) where a gold span and a predicted span overlap."""
+    return [gd for gd, gs, ge in g.spans if any(d == gd and min(e, ge) > max(s, gs) for d, s, e in p.spans)]
+
+
 def _compatible(p: _Fact, g: _Fact) -> bool:
+    """records.md, step 2: kind, actors, countries, dates and shared source text."""
     kinds = [g.kind, *(g.rec.get("kind_any") or [])]
     if not any(vocab().kinds_compatible(p.kind, k) for k in kinds):
         return False
     if any(not (names & p.pool) for names in g.named):
         return False
+    if not g.countries <= p.countries:
+        return False
     pd, gd = _pdate(p.date), _pdate(g.date)
-    return pd is None or gd is None or pd.agrees(gd)
+    if pd is not None and gd is not None and not pd.agrees(gd):
+        return False
+    return bool(_shared(p, g))
 
 
 def _rank(p: _Fact, g: _Fact) -> float:
     """How alike a compatible pair is; only orders candidates, never decides a match."""
-    n = len(g.spans) or 1
-    span = sum(any(d == gd and min(e, ge) > max(s, gs) for d, s, e in p.spans) for gd, gs, ge in g.spans)
-    docs = {d for d, _, _ in p.spans}
-    same_doc = sum(gd in docs for gd, _, _ in g.spans)
+    span = len(_shared(p, g)) / (len(g.spans) or 1)
     title = fuzz.token_set_ratio(p.title, g.title) / 100 if p.title and g.title else 0.0
     people = sum(bool(r & p.pool) for r in g.refs) / len(g.refs) if g.refs else 0.0
-    return (
-        _W_SPAN * span / n
-        + _W_DOC * same_doc / n
-        + _W_TITLE * title
-        + _W_PEOPLE * people
-        + _W_KIND * (p.kind == g.kind)
-    )
+    return _W_SPAN * span + _W_TITLE * title + _W_PEOPLE * people + _W_KIND * (p.kind == g.kind)
 
 
 def _pdate(value: Any) -> PartialDate | None:
@@ -255,35 +293,37 @@ def _jaccard(a: Any, b: Any) -> float:
     return len(sa & sb) / len(sa | sb) if sa | sb else 1.0
 
 
-def _compare(ftype: str, p: Record, g: Record, attrs: Attributes) -> list[Disagreement]:
-    out: list[Disagreement] = []
+def _compare(ftype: str, p: Record, g: Record) -> tuple[dict[str, bool], float, list[Disagreement]]:
+    """records.md, step 3: whether status, date and place agree, the domains' Jaccard, and what differs."""
     date_key = _DATE[ftype]
-    checks: list[tuple[str, bool, Tally | None]] = [
-        ("kind", p.get("kind") == g.get("kind"), None),
-        ("status", p.get("status") == g.get("status"), attrs.status),
-        (date_key, _date_agrees(p.get(date_key), g.get(date_key)), attrs.date),
-    ]
+    fields = {
+        "kind": p.get("kind") == g.get("kind"),
+        "status": p.get("status") == g.get("status"),
+        date_key: _date_agrees(p.get(date_key), g.get(date_key)),
+    }
     if ftype != "initiative":
-        place = fold(str(p.get("place") or "")) == fold(str(g.get("place") or ""))
-        checks.append(("place", place, attrs.place))
-    for name, ok, tally in checks:
-        if tally is not None:
-            tally.total += 1
-            tally.agree += ok
-        if not ok:
-            out.append(Disagreement(name, p.get(name), g.get(name)))
+        fields["place"] = fold(str(p.get("place") or "")) == fold(str(g.get("place") or ""))
+    out = [Disagreement(name, p.get(name), g.get(name)) for name, ok in fields.items() if not ok]
     jaccard = _jaccard(p.get("domains"), g.get("domains"))
-    attrs.domains_sum += jaccard
     if jaccard < 1.0:
         out.append(Disagreement("domains", sorted(p.get("domains") or []), sorted(g.get("domains") or [])))
-    return out
+    checks = {"status": fields["status"], "date": fields[date_key]}
+    if "place" in fields:
+        checks["place"] = fields["place"]
+    return checks, jaccard, out
 
 
-def _ref(ftype: str, rec: Record, canon: _Canon) -> FactRef:
+def _ref(ftype: str, fact: _Fact, canon: _Canon) -> FactRef:
+    rec = fact.rec
     first = next((s for s in rec.get("sources") or [] if isinstance(s, dict)), {})
+    doc = canon(first.get("doc"))
     return FactRef(
-        rec["id"], ftype, rec.get("kind"), rec.get("title"), first.get("quote"), canon(first.get("doc"))
+        rec["id"], ftype, rec.get("kind"), rec.get("title"), first.get("quote"), doc, fact.language
     )
+
+
+def _by_language(report: EvalReport, lang: str) -> LanguageScore:
+    return report.languages.setdefault(lang, LanguageScore(types={t: Counts() for t in FACT_TYPES}))
 
 
 def _match_type(
@@ -292,7 +332,9 @@ def _match_type(
     candidates = [
         (_rank(p, g), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds) if _compatible(p, g)
     ]
-    candidates.sort(key=lambda c: (-c[0], not golds[c[1]].required, c[1], c[2]))
+    # Required gold facts are served first: an optional one (which counts neither way) never takes a
+    # prediction that a required one could have had.
+    candidates.sort(key=lambda c: (not golds[c[1]].required, -c[0], c[1], c[2]))
     counts = report.types[ftype]
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -302,22 +344,27 @@ def _match_type(
         used_g.add(gi)
         used_p.add(pi)
         g, p = golds[gi], preds[pi]
-        if g.required:
-            counts.tp += 1
-        else:
-            counts.neutral += 1
-            report.attributes.optional_pairs += 1
-        report.attributes.pairs += 1
-        diffs = _compare(ftype, p.rec, g.rec, report.attributes)
-        report.pairs.append(Pair(ftype, p.rec["id"], g.rec["id"], g.required, round(rank, 4), diffs))
+        lang = join.language(_shared(p, g)[0])  # a pair counts where the two share text
+        by_lang = _by_language(report, lang)
+        for c in (counts, by_lang.types[ftype]):
+            if g.required:
+                c.tp += 1
+            else:
+                c.neutral += 1
+        checks, jaccard, diffs = _compare(ftype, p.rec, g.rec)
+        for attrs in (report.attributes, by_lang.attributes):
+            attrs.add(g.required, checks, jaccard)
+        report.pairs.append(Pair(ftype, p.rec["id"], g.rec["id"], g.required, round(rank, 4), diffs, lang))
     for gi, g in enumerate(golds):
         if gi not in used_g and g.required:
             counts.fn += 1
-            report.missed[ftype].append(_ref(ftype, g.rec, join.gold_canon))
+            _by_language(report, g.language).types[ftype].fn += 1
+            report.missed[ftype].append(_ref(ftype, g, join.gold_canon))
     for pi, p in enumerate(preds):
         if pi not in used_p:
             counts.fp += 1
-            report.spurious[ftype].append(_ref(ftype, p.rec, join.canon))
+            _by_language(report, p.language).types[ftype].fp += 1
+            report.spurious[ftype].append(_ref(ftype, p, join.canon))
 
 
 def _check_sources(pred: _Side, join: _DocJoin) -> Provenance:
@@ -389,20 +436,30 @@ def score(
 ) -> EvalReport:
     """Score an export against a gold file. `docs_text` maps document ids or file names to text.
 
-    The rules are records.md's; the ranking and the counting choices are ours:
+    The rules are records.md's ("How a gold file is scored"); the ranking and the counting choices
+    are ours:
 
-    * a predicted fact can match a gold fact of the same type when its kind is compatible with
-      gold's `kind` or one of its `kind_any`; every gold party/participant that resolves to an
-      organization or a person (or is a bare name) shares a folded name with one of the
-      prediction's participants, parties or venue; and the dates (agreement/event `date`,
-      initiative `start`) agree at the coarser precision where both exist;
-    * compatible pairs are ranked by `_rank`: overlapping source spans in the same document (x4),
-      sources in the same document (x1), title similarity (x2), share of gold participants found
-      (x1), identical kind (x0.5); then paired greedily, best first; ties go to required gold
-      facts, then to file order;
+    * a predicted fact can match a gold fact of the same type only when (records.md, step 2) its
+      kind is compatible with gold's `kind` or one of its `kind_any`; every gold party,
+      participant or venue that resolves to an organization or a person (or is a bare party or
+      participant name) shares a folded name with one of the prediction's parties, signatories,
+      participants or venue (a venue given by name only, a building, is not an actor to find;
+      gold `signatories` need not be found); every gold country is among the prediction's own
+      `countries` and its actors' `country`; the dates (agreement/event `date`, initiative
+      `start`) agree at the coarser precision where both exist; and a gold span and a predicted
+      span overlap (share at least one character) in the same document: facts of different
+      documents never pair;
+    * compatible pairs are ranked by `_rank`: share of gold spans overlapped (x4), title similarity
+      (x2), share of gold actors found (x1), identical kind (x0.5); then paired greedily, required
+      gold facts first (an optional one never takes a prediction a required one could have), best
+      first, ties in file order;
     * a pair with a required gold fact is a TP, with an optional one (`required: false`) neither
       TP nor FP; unmatched predictions are FP, unmatched required gold facts FN;
     * attribute agreement is measured over every matched pair, optional ones included;
+    * per language: a document's language is the gold document's `language`, else the exported
+      document's; a pair counts in the language of the first document where the two share text,
+      a missed gold fact in its first source's, a spurious prediction in its first source's that
+      is a gold document (else its first source's); "unknown" when no document says;
     * with `scope_to_gold_docs`, predicted facts whose sources all lie outside the gold documents
       are left out (counted in `documents.out_of_scope`), so a whole-store export can be scored.
     """
@@ -426,9 +483,12 @@ def score(
         missed={t: [] for t in FACT_TYPES},
         spurious={t: [] for t in FACT_TYPES},
     )
+    for doc in gold_side.docs or pred_side.docs:
+        lang = join.language(doc["id"] if gold_side.docs else join.canon(doc["id"]))
+        _by_language(report, lang).documents += 1
     for ftype in FACT_TYPES:
-        golds = [_fact(gold_side, r, ftype, join.gold_canon) for r in gold_side.facts[ftype]]
-        preds = [_fact(pred_side, r, ftype, join.canon) for r in pred_side.facts[ftype]]
+        golds = [_fact(gold_side, r, ftype, join, gold=True) for r in gold_side.facts[ftype]]
+        preds = [_fact(pred_side, r, ftype, join, gold=False) for r in pred_side.facts[ftype]]
         if scope_to_gold_docs and join.gold_ids:
             in_scope = [p for p in preds if not p.spans or {d for d, _, _ in p.spans} & join.gold_ids]
             documents.out_of_scope += len(preds) - len(in_scope)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -9,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-SCORER = "bilat.scorer.v1"
+SCORER = "bilat.scorer.v2"  # v2: shared source text and gold countries are required; per language
 
 
 def _ratio(num: float, den: float) -> float:
@@ -68,6 +69,35 @@ class Attributes:
     def domains(self) -> float | None:
         return self.domains_sum / self.pairs if self.pairs else None
 
+    def add(self, required: bool, checks: dict[str, bool], jaccard: float) -> None:
+        """One matched pair: `checks` holds the agreement of status, date and (if it has one) place."""
+        self.pairs += 1
+        self.optional_pairs += not required
+        for name, ok in checks.items():
+            tally: Tally = getattr(self, name)
+            tally.total += 1
+            tally.agree += ok
+        self.domains_sum += jaccard
+
+
+@dataclass
+class LanguageScore:
+    """The facts of the documents in one language: counts per type and attributes of their pairs."""
+
+    documents: int = 0
+    types: dict[str, Counts] = field(default_factory=dict)
+    attributes: Attributes = field(default_factory=Attributes)
+
+    @property
+    def facts(self) -> Counts:
+        return _total(self.types.values())
+
+
+def _total(counts: Iterable[Counts]) -> Counts:
+    """Micro-average: the counts summed."""
+    counts = list(counts)
+    return Counts(*(sum(getattr(c, f) for c in counts) for f in ("tp", "fp", "fn", "neutral")))
+
 
 @dataclass(frozen=True)
 class FactRef:
@@ -77,6 +107,7 @@ class FactRef:
     title: str | None
     quote: str | None
     doc: str | None
+    language: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +125,7 @@ class Pair:
     required: bool
     score: float
     disagreements: list[Disagreement]
+    language: str
 
 
 @dataclass(frozen=True)
@@ -178,14 +210,13 @@ class EvalReport:
     pairs: list[Pair]
     missed: dict[str, list[FactRef]]
     spurious: dict[str, list[FactRef]]
+    languages: dict[str, LanguageScore] = field(default_factory=dict)
     scorer: str = SCORER
 
     @property
     def facts(self) -> Counts:
         """Micro-averaged over the three fact types."""
-        return Counts(
-            *(sum(getattr(c, f) for c in self.types.values()) for f in ("tp", "fp", "fn", "neutral"))
-        )
+        return _total(self.types.values())
 
 
 def _round(x: float | None) -> float | None:
@@ -200,12 +231,30 @@ def _tally(t: Tally) -> dict[str, Any]:
     return {"agree": t.agree, "total": t.total, "rate": _round(t.rate)}
 
 
-def report_to_dict(report: EvalReport) -> dict[str, Any]:
-    """A JSON-ready dict whose keys do not depend on the data (for `bilat eval --json`)."""
-    counts = {
-        t: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "neutral": c.neutral, **_prf(c)}
-        for t, c in {**report.types, "facts": report.facts}.items()
+def _counts(c: Counts) -> dict[str, Any]:
+    return {"tp": c.tp, "fp": c.fp, "fn": c.fn, "neutral": c.neutral, **_prf(c)}
+
+
+def _attributes(a: Attributes) -> dict[str, Any]:
+    return {
+        "pairs": a.pairs,
+        "optional_pairs": a.optional_pairs,
+        "includes_optional": True,
+        "status": _tally(a.status),
+        "date": _tally(a.date),
+        "place": _tally(a.place),
+        "domains": {"mean_jaccard": _round(a.domains), "total": a.pairs},
     }
+
+
+def report_to_dict(report: EvalReport) -> dict[str, Any]:
+    """A JSON-ready dict whose top-level keys do not depend on the data (for `bilat eval --json`).
+
+    `languages` maps each document language (ISO 639-1, or "unknown") to the scores of the facts
+    of the documents in that language: `documents`, `types`, `facts` and `attributes`, shaped as
+    the totals are.
+    """
+    counts = {t: _counts(c) for t, c in {**report.types, "facts": report.facts}.items()}
     a, p, actors = report.attributes, report.provenance, report.actors
     return {
         "scorer": report.scorer,
@@ -223,14 +272,15 @@ def report_to_dict(report: EvalReport) -> dict[str, Any]:
             "missed": [asdict(r) for r in actors.missed],
             "spurious": [asdict(r) for r in actors.spurious],
         },
-        "attributes": {
-            "pairs": a.pairs,
-            "optional_pairs": a.optional_pairs,
-            "includes_optional": True,
-            "status": _tally(a.status),
-            "date": _tally(a.date),
-            "place": _tally(a.place),
-            "domains": {"mean_jaccard": _round(a.domains), "total": a.pairs},
+        "attributes": _attributes(a),
+        "languages": {
+            lang: {
+                "documents": score.documents,
+                "types": {t: _counts(c) for t, c in score.types.items()},
+                "facts": _counts(score.facts),
+                "attributes": _attributes(score.attributes),
+            }
+            for lang, score in sorted(report.languages.items())
         },
         "provenance": {
             "total": p.total,
@@ -288,8 +338,21 @@ def render_text(report: EvalReport, explain: bool, console: Console) -> None:
         f"{f.precision:.3f}",
         f"{f.recall:.3f}",
         f"[bold]{f.f1:.3f}[/]",
-        end_section=True,
+        end_section=not report.languages,
     )
+    for n, (lang, score) in enumerate(sorted(report.languages.items()), 1):
+        c = score.facts
+        table.add_row(
+            f"  {escape(lang)} ({score.documents} doc{'s' if score.documents != 1 else ''})",
+            str(c.tp),
+            str(c.fp),
+            str(c.fn),
+            str(c.neutral),
+            f"{c.precision:.3f}",
+            f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+            end_section=n == len(report.languages),
+        )
     ac = report.actors
     table.add_row(
         "actors",
@@ -309,6 +372,13 @@ def render_text(report: EvalReport, explain: bool, console: Console) -> None:
         f"status {_pct(a.status.rate)}, date {_pct(a.date.rate)}, place {_pct(a.place.rate)}, "
         f"domains Jaccard {_pct(a.domains)}; actor kinds {_pct(ac.kind.rate)}"
     )
+    for lang, score in sorted(report.languages.items()):
+        la = score.attributes
+        per_type = ", ".join(f"{t} F1 {c.f1:.3f}" for t, c in score.types.items())
+        console.print(
+            f"  {escape(lang)}: {per_type}; over {la.pairs} pairs status {_pct(la.status.rate)}, "
+            f"date {_pct(la.date.rate)}, place {_pct(la.place.rate)}, domains Jaccard {_pct(la.domains)}"
+        )
     unchecked = f", {p.unchecked} unchecked (no text: {', '.join(p.unchecked_docs)})" if p.unchecked else ""
     console.print(f"Provenance: {p.valid}/{p.checked} quotes valid ({_pct(p.rate)}){escape(unchecked)}")
     if p.facts_without_sources:
@@ -328,7 +398,7 @@ def render_text(report: EvalReport, explain: bool, console: Console) -> None:
                 console.print(f"\n[bold]{t}: {label}[/]")
                 for r in refs:
                     kind = escape(f"[{r.kind or '—'}]")
-                    console.print(f"  {_short(r.id, 40)} {kind} {_short(r.title)}")
+                    console.print(f"  {_short(r.id, 40)} {kind} ({escape(r.language)}) {_short(r.title)}")
                     console.print(f"      « {_short(r.quote, 100)} » ({_short(r.doc, 40)})", style="dim")
         diffs = [pair for pair in report.pairs if pair.type == t and pair.disagreements]
         if diffs:
