@@ -448,6 +448,30 @@ def test_a_negative_document_makes_every_fact_in_it_spurious() -> None:
     assert report.languages["en"].facts.fp == 1
 
 
+def test_explain_says_why_the_nearest_fact_did_not_pair() -> None:
+    gold, pred = gold_records(), predicted_records()
+    find(pred, "p-a-mou")["countries"] = []
+    find(pred, "p-e-visit")["participants"] = ["p-almaty"]
+    find(pred, "p-i-exchange")["sources"] = [{**src("Abonnez-vous"), "doc": "sha-1234"}]
+    twin = copy.deepcopy(find(pred, "p-e-visit"))
+    twin.update(id="p-e-visit-2", participants=["p-dupont"])
+    report = score([*pred, twin], gold)
+    assert [(r.id, r.near) for r in report.missed["agreement"]] == [
+        ("a-mou", "p-a-mou: countries not covered: FR")
+    ]
+    assert [(r.id, r.near) for r in report.spurious["event"]] == [
+        ("p-e-visit", "e-visit: actors not found: Jean Dupont")
+    ]
+    assert [(r.id, r.near) for r in report.missed["initiative"]] == [("i-exchange", None)]  # no shared text
+    find(pred, "p-e-visit")["participants"] = ["p-dupont"]
+    assert [(r.id, r.near) for r in score([*pred, twin], gold).spurious["event"]] == [
+        ("p-e-visit-2", "e-visit: paired with p-e-visit")
+    ]
+    out = io.StringIO()
+    render_text(report, explain=True, console=Console(file=out, width=200))
+    assert "nearest p-a-mou: countries not covered: FR" in out.getvalue()
+
+
 # --- issue 9, item 7: scores per document language ---------------------------------------------------
 
 

@@ -193,7 +193,7 @@ class _Fact:
     date: str | None
     title: str
     refs: list[frozenset[str]]  # every resolved reference (parties, signatories, participants, venue)
-    named: list[frozenset[str]]  # the ones a match must find: organizations, persons, bare party names
+    named: dict[str, frozenset[str]]  # by display name, those a match must find (records.md, step 2)
     pool: frozenset[str]
     countries: frozenset[str]  # gold: the countries to cover; predicted: its own and its actors'
     spans: list[tuple[str | None, int, int]]
@@ -209,7 +209,7 @@ _Canon = Callable[[Any], str | None]
 
 def _fact(side: _Side, rec: Record, ftype: str, join: _DocJoin, gold: bool) -> _Fact:
     refs: list[frozenset[str]] = []
-    named: list[frozenset[str]] = []
+    named: dict[str, frozenset[str]] = {}
     countries = {c.upper() for c in rec.get("countries") or [] if isinstance(c, str)}
     own = set(countries)
     for key in _REFS[ftype]:
@@ -222,7 +222,8 @@ def _fact(side: _Side, rec: Record, ftype: str, join: _DocJoin, gold: bool) -> _
                 refs.append(names)
                 literal_venue = key == "venue" and kind is None  # a building's name, not an actor
                 if key in _MUST_FIND and (kind in _NAMED_KINDS or (kind is None and not literal_venue)):
-                    named.append(names)
+                    actor = side.actors.get(ref) if isinstance(ref, str) else None
+                    named[str(actor.get("name") or ref) if actor else str(ref)] = names
     canon = join.gold_canon if gold else join.canon
     spans = [
         (canon(s.get("doc")), s["start"], s["end"])
@@ -252,19 +253,36 @@ def _shared(p: _Fact, g: _Fact) -> list[str | None]:
     return [gd for gd, gs, ge in g.spans if any(d == gd and min(e, ge) > max(s, gs) for d, s, e in p.spans)]
 
 
-def _compatible(p: _Fact, g: _Fact) -> bool:
-    """records.md, step 2: kind, actors, countries, dates and shared source text."""
+def _why_not(p: _Fact, g: _Fact) -> str | None:
+    """The first rule of records.md (step 2) that keeps `p` from matching `g`, or None: it matches."""
     kinds = [g.kind, *(g.rec.get("kind_any") or [])]
     if not any(vocab().kinds_compatible(p.kind, k) for k in kinds):
-        return False
-    if any(not (names & p.pool) for names in g.named):
-        return False
+        return f"kind {p.kind} is not {' or '.join(dict.fromkeys(kinds))}"
+    missing = [name for name, names in g.named.items() if not (names & p.pool)]
+    if missing:
+        return f"actors not found: {', '.join(missing)}"
     if not g.countries <= p.countries:
-        return False
+        return f"countries not covered: {', '.join(sorted(g.countries - p.countries))}"
     pd, gd = _pdate(p.date), _pdate(g.date)
     if pd is not None and gd is not None and not pd.agrees(gd):
-        return False
-    return bool(_shared(p, g))
+        return f"dates differ: {p.date} vs {g.date}"
+    return None if _shared(p, g) else "no shared source text"
+
+
+def _near(fact: _Fact, others: list[_Fact], gold: bool, partner: dict[int, str]) -> str | None:
+    """Why an unpaired fact did not pair with the most alike fact of the other side that shares its
+    text (for --explain); None when no fact of the other side shares its text."""
+    near = [
+        (_rank(o, fact) if gold else _rank(fact, o), i)
+        for i, o in enumerate(others)
+        if (_shared(o, fact) if gold else _shared(fact, o))
+    ]
+    if not near:
+        return None
+    _, i = max(near, key=lambda c: (c[0], -c[1]))
+    other = others[i]
+    why = _why_not(other, fact) if gold else _why_not(fact, other)
+    return f"{other.rec['id']}: {why or f'paired with {partner.get(i)}'}"
 
 
 def _rank(p: _Fact, g: _Fact) -> float:
@@ -313,12 +331,12 @@ def _compare(ftype: str, p: Record, g: Record) -> tuple[dict[str, bool], float, 
     return checks, jaccard, out
 
 
-def _ref(ftype: str, fact: _Fact, canon: _Canon) -> FactRef:
+def _ref(ftype: str, fact: _Fact, canon: _Canon, near: str | None) -> FactRef:
     rec = fact.rec
     first = next((s for s in rec.get("sources") or [] if isinstance(s, dict)), {})
     doc = canon(first.get("doc"))
     return FactRef(
-        rec["id"], ftype, rec.get("kind"), rec.get("title"), first.get("quote"), doc, fact.language
+        rec["id"], ftype, rec.get("kind"), rec.get("title"), first.get("quote"), doc, fact.language, near
     )
 
 
@@ -330,20 +348,22 @@ def _match_type(
     ftype: str, preds: list[_Fact], golds: list[_Fact], join: _DocJoin, report: EvalReport
 ) -> None:
     candidates = [
-        (_rank(p, g), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds) if _compatible(p, g)
+        (_rank(p, g), gi, pi)
+        for gi, g in enumerate(golds)
+        for pi, p in enumerate(preds)
+        if _why_not(p, g) is None
     ]
     # Required gold facts are served first: an optional one (which counts neither way) never takes a
     # prediction that a required one could have had.
     candidates.sort(key=lambda c: (not golds[c[1]].required, -c[0], c[1], c[2]))
     counts = report.types[ftype]
-    used_g: set[int] = set()
-    used_p: set[int] = set()
+    used_g: dict[int, str] = {}  # index -> the id of the fact it is paired with
+    used_p: dict[int, str] = {}
     for rank, gi, pi in candidates:
         if gi in used_g or pi in used_p:
             continue
-        used_g.add(gi)
-        used_p.add(pi)
         g, p = golds[gi], preds[pi]
+        used_g[gi], used_p[pi] = p.rec["id"], g.rec["id"]
         lang = join.language(_shared(p, g)[0])  # a pair counts where the two share text
         by_lang = _by_language(report, lang)
         for c in (counts, by_lang.types[ftype]):
@@ -359,12 +379,12 @@ def _match_type(
         if gi not in used_g and g.required:
             counts.fn += 1
             _by_language(report, g.language).types[ftype].fn += 1
-            report.missed[ftype].append(_ref(ftype, g, join.gold_canon))
+            report.missed[ftype].append(_ref(ftype, g, join.gold_canon, _near(g, preds, True, used_p)))
     for pi, p in enumerate(preds):
         if pi not in used_p:
             counts.fp += 1
             _by_language(report, p.language).types[ftype].fp += 1
-            report.spurious[ftype].append(_ref(ftype, p, join.canon))
+            report.spurious[ftype].append(_ref(ftype, p, join.canon, _near(p, golds, False, used_g)))
 
 
 def _check_sources(pred: _Side, join: _DocJoin) -> Provenance:

@@ -108,6 +108,9 @@ class FactRef:
     quote: str | None
     doc: str | None
     language: str
+    near: str | None = (
+        None  # the most alike fact of the other side sharing its text, and why they did not pair
+    )
 
 
 @dataclass(frozen=True)
@@ -400,6 +403,8 @@ def render_text(report: EvalReport, explain: bool, console: Console) -> None:
                     kind = escape(f"[{r.kind or '—'}]")
                     console.print(f"  {_short(r.id, 40)} {kind} ({escape(r.language)}) {_short(r.title)}")
                     console.print(f"      « {_short(r.quote, 100)} » ({_short(r.doc, 40)})", style="dim")
+                    if r.near:
+                        console.print(f"      nearest {_short(r.near, 150)}", style="dim")
         diffs = [pair for pair in report.pairs if pair.type == t and pair.disagreements]
         if diffs:
             console.print(f"\n[bold]{t}: attribute disagreements[/]")
