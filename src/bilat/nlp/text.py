@@ -18,6 +18,7 @@ _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(IX|IV|V?I{0,3}|L)$")
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}$")
 _FOLDS = "bilat_folds"
 _TEXT = "bilat_text"
+_ENTS = "bilat_ents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -39,8 +40,19 @@ def token_folds(doc: Doc) -> list[str]:
     return cached
 
 
+def ent_bounds(doc: Doc) -> list[tuple[str, int, int]]:
+    """(label, start, end) of every NER entity, computed once per doc: `doc.ents` walks the whole
+    doc on each access, which made loops over it per name quadratic on long texts (issue 7)."""
+    cached = doc.user_data.get(_ENTS)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), [(e.label_, e.start, e.end) for e in doc.ents])
+        doc.user_data[_ENTS] = cached
+    return cached[1]
+
+
 def drop_cache(doc: Doc) -> None:
     doc.user_data.pop(_FOLDS, None)
+    doc.user_data.pop(_ENTS, None)
 
 
 def longest_match(

@@ -22,7 +22,15 @@ from bilat.model.names import fold
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import LangData, OrgHead, load_lang
 from bilat.nlp.lexicon import Lexicon, lexicon_for
-from bilat.nlp.text import is_acronym, is_break, is_cap, longest_match, sentence_initial, token_folds
+from bilat.nlp.text import (
+    ent_bounds,
+    is_acronym,
+    is_break,
+    is_cap,
+    longest_match,
+    sentence_initial,
+    token_folds,
+)
 
 ORGS = "bilat_orgs"
 _MAX_AND_WORDS = 5  # lower-case words after "et" that an acronym in brackets may still cover
@@ -101,7 +109,7 @@ class OrgMatcher:
         has_proper = proper_head or any(is_cap(doc[k]) for k in range(head_end, end))
         if end <= head_end or not has_proper:
             return None
-        if any(e.label_ in {"PER", "PERSON"} and head_end <= e.start < end for e in doc.ents):
+        if any(label in {"PER", "PERSON"} and head_end <= s < end for label, s, _e in ent_bounds(doc)):
             return None  # "la présidence de Xi Jinping" names a person's office, not a body
         return self._make(doc, i, head_end, end, head, ctx)
 

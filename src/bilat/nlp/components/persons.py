@@ -20,7 +20,7 @@ from bilat.nlp.components.orgs import ORGS
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
-from bilat.nlp.text import is_break, is_cap, longest_match, span_name, token_folds
+from bilat.nlp.text import ent_bounds, is_break, is_cap, longest_match, span_name, token_folds
 
 PERSONS = "bilat_persons"
 _STOPPERS = frozenset({"qui", "que", "qu’", "qu'", "dont", "où", "lequel", "laquelle"})
@@ -97,10 +97,10 @@ class PersonFinder:
     def _add(
         self, found: dict[tuple[int, int], Span], doc: Doc, start: int, end: int, role: RoleData | None
     ) -> None:
-        for ent in doc.ents:  # the NER may see more of the name ("Ursula von der Leyen")
-            longer = ent.label_ in {"PER", "PERSON"} and ent.start == start and end < ent.end
-            if longer and all(doc[k].is_alpha or doc[k].text in "-’'" for k in range(end, ent.end)):
-                end = ent.end
+        for label, e_start, e_end in ent_bounds(doc):  # the NER may see more ("Ursula von der Leyen")
+            longer = label in {"PER", "PERSON"} and e_start == start and end < e_end
+            if longer and all(doc[k].is_alpha or doc[k].text in "-’'" for k in range(end, e_end)):
+                end = e_end
         key = (start, end)
         if key not in found:
             span = Span(doc, start, end, label="person")
@@ -217,12 +217,12 @@ class PersonFinder:
                 country = country or info.get("country")
                 break
         if organization is None:
-            for ent in doc.ents:
-                if ent.label_ == "ORG" and start <= ent.start and ent.end <= end:
-                    organization = " ".join(ent.text.split())
+            for label, e_start, e_end in ent_bounds(doc):
+                if label == "ORG" and start <= e_start and e_end <= end:
+                    organization = span_name(doc, e_start, e_end)
                     break
         inside_org = {k for o in ctx.orgs for k in range(o.start, o.end)}
-        inside_org |= {k for e in doc.ents if e.label_ == "ORG" for k in range(e.start, e.end)}
+        inside_org |= {k for label, s, e in ent_bounds(doc) if label == "ORG" for k in range(s, e)}
         if country is None:
             for k in range(start, end):
                 if k in ctx.places and (k not in inside_org or ctx.places[k].label_ == "country"):
