@@ -176,14 +176,29 @@ def _timezone_city_names() -> dict[str, set[str]]:
     return names
 
 
-def _french_city_names() -> dict[tuple[str, str], str]:
-    """(ISO code, GeoNames name) -> French name, from lang/fr/cities.yaml."""
-    path = LANG_DIR / "fr" / "cities.yaml"
+def _city_names(lang: str) -> dict[tuple[str, str], str]:
+    """(ISO code, GeoNames name) -> the city's name in `lang`, from lang/<lang>/cities.yaml."""
+    path = LANG_DIR / lang / "cities.yaml"
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
     names = raw.get("names")
     if not isinstance(names, dict) or not names:
         raise LanguageDataError(f"{path}: needs a non-empty 'names' map")
-    return {(code, geo): french for code, cities in names.items() for geo, french in cities.items()}
+    return {(code, geo): local for code, cities in names.items() for geo, local in cities.items()}
+
+
+def _french_city_names() -> dict[tuple[str, str], str]:
+    """(ISO code, GeoNames name) -> French name, from lang/fr/cities.yaml (display names)."""
+    return _city_names("fr")
+
+
+def _other_city_names() -> dict[tuple[str, str], set[str]]:
+    """(ISO code, GeoNames name) -> names in the other languages' cities.yaml (aliases)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for path in sorted(LANG_DIR.glob("*/cities.yaml")):
+        if path.parent.name != "fr":
+            for key, name in _city_names(path.parent.name).items():
+                out.setdefault(key, set()).add(name)
+    return out
 
 
 def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
@@ -192,7 +207,8 @@ def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
     zone_names = _timezone_city_names()
     french_zone = {z: i["city"] for z, i in babel.Locale.parse("fr").time_zones.items() if i.get("city")}
     french_names = _french_city_names()
-    unknown = set(french_names)
+    other_names = _other_city_names()
+    unknown = set(french_names) | set(other_names)
     out = []
     for city in cache.get_cities().values():
         code, geo_name = city["countrycode"], city["name"]
@@ -212,6 +228,7 @@ def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
                 aliases.update(n for n in zone_names.get(city["timezone"], ()) if _good_alias(n, lexicon))
         if name != geo_name:
             aliases.add(geo_name)
+        aliases.update(other_names.get((code, geo_name), ()))
         aliases = {a for a in aliases if fold(a) not in country_norms and a != name}
         out.append(
             {
@@ -227,7 +244,7 @@ def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
             }
         )
     if unknown:
-        raise LanguageDataError(f"lang/fr/cities.yaml: no such GeoNames city: {sorted(unknown)[:5]}")
+        raise LanguageDataError(f"lang/*/cities.yaml: no such GeoNames city: {sorted(unknown)[:5]}")
     return sorted(out, key=lambda e: e["key"])
 
 

@@ -3,7 +3,6 @@ domains, title and source span, each with the rule and evidence that produced it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -23,11 +22,6 @@ _CUE_GAP = 60  # a quote takes in its status cue when it is this close
 _WEAK_CUE_DISTANCE = 2  # weak triggers need a cue this close in the parse
 _PERSONS_ORGS = ("person", "organization")
 _SIGNING_STAGES = {"done", "launched"}
-_TITLE_QUOTED = re.compile(r"intitul[ée]e?s?\s*,?\s*«\s*([^»]{3,120}?)\s*»")
-_LEADING_DET = re.compile(
-    r"^(?:(?:le|la|les|un|une|des|du|de|et|ou|pour|par|dans|en|à|ainsi qu['’]une?)\s+|[ld]['’]\s*)+",
-    re.IGNORECASE,
-)
 _VENUE_KINDS = {
     "exhibition",
     "inauguration",
@@ -39,8 +33,6 @@ _VENUE_KINDS = {
     "seminar",
 }
 _CAPITAL_VISITS = {"state_visit", "official_visit"}  # hosted in the capital of the country visited
-_PLACE_BEFORE = re.compile(r"(?:\bà|\bau|\bdans|\ben)\s*$", re.IGNORECASE)
-_TARGET_DATE_BEFORE = re.compile(r"(?:d['’]ici|jusqu['’](?:en|à|au)|avant|horizon)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -63,24 +55,32 @@ def _within(bounds: tuple[int, int], outer: tuple[int, int]) -> tuple[int, int]:
 def _utterance(text: str, s_start: int, s_end: int, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     """The part of a sentence that one speaker says about the trigger at [start, end)."""
     lo, hi = s_start, s_end
-    opened, closed = text.rfind("«", s_start, start), text.rfind("»", s_start, start)
-    if opened > closed:  # the trigger is inside a quotation
-        lo = opened + 1
-        close = text.find("»", end, s_end)
-        hi = close if close >= 0 else hi
-    elif opened < 0 and closed < 0:  # a quotation opened in an earlier sentence may end here
-        close = text.find("»", end, s_end)
-        if close >= 0 and text.find("«", end, close) < 0:
-            hi = close
+    for opening, closing in lex.quotes:
+        if opening == closing:  # straight quotes: inside when an odd number of them comes before
+            before = [i for i in range(s_start, start) if text[i] == opening]
+            if len(before) % 2:
+                lo = max(lo, before[-1] + 1)
+                close = text.find(closing, end, s_end)
+                hi = min(hi, close) if close >= 0 else hi
+            continue
+        opened, closed = text.rfind(opening, s_start, start), text.rfind(closing, s_start, start)
+        if opened > closed:  # the trigger is inside a quotation
+            lo = max(lo, opened + 1)
+            close = text.find(closing, end, s_end)
+            hi = min(hi, close) if close >= 0 else hi
+        elif opened < 0 and closed < 0:  # a quotation opened in an earlier sentence may end here
+            close = text.find(closing, end, s_end)
+            if close >= 0 and text.find(opening, end, close) < 0:
+                hi = min(hi, close)
     reporting = lex.reporting_after.search(text, end, hi)
     if reporting:
         hi = reporting.start()
     return lo, hi
 
 
-def _is_place(m: Mention, text: str) -> bool:
-    """A city introduced by "à", "au", "dans" says where, not who ("signé à Lyon")."""
-    return m.kind == "city" and bool(_PLACE_BEFORE.search(text[max(0, m.start - 6) : m.start]))
+def _is_place(m: Mention, text: str, lex: Lexicon) -> bool:
+    """A city introduced by "à", "au", "dans" ("in", "at") says where, not who ("signé à Lyon")."""
+    return m.kind == "city" and bool(lex.place_before.search(text[max(0, m.start - 6) : m.start]))
 
 
 def _mentions_between(mentions: list[Mention], start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
@@ -108,19 +108,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _title(text: str) -> str:
-    title = _LEADING_DET.sub("", " ".join(text.split()))
+def _title(text: str, lex: Lexicon) -> str:
+    title = lex.leading_words.sub("", " ".join(text.split()))
     if len(title) > 140:
         title = title[:140].rsplit(" ", 1)[0] + "…"
     return title[:1].upper() + title[1:]
 
 
-def _pick_date(cand: Candidate, dates: list[DateMention], text: str) -> DateMention | None:
+def _pick_date(cand: Candidate, dates: list[DateMention], text: str, lex: Lexicon) -> DateMention | None:
     best: tuple[int, DateMention] | None = None
     for d in dates:
         if d.value is None or not (cand.sent.start_char <= d.start and d.end <= cand.sent.end_char):
             continue
-        if d.cue == "target" or _TARGET_DATE_BEFORE.search(text[max(0, d.start - 20) : d.start]):
+        if d.cue == "target" or lex.target_before.search(text[max(0, d.start - 20) : d.start]):
             continue  # "d'ici 2060" is a target, not when the fact happens
         toks = tokens_in(cand.sent.doc, d.start, d.end)
         dist = min((tree_distance(t, cand.head) for t in toks), default=99)
@@ -138,22 +138,23 @@ def _place(
     end: int,
     text: str,
     venue: Mention | None,
+    lex: Lexicon,
 ) -> tuple[str | None, str | None]:
     """Where a fact took place and why: a city the clause introduces ("à Lyon"); else the city a
     venue or a taking-part body is named after ("festival de Cannes", "Alliance française de
     Bichkek"); else, for a state or official visit to a country, its capital."""
     for m in _mentions_between(mentions, start, end, ("city",)):
-        if _is_place(m, text) or kind in ("festival", "film_week", "conference"):
+        if _is_place(m, text, lex) or kind in ("festival", "film_week", "conference"):
             return m.name, None
     named = [venue] if venue is not None else []
     named += _mentions_between(mentions, start, end, ("organization",))
     for m in named:
-        city = city_in_name(m.name)
+        city = city_in_name(m.name, lex.city_introducers)
         if city is not None:
             return city.name, f"place from the name {m.name!r}"
     if kind in _CAPITAL_VISITS:
         for m in _mentions_between(mentions, start, end, ("country",)):
-            if _PLACE_BEFORE.search(text[max(0, m.start - 6) : m.start]) and m.country:
+            if lex.place_before.search(text[max(0, m.start - 6) : m.start]) and m.country:
                 capital = capital_of(m.country)
                 if capital is not None:
                     return capital.name, f"place: the capital of {m.name}"
@@ -223,12 +224,14 @@ def build_draft(
     participants = [
         m
         for m in _mentions_between(mentions, clause[0], clause[1], party_kinds)
-        if (is_agreement or m.category != "media") and not _is_place(m, text)
+        if (is_agreement or m.category != "media") and not _is_place(m, text, lex)
     ]
     if not any(m.kind in _PERSONS_ORGS for m in participants):
         wider = _mentions_between(mentions, verb_clause[0], verb_clause[1], party_kinds)
         participants += [
-            m for m in wider if m not in participants and m.category != "media" and not _is_place(m, text)
+            m
+            for m in wider
+            if m not in participants and m.category != "media" and not _is_place(m, text, lex)
         ]
     if verb is not None and not framing:  # who signs, proposes, organises: the verb's actors too
         for a, b in actor_slots(verb, sent, lex.companions):
@@ -248,16 +251,16 @@ def build_draft(
         if venue is not None and venue not in participants:
             participants.append(venue)
 
-    date = _pick_date(cand, dates, text)
+    date = _pick_date(cand, dates, text, lex)
     place, place_why = (None, None)
     if trigger.type != "initiative":
-        place, place_why = _place(cand, kind, mentions, *verb_clause, text, venue)
+        place, place_why = _place(cand, kind, mentions, *verb_clause, text, venue, lex)
     title_from = clause[0] if head.pos_ in ("VERB", "AUX") else cand.start
     t_start, t_end = _trim(text, title_from, max(cand.end, min(clause[1], q_end)))
     fact = Fact(
         type=trigger.type,
         kind=kind,
-        title=_title(text[t_start:t_end]),
+        title=_title(text[t_start:t_end], lex),
         sources=[source],
         status=decision.status,
         participants=participants,
@@ -276,7 +279,7 @@ def build_draft(
     )
     if decision.explicit:
         fact.status_history.append(StatusChange(decision.status, fact.date, source))
-    titled = _TITLE_QUOTED.search(text, clause[0], min(len(text), clause[1] + 80))
+    titled = lex.title_quoted.search(text, clause[0], min(len(text), clause[1] + 80))
     if titled and titled.start() >= clause[1]:
         titled = None
     if titled:

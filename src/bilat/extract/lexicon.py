@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from bilat.errors import LanguageDataError
+from bilat.model.names import fold
 from bilat.model.vocab import FACT_TYPES, vocab
 
 _APOSTROPHE = "['’]"
@@ -71,6 +72,13 @@ class Lexicon:
     within_before: re.Pattern[str]
     continuation_openers: re.Pattern[str]
     reporting_after: re.Pattern[str]
+    place_before: re.Pattern[str]  # "à", "in" before a city: where, not who
+    target_before: re.Pattern[str]  # "d'ici", "by" before a year: a goal, not a date
+    leading_words: re.Pattern[str]  # dropped from the start of a title
+    title_quoted: re.Pattern[str]  # a title the text gives; group 1 is the title
+    quotes: tuple[tuple[str, str], ...]  # (opening, closing) quotation marks
+    city_introducers: frozenset[str]  # folded words before a city ending a body's name
+    modals: dict[str, frozenset[str]]  # tense -> auxiliaries that tell it ("will": future)
     companions: frozenset[str] = frozenset()
 
     def kinds_related(self, a: str, b: str) -> bool:
@@ -204,6 +212,23 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
             raise LanguageDataError(f"lang/{lang}/status_cues.yaml: missing {name}")
         return compile_pattern(status[name], name)
 
+    quotes = status.get("quotes")
+    if not isinstance(quotes, list) or not quotes or any(
+        not isinstance(q, list) or len(q) != 2 or not all(isinstance(m, str) and m for m in q) for q in quotes
+    ):
+        raise LanguageDataError(f"lang/{lang}/status_cues.yaml: 'quotes' must list [opening, closing] pairs")
+    introducers = status.get("city_introducers")
+    words_ok = isinstance(introducers, list) and all(isinstance(w, str) for w in introducers)
+    if not introducers or not words_ok:
+        raise LanguageDataError(f"lang/{lang}/status_cues.yaml: 'city_introducers' must list words")
+    modals_raw = status.get("modals") or {}
+    if not isinstance(modals_raw, dict) or any(
+        t not in ("future", "conditional") or not isinstance(w, list) for t, w in modals_raw.items()
+    ):
+        raise LanguageDataError(f"lang/{lang}/status_cues.yaml: 'modals' maps future/conditional to words")
+    title_quoted = pattern("title_quoted")
+    if title_quoted.groups < 1:
+        raise LanguageDataError(f"lang/{lang}/status_cues.yaml: 'title_quoted' needs a group (the title)")
     return Lexicon(
         lang=lang,
         triggers=_triggers(lang, triggers),
@@ -220,5 +245,12 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         within_before=pattern("within_before"),
         continuation_openers=pattern("continuation_openers"),
         reporting_after=pattern("reporting_after"),
+        place_before=pattern("place_before"),
+        target_before=pattern("target_before"),
+        leading_words=pattern("leading_words"),
+        title_quoted=title_quoted,
+        quotes=tuple((q[0], q[1]) for q in quotes),
+        city_introducers=frozenset(fold(w) for w in introducers),
+        modals={t: frozenset(w.lower() for w in words) for t, words in modals_raw.items()},
         companions=frozenset(w.lower() for w in status.get("companions") or ()),
     )

@@ -13,15 +13,16 @@ _NAMED_TOWN_POPULATION = 50_000  # a town below the major-city size still counts
 _BEFORE_CITY = frozenset({"de", "d", "du", "a", "au"})
 
 
-def city_in_name(name: str) -> Place | None:
+def city_in_name(name: str, introducers: frozenset[str] = _BEFORE_CITY) -> Place | None:
     """The city a body's name ends with: "Festival de Cannes" -> Cannes, "Alliance française de
     Bichkek" -> Bichkek. Major cities, or towns of some size written with a capital (a small
-    town's name is too often a common word: "Musée de la Marine")."""
+    town's name is too often a common word: "Musée de la Marine"). `introducers` are the folded
+    words before the city: the French ones by default, else a lexicon's `city_introducers`."""
     words = fold(name).split()
     capitalised = name.split()[-1][:1].isupper()
     gazetteer = load_gazetteer()
     for n in range(min(_MAX_CITY_WORDS, len(words) - 2), 0, -1):
-        if words[-n - 1] not in _BEFORE_CITY:
+        if words[-n - 1] not in introducers:
             continue
         for place in gazetteer.lookup(" ".join(words[-n:])):
             big = not place.weak or (capitalised and place.population >= _NAMED_TOWN_POPULATION)

@@ -62,7 +62,7 @@ def _plans_something(head: Token, hit: CueHit) -> bool:
     return (
         head.dep_ == "nsubj"
         and any(t.i == verb.i for t in hit.tokens)
-        and any(c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children)
+        and any(c.dep_ in ("obj", "dobj", "xcomp", "ccomp") for c in verb.children)
     )
 
 
@@ -89,7 +89,7 @@ def decide_status(
         status = lex.stages[hit.stage][fact_type]
         quote = text[hit.start : hit.end]
         return StatusDecision(status, True, hit.name, quote, hit.start, hit.end)
-    tense = tense_of(head)
+    tense = tense_of(head, lex.modals)
     status = lex.defaults[fact_type].get(tense) or next(iter(lex.defaults[fact_type].values()))
     return StatusDecision(status, False, f"{lex.lang}.tense.{tense}", tense)
 

@@ -51,10 +51,17 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+# Dependency labels: French models use Universal Dependencies ("obl:agent", "acl:relcl"), English
+# ones ClearNLP's ("agent" is the "by" of a passive, "prep" a preposition whose object hangs below
+# it, "relcl"); neither scheme uses the other's labels, so one set serves both.
 _SUBJECTS = ("nsubj",)
 _MAX_CLIMB = 4  # verbs climbed to find a shared subject
-_AGENTS = ("obl:agent",)  # "signé par X"
+_AGENTS = ("obl:agent", "agent")  # "signé par X", "signed by X"
 _OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod")
+_PREPOSITIONS = ("prep",)  # English: "signed with X" -> with (prep) -> X (pobj)
+_RELATIVE_CLAUSES = ("acl:relcl", "relcl")
+_AUXILIARIES = ("aux", "aux:pass", "aux:tense", "cop", "auxpass")
+_RELATIVE_TAGS = ("WP", "WDT")  # English "who", "which": a relative subject, like PronType=Rel
 
 
 def actor_slots(verb: Token, sent: Span, companions: frozenset[str]) -> list[tuple[int, int]]:
@@ -63,6 +70,8 @@ def actor_slots(verb: Token, sent: Span, companions: frozenset[str]) -> list[tup
     a companion preposition ("a signé avec X", `companions` being the language's words)."""
 
     def led_by_companion(child: Token) -> bool:
+        if child.dep_ in _PREPOSITIONS:
+            return child.lower_ in companions
         marks = (c.lower_ for c in child.children if c.dep_ == "case")
         return child.dep_ in _OBLIQUES and any(m in companions for m in marks)
 
@@ -87,17 +96,22 @@ def _inherited_subject(verb: Token, sent: Span) -> tuple[int, int] | None:
         head = node.head
         if head.i == node.i or not (sent.start <= head.i < sent.end):
             return None
-        if node.dep_ == "acl:relcl" and head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ in _RELATIVE_CLAUSES and head.pos_ in ("NOUN", "PROPN"):
             doc = head.doc
             start = max(head.left_edge.i, sent.start)
             return doc[start].idx, node.left_edge.idx  # the antecedent, without its clause
         if node.dep_ not in ("conj", "advcl", "xcomp") or head.pos_ not in ("VERB", "AUX"):
             return None
         subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
-        if subjects and "Rel" not in subjects[0].morph.get("PronType"):
+        if subjects and not _relative(subjects[0]):
             return _bounds(subjects[0], sent)
         node = head  # no subject, or a relative "qui": its antecedent, one step up
     return None
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun ("qui", "who"), which stands for a noun outside its clause."""
+    return "Rel" in token.morph.get("PronType") or token.tag_ in _RELATIVE_TAGS
 
 
 def _bounds(token: Token, sent: Span) -> tuple[int, int]:
@@ -121,12 +135,13 @@ def subtree_bounds(token: Token, sent: Span) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
-def tense_of(token: Token) -> str:
-    """past | present | future | conditional, from the morphology of the clause's verb."""
+def tense_of(token: Token, modals: dict[str, frozenset[str]] | None = None) -> str:
+    """past | present | future | conditional, from the morphology of the clause's verb; `modals`
+    (a lexicon's) are auxiliaries that say it where the morphology does not ("will", "would")."""
     verb = governing_verb(token)
     if verb is None:
         return "present"
-    candidates = [verb, *[c for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "cop")]]
+    candidates = [verb, *[c for c in verb.children if c.dep_ in _AUXILIARIES]]
     for t in candidates:
         mood = t.morph.get("Mood")
         tense = t.morph.get("Tense")
@@ -134,9 +149,13 @@ def tense_of(token: Token) -> str:
             return "conditional"
         if "Fut" in tense:
             return "future"
+    for name in ("future", "conditional"):
+        words = (modals or {}).get(name, frozenset())
+        if any(t.lower_ in words for t in candidates[1:]):
+            return name
     aux = [c for c in verb.children if c.dep_.startswith("aux")]
-    if aux and "Part" in verb.morph.get("VerbForm"):
-        return "past"
+    if aux and "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense"):
+        return "past"  # "a signé", "has signed", "was signed"; not "are expanding"
     if any(t in ("Past", "Imp") for t in verb.morph.get("Tense")):
         return "past"
     return "present"

@@ -73,10 +73,14 @@ def _fold(word: str) -> str:
     return " ".join(word.replace("'", "’").casefold().split())
 
 
-def _alternation(words: list[str], prefix: bool) -> str:
+def _alternation(words: list[str], prefix: bool, capitalised: frozenset[str] = frozenset()) -> str:
+    """Regex alternatives for `words`, longest first; a word of `capitalised` only counts when
+    written with a capital ("May" the month, never "may")."""
     out = []
     for word in sorted(words, key=len, reverse=True):
         rx = re.escape(word).replace("’", "['’]").replace(r"\ ", _WS)
+        if word in capitalised:
+            rx = f"(?-i:{re.escape(word[:1].upper())}){re.escape(word[1:])}"
         out.append(rx if not prefix or word.endswith(("-", "’")) else rx + _WS)
     return "|".join(out)
 
@@ -124,6 +128,10 @@ def _load(lang: str) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]], l
     if not set(words["units"].values()) <= {"week", "month", "year"}:
         raise ValueError(f"lang/{lang}/dates.yaml: 'units' are week, month and year")
     lists = {k: list(raw[k]) for k in ("articles", "month_prefixes", "unit_articles")}
+    for key in ("articles", "month_prefixes", "unit_articles", "year_prefixes", "targets"):
+        if not all(isinstance(w, str) and w.strip() for w in raw[key]):
+            raise ValueError(f"lang/{lang}/dates.yaml: '{key}' must list words (quote yes, no, on, off)")
+    words["capitalised"] = {_fold(w): True for w in raw.get("capitalised") or []}
     lists["year_prefixes"] = list(raw["year_prefixes"]) + list(raw["targets"])
     lists["this"] = list(cues["this"])
     return words, lists, list(raw["patterns"])
@@ -144,7 +152,8 @@ def _language(lang: str) -> _Language:
         "day": rf"(?P<day>{day_words + '|' if day_words else ''}3[01]|[12]\d|0?[1-9])",
     }
     for slot, (key, group) in _WORD_SLOTS.items():
-        slots[slot] = f"(?P<{group}>{_alternation(list(words[key]), prefix=False)})"
+        capitalised = frozenset(words["capitalised"])
+        slots[slot] = f"(?P<{group}>{_alternation(list(words[key]), False, capitalised)})"
     for slot, (list_key, named) in _PREFIX_SLOTS.items():
         alternation = _alternation(lists[list_key], prefix=True)
         slots[slot] = f"(?P<{named}>{alternation})" if named else f"(?:{alternation})"

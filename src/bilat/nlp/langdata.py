@@ -63,6 +63,14 @@ class LangData:
     before_titles: frozenset[str]
     title_articles: frozenset[str]
     boilerplate: Boilerplate
+    prepositions: frozenset[str]  # inside a body's name ("de", "of")
+    articles: frozenset[str]  # after `article_prepositions` inside a name ("la", "the")
+    article_prepositions: frozenset[str]
+    conjunctions: frozenset[str]  # "et", "and"
+    relatives: frozenset[str]  # open a relative clause ("qui", "who")
+    apposition_determiners: frozenset[str]  # "l’", "the"
+    adjectives_before: bool  # country adjectives precede their noun ("Kazakh President")
+    tail_complements: frozenset[str]  # "of" after "National Museum" takes in "of Korea"
 
     @cached_property
     def title_prefixes(self) -> frozenset[str]:
@@ -103,6 +111,21 @@ def _words(raw: dict[str, Any], key: str, where: str) -> list[str]:
     value = raw.get(key)
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
         raise LanguageDataError(f"{where}: '{key}' must be a non-empty list of strings")
+    return value
+
+
+def _optional_words(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    """A list of lower-case words that may be empty (but must be a list of strings)."""
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LanguageDataError(f"{where}: '{key}' must be a list of strings (may be empty)")
+    return frozenset(w.lower() for w in value)
+
+
+def _flag(raw: dict[str, Any], key: str, where: str) -> bool:
+    value = raw.get(key)
+    if not isinstance(value, bool):
+        raise LanguageDataError(f"{where}: '{key}' must be true or false")
     return value
 
 
@@ -177,6 +200,7 @@ def load_lang(lang: str = "fr") -> LangData:
     except (TypeError, ValueError) as exc:
         raise LanguageDataError(f"{where}: word counts must be integers") from exc
     inline = [rf"\b{re.escape(cue)}\b" for cue in _words(boiler, "inline", where)]
+    names_where = f"lang/{lang}/names.yaml"
     return LangData(
         lang=lang,
         titles=_folded(titles, "titles", f"lang/{lang}/titles.yaml"),
@@ -200,4 +224,12 @@ def load_lang(lang: str = "fr") -> LangData:
             inline=_patterns(inline, where, re.IGNORECASE),
             short_line_words=short,
         ),
+        prepositions=_lower(names, "prepositions", names_where),
+        articles=_lower(names, "articles", names_where),
+        article_prepositions=_lower(names, "article_prepositions", names_where),
+        conjunctions=_lower(names, "conjunctions", names_where),
+        relatives=_lower(names, "relatives", names_where),
+        apposition_determiners=_lower(names, "apposition_determiners", names_where),
+        adjectives_before=_flag(names, "adjectives_before", names_where),
+        tail_complements=_optional_words(names, "tail_complements", names_where),
     )

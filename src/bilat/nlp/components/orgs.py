@@ -35,8 +35,7 @@ from bilat.nlp.text import (
 ORGS = "bilat_orgs"
 _MAX_AND_WORDS = 5  # lower-case words after "et" that an acronym in brackets may still cover
 _MAX_TAIL_WORDS = 4  # capitalised words before an English-style head ("Almaty Management University")
-_PREPOSITIONS = frozenset({"de", "du", "des", "d’", "d'", "à", "au", "aux", "en", "pour", "sur"})
-_ARTICLES = frozenset({"la", "le", "les", "l’", "l'"})
+_MAX_LIST_WORDS = 6  # capitalised words of a listed part of a name ("Ministry of Culture, Sports and …")
 _QUOTES = {"«": "»", "“": "”", '"': '"'}
 _MAX_TOKENS = 16
 
@@ -127,13 +126,14 @@ class OrgMatcher:
 
     def _connector_group(self, doc: Doc, k: int) -> int:
         """End of "de", "de la", "et de l’", "au", "à la" starting at token k (k if none)."""
+        data = self.data
         m = k
-        if m < len(doc) and doc[m].lower_ == "et":
+        if m < len(doc) and doc[m].lower_ in data.conjunctions:
             m += 1
-        if m >= len(doc) or doc[m].lower_ not in _PREPOSITIONS:
+        if m >= len(doc) or doc[m].lower_ not in data.prepositions:
             return k
         m += 1
-        if m < len(doc) and doc[m].lower_ in _ARTICLES and doc[m - 1].lower_ in {"de", "à", "pour", "sur"}:
+        if m < len(doc) and doc[m].lower_ in data.articles and doc[m - 1].lower_ in data.article_prepositions:
             m += 1
         return m
 
@@ -146,6 +146,11 @@ class OrgMatcher:
             if k in ctx.places:
                 end = k = ctx.places[k].end
                 continue
+            if token.text == "," and proper_head:
+                listed = self._listed_parts(doc, k + 1, ctx)
+                if listed is not None:  # "Ministry of Culture, Sports and Tourism"
+                    end = k = listed
+                    continue
             if is_break(token):
                 break
             if token.text in {"-", "’", "'"}:
@@ -160,10 +165,10 @@ class OrgMatcher:
             group_end = self._connector_group(doc, k)
             if group_end > k and group_end < len(doc):
                 words = {doc[x].lower_ for x in range(k, group_end)}
-                if "et" in words and self._head_at(doc, group_end, ctx) is not None:
+                if words & self.data.conjunctions and self._head_at(doc, group_end, ctx) is not None:
                     break  # "… d’Almaty et de l’ambassade de Corée": another body begins
                 nxt = doc[group_end]
-                if words & self.data.locatives and not words & {"de", "du", "des", "d’", "d'"}:
+                if words & self.data.locatives and not words & (self.data.prepositions - self.data.locatives):
                     if group_end in ctx.places:  # "au Kazakhstan", "à Strasbourg"
                         end = k = ctx.places[group_end].end
                         continue
@@ -175,11 +180,15 @@ class OrgMatcher:
                     end = k = group_end + 1  # "Institut français des relations internationales"
                     continue
                 break
-            bracket = self._and_before_acronym(doc, k) if proper_head and token.lower_ == "et" else None
+            conjunction = token.lower_ in self.data.conjunctions
+            if proper_head and conjunction and end == k and self._ordinary_caps(doc, k + 1, ctx) > k + 1:
+                end = k = self._ordinary_caps(doc, k + 1, ctx)  # "Ministry of Culture and Sports"
+                continue
+            bracket = self._and_before_acronym(doc, k) if proper_head and conjunction else None
             if bracket is not None:  # "Institut national des sciences et techniques nucléaires (INSTN)"
                 end = k = bracket
                 continue
-            if proper_head and token.lower_ == "et" and k + 2 < len(doc) and doc[k + 1].lower_ in _ARTICLES:
+            if proper_head and conjunction and k + 2 < len(doc) and doc[k + 1].lower_ in self.data.articles:
                 nxt = doc[k + 2]  # "Banque européenne pour la reconstruction et le développement"
                 starts_another = (
                     self._head_at(doc, k + 2, ctx) is not None
@@ -202,6 +211,42 @@ class OrgMatcher:
             break
         return end
 
+    def _ordinary_caps(self, doc: Doc, k: int, ctx: _Context) -> int:
+        """End of a run of capitalised ordinary words from token k ("Sports", "Climate Change"):
+        the fields a ministry's name lists, never a place, a name or another body's head."""
+        j = k
+        while j < len(doc) and j - k < _MAX_LIST_WORDS:
+            token = doc[j]
+            if not is_cap(token) or is_break(token) or j in ctx.places or j in ctx.demonyms:
+                break
+            if j in ctx.tails or self._head_at(doc, j, ctx) is not None or is_acronym(token.text):
+                break
+            lower = token.lower_
+            plural = lower.endswith("s") and self.lexicon.common(lower[:-1])
+            if not (self.lexicon.common(token.text) or plural):
+                break
+            j += 1
+        return j
+
+    def _listed_parts(self, doc: Doc, k: int, ctx: _Context) -> int | None:
+        """End of "Sports and Tourism" after the comma of "Ministry of Culture, Sports and Tourism":
+        runs of capitalised ordinary words separated by commas, the last one after "and"."""
+        j = k
+        while True:
+            run_end = self._ordinary_caps(doc, j, ctx)
+            if run_end == j:
+                return None
+            j = run_end
+            if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in self.data.conjunctions:
+                j += 1  # ", and": the serial comma
+            elif j < len(doc) and doc[j].text == ",":
+                j += 1
+                continue
+            if j < len(doc) and doc[j].lower_ in self.data.conjunctions:
+                last = self._ordinary_caps(doc, j + 1, ctx)
+                return last if last > j + 1 else None
+            return None
+
     def _tail_at(self, doc: Doc, i: int, ctx: _Context) -> Span | None:
         """A name whose head comes last, English-style: "Astana Opera", "Nazarbayev University",
         "Hanbit Pictures" (capitalised words, then a head word of `tail_heads`)."""
@@ -213,20 +258,50 @@ class OrgMatcher:
             return None  # no head word ahead: the common case, decided at once
         if not name_word(i) or (i > 0 and name_word(i - 1)):
             return None
-        for k in range(i + 1, min(len(doc), i + 1 + _MAX_TAIL_WORDS)):
+        k = i + 1
+        while k < min(len(doc), i + 1 + _MAX_TAIL_WORDS):
             token = doc[k]
+            if self._joined(doc, k):  # "Kazakh-German University"
+                k += 1
+                continue
             category = self.data.tail_heads.get(ctx.folds[k]) if is_cap(token) else None
             if category is not None:
                 while k + 1 < len(doc) and is_cap(doc[k + 1]) and ctx.folds[k + 1] in self.data.tail_heads:
                     k += 1  # "Kazakhstan Group Holding"
-                span = Span(doc, i, k + 1, label=category)
-                place = next((ctx.places[j] for j in range(i, k) if j in ctx.places), None)
-                known = self.gazetteer.get(place.kb_id_) if place is not None else None
-                span._.bilat = {"country": known.country if known else None, "aliases": [], "proper": None}
-                return span
+                end = k + 1
+                if end + 1 < len(doc) and doc[end].lower_ in self.data.tail_complements:
+                    end = max(end, self._extend(doc, end, True, ctx))  # "National Museum of Korea"
+                return self._tail_span(doc, i, end, category, ctx)
             if not is_cap(token) or is_break(token):
                 return None
+            k += 1
         return None
+
+    @staticmethod
+    def _joined(doc: Doc, k: int) -> bool:
+        """A hyphen with no space around it between two capitalised words."""
+        token = doc[k]
+        return (
+            token.text in {"-", "‐", "–"}
+            and 0 < k < len(doc) - 1
+            and not doc[k - 1].whitespace_
+            and not token.whitespace_
+            and is_cap(doc[k + 1])
+        )
+
+    def _tail_span(self, doc: Doc, i: int, end: int, category: str, ctx: _Context) -> Span:
+        span = Span(doc, i, end, label=category)
+        country = next((ctx.demonyms[j][0] for j in range(i, end) if j in ctx.demonyms), None)
+        if country is None:
+            place = next((ctx.places[j] for j in range(i, end) if j in ctx.places), None)
+            known = self.gazetteer.get(place.kb_id_) if place is not None else None
+            country = known.country if known else None
+        aliases = []
+        bracket = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+        if bracket and is_acronym(doc[end + 1].text):  # "Japan International Cooperation Agency (JICA)"
+            aliases.append(doc[end + 1].text)
+        span._.bilat = {"country": country, "aliases": aliases, "proper": None}
+        return span
 
     def _head_at(self, doc: Doc, i: int, ctx: _Context) -> tuple[int, OrgHead] | None:
         """The organisation head noun starting at token i ("ministère", "ville de"), if any."""

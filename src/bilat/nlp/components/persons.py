@@ -23,8 +23,6 @@ from bilat.nlp.lexicon import lexicon_for
 from bilat.nlp.text import ent_bounds, is_break, is_cap, longest_match, span_name, token_folds
 
 PERSONS = "bilat_persons"
-_STOPPERS = frozenset({"qui", "que", "qu’", "qu'", "dont", "où", "lequel", "laquelle"})
-_APPOSITION_DETS = frozenset({"l’", "l'", "le", "la", "un", "une"})
 _MAX_COMPLEMENT = 16
 _MAX_NAME_WORDS = 5
 RoleData = list[str | None]  # [title, organisation name, ISO code]
@@ -185,13 +183,14 @@ class PersonFinder:
             token = doc[j]
             if token.text == "," and stop_at_comma:
                 break
-            if is_break(token) or "\n" in token.whitespace_ or token.lower_ in _STOPPERS:
+            if is_break(token) or "\n" in token.whitespace_ or token.lower_ in self.data.relatives:
                 break
             inside = j in ctx.demonyms or any(o.start <= j < o.end for o in ctx.orgs)
             if ctx.has_pos and token.pos_ in {"VERB", "AUX"} and not inside:  # "kazakh" is tagged VERB
                 break
             j += 1
-        while j > k and (doc[j - 1].lower_ in self.data.connectors or doc[j - 1].lower_ in _APPOSITION_DETS):
+        dets = self.data.apposition_determiners
+        while j > k and (doc[j - 1].lower_ in self.data.connectors or doc[j - 1].lower_ in dets):
             j -= 1
         return j
 
@@ -210,7 +209,8 @@ class PersonFinder:
                 info = org._.bilat or {}
                 organization = self._org_name(org)
                 lead = org.start
-                while lead > start and doc[lead - 1].lower_ in self.data.connectors | _APPOSITION_DETS:
+                joiners = self.data.connectors | self.data.apposition_determiners
+                while lead > start and doc[lead - 1].lower_ in joiners:
                     lead -= 1
                 if org.end == end and lead > start and doc[lead].lower_ in self.data.locatives:
                     cut = lead  # "adjoint aux relations internationales … à la mairie de Paris"
@@ -250,8 +250,23 @@ class PersonFinder:
             k += 1
         return k, country
 
+    def _country_before(self, doc: Doc, i: int, ctx: _Context) -> str | None:
+        """Where adjectives precede nouns, the country named just before a title: "Kazakh
+        President", "Namibia’s Energy Minister", "Kazakhstan's Ambassador"."""
+        if not self.data.adjectives_before or i == 0:
+            return None
+        k = i - 1
+        if k in ctx.demonyms:
+            return ctx.demonyms[k][0]
+        if k > 0 and doc[k].lower_ in {"’s", "'s"}:
+            place = next((p for p in ctx.places.values() if p.end == k and p.label_ == "country"), None)
+            known = self.gazetteer.get(place.kb_id_) if place is not None else None
+            return known.country if known else None
+        return None
+
     def _before_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         k, country = self._adjectives(title_end, ctx)
+        country = country or self._country_before(doc, i, ctx)
         end = self._name_run(doc, k, ctx)
         if end is not None:
             return k, end, self._role(doc, (i, title_end), (k, k), country, ctx)
@@ -283,7 +298,7 @@ class PersonFinder:
 
     def _after_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         p = i - 1
-        if p >= 0 and doc[p].lower_ in _APPOSITION_DETS:
+        if p >= 0 and doc[p].lower_ in self.data.apposition_determiners:
             p -= 1
         if p < 1 or doc[p].text != ",":
             return None
