@@ -109,6 +109,7 @@ class LimitURL:
                 message = f"the URL is {size} bytes long; at most {self.limit} are read"
                 hint = "shorten the query: fewer or shorter parameters"
                 response = self.respond(request, 414, "uri_too_long", message, hint)
+                response.headers["connection"] = "close"  # a client sending such URLs is not kept
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
