@@ -89,7 +89,11 @@ def test_get_fact_and_stats_give_what_merging_gave(merged: Store) -> None:
         counts = queries.stats(session)
     assert counts["facts"] == len(reference) == 3
     assert counts["by_type"] == {"document": 2, "actor": 5, "agreement": 1, "initiative": 1, "event": 1}
-    assert counts["by_status"] == {"agreement": {"signed": 1}, "initiative": {"idea": 1}, "event": {"held": 1}}
+    assert counts["by_status"] == {
+        "agreement": {"signed": 1},
+        "initiative": {"idea": 1},
+        "event": {"held": 1},
+    }
 
 
 def test_reads_never_merge_facts(merged: Store, monkeypatch: pytest.MonkeyPatch) -> None:
