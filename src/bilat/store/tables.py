@@ -213,3 +213,35 @@ class Judgement(Base):
     author: Mapped[str]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
+
+
+class ListedFact(Base):
+    """One merged fact as the pages list it, written with each merge (store/listing.py): read
+    pages filter and page these rows instead of merging facts per request."""
+
+    __tablename__ = "fact_listing"
+    __table_args__ = (
+        Index(None, "type", "position"),
+        Index(None, "kind", "position"),
+        Index(None, "status", "position"),
+    )
+    id: Mapped[str] = mapped_column(String, primary_key=True)  # the canonical id
+    position: Mapped[int] = mapped_column(unique=True)  # export order: agreements, initiatives, events
+    type: Mapped[str]
+    kind: Mapped[str]
+    status: Mapped[str | None]
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[str | None]  # the date it is listed under (an initiative's start)
+    countries: Mapped[list[str]] = mapped_column(default=list)
+    search: Mapped[str] = mapped_column(Text)  # fold(title) and fold(quote)s, one per line
+    record: Mapped[str] = mapped_column(Text)  # the merged record, JSON
+
+
+class ListingState(Base):
+    """When the listing was last written and from how many facts (one row; none before a build)."""
+
+    __tablename__ = "listing_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    built_at: Mapped[datetime] = mapped_column(default=utcnow)
+    facts: Mapped[int]  # stored facts (before merging) the listing was built from
+    listed: Mapped[int]  # merged facts listed
