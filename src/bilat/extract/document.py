@@ -19,6 +19,7 @@ from bilat.model.dates import PartialDate
 from bilat.model.records import Document, Fact, Mention
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
+_DATELINE_LINES = 6  # a wire dateline ("SEOUL. KAZINFORM -") sits among the first lines
 _DATELINE_DAYS = 3  # facts dated this close to the dateline happened where it was filed
 _VISIT_DAYS = 7  # days of one visit told on different days ("arrivé lundi", "dernier jour, mercredi")
 _VISITS = {"state_visit", "official_visit", "working_visit"}
@@ -218,6 +219,24 @@ def _inherit_participants(drafts: list[Draft], text: str) -> None:
             ]
 
 
+def _both_sides(drafts: list[Draft], mentions: list[Mention], text: str, lex: Lexicon) -> None:
+    """ "The two sides agreed…", "les deux parties…": a fact whose sentence names its actors only
+    so is carried out by the actors named before it in its paragraph, or else in the lead."""
+    for d in drafts:
+        sent = d.cand.sent
+        if _has_actor(d.fact) or not lex.both_sides.search(text, sent.start_char, sent.end_char):
+            continue
+        paragraph = text.rfind("\n", 0, sent.start_char) + 1
+        actors = [m for m in mentions if paragraph <= m.start < sent.start_char]
+        if not any(m.kind in ("person", "organization") for m in actors):
+            actors = [m for m in mentions if m.start < min(_LEAD_CHARS, paragraph)]
+        seen = {m.name for m in d.fact.participants}
+        for m in actors:
+            if m.kind in ("person", "organization") and m.category != "media" and m.name not in seen:
+                d.fact.participants.append(m)
+                seen.add(m.name)
+
+
 def _heading(draft: Draft, text: str) -> bool:
     """A fact read in a heading (a short line without final punctuation) sums up the text below."""
     start = text.rfind("\n", 0, draft.cand.start) + 1
@@ -306,7 +325,27 @@ def _dateline_city(document: Document, mentions: list[Mention], lex: Lexicon) ->
     if found is None:
         return None
     start, end, _date = found
-    return next((m for m in mentions if m.kind == "city" and start <= m.start < end), None)
+    city = next((m for m in mentions if m.kind == "city" and start <= m.start < end), None)
+    return city or _wire_dateline_city(document.text, mentions)
+
+
+def _wire_dateline_city(text: str, mentions: list[Mention]) -> Mention | None:
+    """A city in capitals opening one of the first lines, as agencies write it: "SEOUL. KAZINFORM -",
+    "ASTANA, June 17 (Reuters) -"."""
+    offset, lines = 0, 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            continue
+        lines += 1
+        if lines > _DATELINE_LINES:
+            return None
+        lead = start + len(line) - len(line.lstrip())
+        for m in mentions:
+            after = text[m.end : m.end + 1]
+            if m.kind == "city" and m.start == lead and m.text.isupper() and after in {",", ".", " ", "("}:
+                return m
+    return None
 
 
 def _place_from_dateline(
@@ -366,6 +405,7 @@ def extract_facts(
     drafts = _attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sentences(sdoc, document.text), mentions, lex)
     _inherit_participants(drafts, document.text)
+    _both_sides(drafts, mentions, document.text, lex)
 
     doc_countries = [
         c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)

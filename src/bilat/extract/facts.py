@@ -151,13 +151,13 @@ def _place(
     for m in named:
         city = city_in_name(m.name, lex.city_introducers)
         if city is not None:
-            return city.name, f"place from the name {m.name!r}"
+            return city.display(lex.lang), f"place from the name {m.name!r}"
     if kind in _CAPITAL_VISITS:
         for m in _mentions_between(mentions, start, end, ("country",)):
             if lex.place_before.search(text[max(0, m.start - 6) : m.start]) and m.country:
                 capital = capital_of(m.country)
                 if capital is not None:
-                    return capital.name, f"place: the capital of {m.name}"
+                    return capital.display(lex.lang), f"place: the capital of {m.name}"
     return None, None
 
 

@@ -79,6 +79,7 @@ class Lexicon:
     quotes: tuple[tuple[str, str], ...]  # (opening, closing) quotation marks
     city_introducers: frozenset[str]  # folded words before a city ending a body's name
     modals: dict[str, frozenset[str]]  # tense -> auxiliaries that tell it ("will": future)
+    both_sides: re.Pattern[str]  # "the two sides", "les deux parties": the actors named before
     companions: frozenset[str] = frozenset()
 
     def kinds_related(self, a: str, b: str) -> bool:
@@ -252,5 +253,6 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         quotes=tuple((q[0], q[1]) for q in quotes),
         city_introducers=frozenset(fold(w) for w in introducers),
         modals={t: frozenset(w.lower() for w in words) for t, words in modals_raw.items()},
+        both_sides=pattern("both_sides"),
         companions=frozenset(w.lower() for w in status.get("companions") or ()),
     )

@@ -60,6 +60,7 @@ _AGENTS = ("obl:agent", "agent")  # "signé par X", "signed by X"
 _OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod")
 _PREPOSITIONS = ("prep",)  # English: "signed with X" -> with (prep) -> X (pobj)
 _RELATIVE_CLAUSES = ("acl:relcl", "relcl")
+_PARTICIPLES = ("acl",)  # a participle clause on a noun ("reçu en visite", "arriving in Paris")
 _AUXILIARIES = ("aux", "aux:pass", "aux:tense", "cop", "auxpass")
 _RELATIVE_TAGS = ("WP", "WDT")  # English "who", "which": a relative subject, like PronType=Rel
 
@@ -67,7 +68,9 @@ _RELATIVE_TAGS = ("WP", "WDT")  # English "who", "which": a relative subject, li
 def actor_slots(verb: Token, sent: Span, companions: frozenset[str]) -> list[tuple[int, int]]:
     """Character bounds of who acts in a verb's clause: its subject with what is coordinated to
     it ("X et Y ont signé"), the agent of a passive ("a été signé par X") and obliques led by
-    a companion preposition ("a signé avec X", `companions` being the language's words)."""
+    a companion preposition ("a signé avec X", `companions` being the language's words). A
+    relative subject stands for its antecedent ("Tokayev, who arrived on a state visit"), and so
+    does the subject a participle lacks ("Tokaïev, reçu en visite d'État")."""
 
     def led_by_companion(child: Token) -> bool:
         if child.dep_ in _PREPOSITIONS:
@@ -75,11 +78,17 @@ def actor_slots(verb: Token, sent: Span, companions: frozenset[str]) -> list[tup
         marks = (c.lower_ for c in child.children if c.dep_ == "case")
         return child.dep_ in _OBLIQUES and any(m in companions for m in marks)
 
-    slots = [
-        _bounds(child, sent)
+    def slot(child: Token) -> tuple[int, int] | None:
+        if child.dep_ in _SUBJECTS and _relative(child) and verb.dep_ in _RELATIVE_CLAUSES:
+            return _antecedent(verb, sent)
+        return _bounds(child, sent)
+
+    found = [
+        slot(child)
         for child in verb.children
         if child.dep_ in _SUBJECTS or child.dep_ in _AGENTS or led_by_companion(child)
     ]
+    slots = [s for s in found if s is not None]
     if not any(child.dep_ in _SUBJECTS for child in verb.children):
         inherited = _inherited_subject(verb, sent)
         if inherited is not None:
@@ -97,9 +106,9 @@ def _inherited_subject(verb: Token, sent: Span) -> tuple[int, int] | None:
         if head.i == node.i or not (sent.start <= head.i < sent.end):
             return None
         if node.dep_ in _RELATIVE_CLAUSES and head.pos_ in ("NOUN", "PROPN"):
-            doc = head.doc
-            start = max(head.left_edge.i, sent.start)
-            return doc[start].idx, node.left_edge.idx  # the antecedent, without its clause
+            return _antecedent(node, sent)
+        if node is verb and node.dep_ in _PARTICIPLES and head.pos_ == "PROPN":
+            return _antecedent(node, sent)  # "Tokaïev, reçu en visite d'État à Paris"
         if node.dep_ not in ("conj", "advcl", "xcomp") or head.pos_ not in ("VERB", "AUX"):
             return None
         subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
@@ -107,6 +116,18 @@ def _inherited_subject(verb: Token, sent: Span) -> tuple[int, int] | None:
             return _bounds(subjects[0], sent)
         node = head  # no subject, or a relative "qui": its antecedent, one step up
     return None
+
+
+def _antecedent(clause: Token, sent: Span) -> tuple[int, int] | None:
+    """The noun a relative or participle clause hangs on, without the clause ("Kassym-Jomart
+    Tokayev" in "Kassym-Jomart Tokayev, who arrived")."""
+    head = clause.head
+    if head.i == clause.i or head.pos_ not in ("NOUN", "PROPN") or not sent.start <= head.i < sent.end:
+        return None
+    doc = head.doc
+    start = max(head.left_edge.i, sent.start)
+    end = clause.left_edge.idx
+    return (doc[start].idx, end) if end > doc[start].idx else None
 
 
 def _relative(token: Token) -> bool:

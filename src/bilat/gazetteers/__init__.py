@@ -26,6 +26,11 @@ class Place:
     population: int = 0
     capital: bool = False
     weak: bool = False  # a name that is also a common word, or a small town: needs NER agreement
+    names: tuple[tuple[str, str], ...] = ()  # (language, display name) where it differs from `name`
+
+    def display(self, lang: str | None) -> str:
+        """The display name in a language: "Séoul" in French, "Seoul" in English."""
+        return next((n for code, n in self.names if code == lang), self.name)
 
     @property
     def actor_id(self) -> str:
@@ -101,6 +106,7 @@ def parse(raw: bytes) -> Gazetteer:
                 population=int(e.get("population", 0)),
                 capital=bool(e.get("capital", False)),
                 weak=bool(e.get("weak", False)),
+                names=tuple(sorted((e.get("names") or {}).items())),
             )
             for e in data["entries"]
         }

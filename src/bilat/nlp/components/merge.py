@@ -93,10 +93,11 @@ class MentionMerger:
                 continue  # "Orano" the company, not Oran the city (whose Italian name it is)
             if place is None or (place.weak and (span.start, span.end) not in ner_place_bounds):
                 continue  # a small town or a common word: only where the NER sees exactly this place
-            info = _info(place.name, key=place.key, country=place.country)
+            info = _info(place.display(self.data.lang), key=place.key, country=place.country)
             cands.append(_Candidate(span.start, span.end, 3, place.kind, info))
+        surnames = self._surnames(doc, folds)
         for ent in doc.ents:
-            cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places)
+            cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places, surnames)
             if cand is not None:
                 cands.append(cand)
         chosen = self._select(cands, furniture, blocked)
@@ -120,7 +121,7 @@ class MentionMerger:
             blocked.update(range(span.end, min(len(doc), span.end + 3)))
         if span.label_ == "city":
             place = self.gazetteer.get(span.kb_id_)
-            name = place.name if place else span.text
+            name = place.display(self.data.lang) if place else span.text
             country = place.country if place else None
             text = span_name(doc, span.start, span.end)
             return _Candidate(
@@ -173,12 +174,33 @@ class MentionMerger:
             None,
         )
 
+    @staticmethod
+    def _surnames(doc: Doc, folds: list[str]) -> frozenset[str]:
+        """Last words of the document's persons named in full ("Hippler" of "Horst Hippler")."""
+        spans = [*doc.spans.get(PERSONS, []), *(e for e in doc.ents if e.label_ in PER_LABELS)]
+        return frozenset(
+            folds[s.end - 1]
+            for s in spans
+            if s.end - s.start >= 2 and folds[s.end - 1] and is_cap(doc[s.end - 1])
+        )
+
     def _ner_candidate(
-        self, doc: Doc, ent: Span, folds: list[str], demonym_tokens: set[int], places: list[Span]
+        self,
+        doc: Doc,
+        ent: Span,
+        folds: list[str],
+        demonym_tokens: set[int],
+        places: list[Span],
+        surnames: frozenset[str] = frozenset(),
     ) -> _Candidate | None:
         if ent.label_ not in PER_LABELS | ORG_LABELS:
             return None
         start, end = clean_bounds(ent, self.skip)
+        opened = next((k for k in range(start, end) if doc[k].text == "("), None)
+        if opened is not None and not any(doc[k].text == ")" for k in range(opened, end)):
+            end = opened  # "German Rectors' Conference (HRK": the bracket is not the name's
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
         if ent.label_ in PER_LABELS:
             while start < end and (folds[start] in self.data.titles or doc[start].lower_ in self.skip):
                 start += 1
@@ -202,6 +224,8 @@ class MentionMerger:
             category = self._named_like_an_org(folds[words[-1]]) if len(words) == 1 else None
             if category is not None:  # "Kazakhfilm", "Halykbank": one word, an organisation's ending
                 return _Candidate(start, end, priority + 1, "organization", _info(name, category=category))
+            return _Candidate(start, end, priority, "person", _info(name))
+        if len(words) == 1 and folds[words[0]] in surnames:  # the NER's "organisation" is a person
             return _Candidate(start, end, priority, "person", _info(name))
         if self._quoted_fragment(doc, start, end) or folds[words[0]] in self.data.titles:
             return None  # a piece of a title, or a person's title ("ministre de la Culture")

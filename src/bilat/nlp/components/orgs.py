@@ -221,12 +221,18 @@ class OrgMatcher:
                 break
             if j in ctx.tails or self._head_at(doc, j, ctx) is not None or is_acronym(token.text):
                 break
-            lower = token.lower_
-            plural = lower.endswith("s") and self.lexicon.common(lower[:-1])
-            if not (self.lexicon.common(token.text) or plural):
+            if not self._ordinary(token.lower_):
                 break
             j += 1
         return j
+
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary word of the language, or the plural of one ("Sports", "Universities")."""
+        if self.lexicon.common(word):
+            return True
+        stems = [word[:-3] + "y"] if word.endswith("ies") else []
+        stems += [word[:-1]] if word.endswith("s") else []
+        return any(self.lexicon.common(stem) for stem in stems)
 
     def _listed_parts(self, doc: Doc, k: int, ctx: _Context) -> int | None:
         """End of "Sports and Tourism" after the comma of "Ministry of Culture, Sports and Tourism":

@@ -239,7 +239,7 @@ class PersonFinder:
     def _org_name(self, org: Span) -> str:
         if org.label_ == "city":
             place = self.gazetteer.get(org.kb_id_)
-            return place.name if place else org.text
+            return place.display(self.data.lang) if place else org.text
         text = " ".join(org.text.split())
         return text[:1].upper() + text[1:]
 
