@@ -73,16 +73,16 @@ class FactFilters:
     status: str | None = None
     q: str | None = None
 
-    def run(self, session: Session, paging: Paging) -> tuple[list[dict[str, Any]], int]:
-        """The merged facts these filters select, one page of them, and their total."""
-        return queries.list_facts(
-            session,
-            type=self.type,
-            kind=self.kind,
-            status=self.status,
-            q=self.q,
-            limit=paging.limit,
-            offset=paging.offset,
+    def run(self, session: Session, paging: Paging) -> tuple[list[str], int]:
+        """The merged facts these filters select, one page of them (JSON texts), and their total."""
+        return queries.list_facts_json(
+            session, self.type, self.kind, self.status, self.q, paging.limit, paging.offset
+        )
+
+    def summaries(self, session: Session, paging: Paging) -> tuple[list[dict[str, Any]], int]:
+        """The same page of facts as `run`, as summaries (for the HTML list)."""
+        return queries.list_fact_summaries(
+            session, self.type, self.kind, self.status, self.q, paging.limit, paging.offset
         )
 
 

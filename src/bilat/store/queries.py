@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.orm import Session
 
 from bilat.model.names import fold
 from bilat.model.vocab import FACT_TYPES
 from bilat.store.rows import (
     actor_record,
+    chunks,
     document_record,
     load_actors,
     load_fact_records,
@@ -65,6 +66,59 @@ def export_records(session: Session, with_text: bool = True) -> Iterator[dict[st
     yield from _merged_facts(session)
 
 
+def _fact_filters(
+    type: str | None, kind: str | None, status: str | None, q: str | None
+) -> list[ColumnElement[bool]] | None:
+    """The WHERE clauses of a fact listing query; None when nothing can match (`q` folds to nothing)."""
+    where: list[ColumnElement[bool]] = []
+    if type is not None:
+        where.append(ListedFact.type == type)
+    if kind is not None:
+        where.append(ListedFact.kind == kind)
+    if status is not None:
+        where.append(ListedFact.status == status)
+    if q is not None:
+        needle = fold(q)
+        if not needle:
+            return None
+        where.append(func.instr(ListedFact.search, needle) > 0)
+    return where
+
+
+def _listed(
+    session: Session,
+    columns: Sequence[Any],
+    type: str | None,
+    kind: str | None,
+    status: str | None,
+    q: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Row[Any]], int]:
+    where = _fact_filters(type, kind, status, q)
+    if where is None:
+        return [], 0
+    total = session.scalar(select(func.count()).select_from(ListedFact).where(*where)) or 0
+    if offset >= total:
+        return [], total
+    page = select(*columns).where(*where).order_by(ListedFact.position).limit(limit).offset(offset)
+    return list(session.execute(page)), total
+
+
+def list_facts_json(
+    session: Session,
+    type: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    q: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[str], int]:
+    """`list_facts` with each record as the JSON text it is stored as (for the API, unparsed)."""
+    rows, total = _listed(session, [ListedFact.record], type, kind, status, q, limit, offset)
+    return [row[0] for row in rows], total
+
+
 def list_facts(
     session: Session,
     type: str | None = None,
@@ -79,33 +133,74 @@ def list_facts(
 
     A `q` with nothing to look for once folded (only punctuation or spaces) matches nothing.
     """
-    where: list[ColumnElement[bool]] = []
-    if type is not None:
-        where.append(ListedFact.type == type)
-    if kind is not None:
-        where.append(ListedFact.kind == kind)
-    if status is not None:
-        where.append(ListedFact.status == status)
-    if q is not None:
-        needle = fold(q)
-        if not needle:
-            return [], 0
-        where.append(func.instr(ListedFact.search, needle) > 0)
-    total = session.scalar(select(func.count()).select_from(ListedFact).where(*where)) or 0
-    if offset >= total:
-        return [], total
-    page = select(ListedFact.record).where(*where).order_by(ListedFact.position).limit(limit).offset(offset)
-    return [json.loads(record) for record in session.scalars(page)], total
+    records, total = list_facts_json(session, type, kind, status, q, limit, offset)
+    return [json.loads(record) for record in records], total
 
 
-def get_fact(session: Session, id: str) -> dict[str, Any] | None:
-    """The merged fact with this (canonical) id, or the merged fact that this fact id is part of."""
+_SUMMARY = (
+    ListedFact.id,
+    ListedFact.type,
+    ListedFact.kind,
+    ListedFact.title,
+    ListedFact.status,
+    ListedFact.date,
+    ListedFact.countries,
+    ListedFact.sources,
+)
+
+
+def _summary(row: Row[Any]) -> dict[str, Any]:
+    id_, type_, kind, title, status, date, countries, sources = row
+    return {
+        "id": id_,
+        "type": type_,
+        "kind": kind,
+        "title": title,
+        "status": status,
+        "date": date,
+        "countries": list(countries or []),
+        "source_count": sources,
+    }
+
+
+def list_fact_summaries(
+    session: Session,
+    type: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    q: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """The facts `list_facts` gives, in the same order, as summaries for lists: id, type, kind,
+    title, status, date (an initiative's start), countries and `source_count`."""
+    rows, total = _listed(session, _SUMMARY, type, kind, status, q, limit, offset)
+    return [_summary(row) for row in rows], total
+
+
+def fact_summaries(session: Session, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Summaries (as `list_fact_summaries`) of the listed facts with these canonical ids, by id."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in chunks(sorted(set(ids))):
+        for row in session.execute(select(*_SUMMARY).where(ListedFact.id.in_(part))):
+            found[row[0]] = _summary(row)
+    return found
+
+
+def get_fact_json(session: Session, id: str) -> str | None:
+    """`get_fact` as the JSON text it is stored as."""
     record = session.scalar(select(ListedFact.record).where(ListedFact.id == id))
     if record is None:
         canonical = session.scalar(select(FactRow.canonical_id).where(FactRow.id == id))
         if canonical is None or canonical == id:
             return None
         record = session.scalar(select(ListedFact.record).where(ListedFact.id == canonical))
+    return record
+
+
+def get_fact(session: Session, id: str) -> dict[str, Any] | None:
+    """The merged fact with this (canonical) id, or the merged fact that this fact id is part of."""
+    record = get_fact_json(session, id)
     return json.loads(record) if record is not None else None
 
 
@@ -194,8 +289,24 @@ def list_actors(
     session: Session, kind: str | None = None, limit: int = 100, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
     """Actors mentioned in at least one document (those the export holds), sorted by id."""
-    ids = _mentioned_actor_ids(session, kind)
-    return [actor_record(a) for a in load_actors(session, ids[offset : offset + limit])], len(ids)
+    mentioned = select(MentionRow.actor_id).where(MentionRow.actor_id.is_not(None), MentionRow.actor_id != "")
+    if kind is not None:
+        mentioned = mentioned.join(ActorRow, ActorRow.id == MentionRow.actor_id).where(ActorRow.kind == kind)
+    ids = mentioned.distinct().subquery()
+    total = session.scalar(select(func.count()).select_from(ids)) or 0
+    page = session.scalars(select(ids.c.actor_id).order_by(ids.c.actor_id).limit(limit).offset(offset))
+    return [actor_record(a) for a in load_actors(session, list(page))], total
+
+
+def actor_names(session: Session, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Id, kind and name of these actors, by id (unknown ids are left out): for links."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in chunks(sorted(set(ids))):
+        for id_, kind, name in session.execute(
+            select(ActorRow.id, ActorRow.kind, ActorRow.name).where(ActorRow.id.in_(part))
+        ):
+            found[id_] = {"id": id_, "kind": kind, "name": name}
+    return found
 
 
 def get_actor(session: Session, id: str) -> dict[str, Any] | None:
@@ -205,13 +316,10 @@ def get_actor(session: Session, id: str) -> dict[str, Any] | None:
         return None
     record = actor_record(found[0])
     record["mentions"] = session.scalar(select(func.count()).where(MentionRow.actor_id == id)) or 0
-    facts = session.scalars(
-        select(FactRow.canonical_id)
-        .outerjoin(FactParticipant, FactParticipant.fact_id == FactRow.id)
-        .where(or_(FactParticipant.actor_id == id, FactRow.venue_actor_id == id))
-        .distinct()
-    )
-    record["facts"] = sorted(facts)
+    takes_part = select(FactParticipant.fact_id).where(FactParticipant.actor_id == id)
+    participant = select(FactRow.canonical_id).where(FactRow.id.in_(takes_part))
+    venue = select(FactRow.canonical_id).where(FactRow.venue_actor_id == id)
+    record["facts"] = sorted(set(session.scalars(participant)) | set(session.scalars(venue)))
     return record
 
 
@@ -234,7 +342,7 @@ def stats(session: Session) -> dict[str, Any]:
             pairs[f"{a}-{b}"] += 1
     facts = sum(sum(c.values()) for c in by_kind.values())
     languages = session.execute(select(DocumentRow.language, func.count()).group_by(DocumentRow.language))
-    actors = len(_mentioned_actor_ids(session))
+    actors = session.scalar(select(func.count(MentionRow.actor_id.distinct()))) or 0
     documents = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
     by_type: dict[str, int] = {"document": documents, "actor": actors}
     by_type |= {t: sum(by_kind[t].values()) for t in by_kind}

@@ -233,6 +233,7 @@ class ListedFact(Base):
     title: Mapped[str] = mapped_column(Text)
     date: Mapped[str | None]  # the date it is listed under (an initiative's start)
     countries: Mapped[list[str]] = mapped_column(default=list)
+    sources: Mapped[int] = mapped_column(default=0)  # how many sources the merged fact has
     search: Mapped[str] = mapped_column(Text)  # fold(title) and fold(quote)s, one per line
     record: Mapped[str] = mapped_column(Text)  # the merged record, JSON
 

@@ -48,15 +48,14 @@ def _actors_of(session: Session, fact: dict[str, Any]) -> dict[str, dict[str, An
     ids = [i for f in _ACTOR_FIELDS for i in fact.get(f) or []]
     if isinstance(fact.get("venue"), str):
         ids.append(fact["venue"])
-    found = {i: queries.get_actor(session, i) for i in dict.fromkeys(ids)}
-    return {i: a for i, a in found.items() if a is not None}
+    return queries.actor_names(session, ids)
 
 
 @router.get("/")
 def facts_page(
     request: Request, session: SessionDep, filters: FactFiltersDep, paging: PagingDep
 ) -> HTMLResponse:
-    items, total = filters.run(session, paging)
+    items, total = filters.summaries(session, paging)
     context = {"title": "Facts", "facts": items, "filters": filters, "page": _paging(request, total, paging)}
     return render(request, "facts.html", context | {"json_url": _twin(request, "/facts")})
 
@@ -70,7 +69,7 @@ def fact_page(id: IdPath, request: Request, session: SessionDep) -> HTMLResponse
         "title": fact.get("title") or id,
         "fact": fact,
         "actors": _actors_of(session, fact),
-        "related": {fact[n]: queries.get_fact(session, fact[n]) for n in _FACT_LINKS if fact.get(n)},
+        "related": queries.fact_summaries(session, [fact[n] for n in _FACT_LINKS if fact.get(n)]),
         "actor_fields": _ACTOR_FIELDS,
         "fact_links": _FACT_LINKS,
         "json_url": f"/api/facts/{path_id(id)}",
@@ -113,11 +112,12 @@ def actor_page(id: IdPath, request: Request, session: SessionDep) -> HTMLRespons
     actor = queries.get_actor(session, id)
     if actor is None:
         raise not_found("actor", id, "go back to the list of actors")
-    facts = [queries.get_fact(session, f) if isinstance(f, str) else f for f in actor.get("facts") or []]
+    ids = [f for f in actor.get("facts") or [] if isinstance(f, str)]
+    listed = queries.fact_summaries(session, ids)
     context = {
         "title": actor.get("name") or id,
         "actor": actor,
-        "facts": [f for f in facts if f],
+        "facts": [listed[f] for f in ids if f in listed],
         "json_url": f"/api/actors/{path_id(id)}",
     }
     return render(request, "actor.html", context)

@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("date", sa.String(), nullable=True),
         sa.Column("countries", sa.JSON(), nullable=False),
+        sa.Column("sources", sa.Integer(), nullable=False),
         sa.Column("search", sa.Text(), nullable=False),
         sa.Column("record", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_fact_listing")),
