@@ -69,3 +69,73 @@ def test_domains_come_from_words_and_kind() -> None:
     assert domains_for("la restauration des manuscrits du musée", "other", lex) == ["museums", "restoration"]
     assert domains_for("un accord", "state_visit", lex) == ["diplomacy"]
     assert "energy" not in domains_for("les pays d’Asie centrale", "other", lex)
+
+
+def test_english_lexicon_loads_with_every_fact_type() -> None:
+    lex = load_lexicon("en")
+    assert {t.type for t in lex.triggers} == {"agreement", "initiative", "event"}
+    assert "en" in available_languages()
+    assert lex.modals["future"] >= {"will", "shall"} and "would" in lex.modals["conditional"]
+    assert lex.quotes and lex.city_introducers >= {"of", "in"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "the two ministries inked a memorandum of understanding", "memorandum_of_understanding"),
+        ("en", "a letter of intent on film co-production", "declaration_of_intent"),
+        ("en", "the sister city agreement of 1994", "twinning"),
+        ("en", "a state visit to Seoul", "state_visit"),
+        ("en", "a student exchange programme", "exchange_programme"),
+    ],
+)
+def test_english_triggers(lang: str, text: str, kind: str) -> None:
+    lex = load_lexicon(lang)
+    hits = [t for t in lex.triggers if t.regex.search(text)]
+    assert hits and hits[0].kind == kind
+
+
+def test_english_words_of_the_clause_are_data() -> None:
+    lex = load_lexicon("en")
+    assert lex.place_before.search("signed in ") and not lex.place_before.search("signed with ")
+    assert lex.target_before.search("double trade by ")
+    assert lex.leading_words.sub("", "the memorandum") == "memorandum"
+    titled = lex.title_quoted.search("an exhibition entitled “Treasures of the Steppe”")
+    assert titled and titled.group(1) == "Treasures of the Steppe"
+    assert lex.both_sides.search("The two sides agreed") and lex.both_sides.search("both parties noted")
+
+
+def test_french_words_of_the_clause_are_data() -> None:
+    lex = load_lexicon("fr")
+    assert lex.place_before.search("signé à ") and lex.target_before.search("d’ici ")
+    assert lex.leading_words.sub("", "l’accord") == "accord"
+    assert lex.quotes == (("«", "»"),) and lex.modals == {}
+    assert lex.both_sides.search("les deux parties ont convenu")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("quotes", [["«"]], "'quotes' must list"),
+        ("city_introducers", [], "'city_introducers' must list"),
+        ("modals", {"past": ["did"]}, "'modals' maps future/conditional"),
+        ("title_quoted", "intitulé «[^»]+»", "needs a group"),
+        ("place_before", None, "missing place_before"),
+    ],
+)
+def test_malformed_clause_words_are_refused(
+    monkeypatch: pytest.MonkeyPatch, key: str, value: object, message: str
+) -> None:
+    from bilat.extract import lexicon
+
+    real = lexicon._read
+
+    def fake(lang: str, name: str) -> dict:
+        data = dict(real("fr", name))
+        if name == "status_cues.yaml":
+            data[key] = value
+        return data
+
+    monkeypatch.setattr(lexicon, "_read", fake)
+    with pytest.raises(LanguageDataError, match=message):
+        load_lexicon.__wrapped__("xx")

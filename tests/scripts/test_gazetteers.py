@@ -12,6 +12,7 @@ import pytest
 
 from bilat.errors import LanguageDataError
 from bilat.gazetteers import load_gazetteer, parse
+from bilat.model.names import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,3 +106,40 @@ def test_bad_demonym_file_is_refused(builder: ModuleType, tmp_path: Path, conten
             builder._load_language_data()
     finally:
         builder.LANG_DIR = ROOT / "src" / "bilat" / "lang"
+
+
+@pytest.mark.parametrize(
+    ("name", "french", "english"),
+    [
+        ("seoul", "Séoul", "Seoul"),
+        ("tashkent", "Tachkent", "Tashkent"),
+        ("le caire", "Le Caire", "Cairo"),
+        ("shymkent", "Chymkent", "Shymkent"),  # lang/en/cities.yaml
+        ("coree du sud", "Corée du Sud", "South Korea"),
+        ("allemagne", "Allemagne", "Germany"),
+    ],
+)
+def test_places_have_english_display_names(name: str, french: str, english: str) -> None:
+    place = load_gazetteer().lookup(name)[0]
+    assert (place.name, place.display("fr"), place.display("en"), place.display(None)) == (
+        french,
+        french,
+        english,
+        french,
+    )
+
+
+def test_korea_alone_is_south_korea() -> None:
+    """ISO's English "Korea, Democratic People's Republic of" is read in order, not cut to "Korea"."""
+    gazetteer = load_gazetteer()
+    assert [p.key for p in gazetteer.lookup("korea")] == ["country:KR"]
+    assert gazetteer.lookup(fold("Democratic People's Republic of Korea"))[0].key == "country:KP"
+
+
+@pytest.mark.parametrize(
+    ("word", "codes"),
+    [("Kazakh", ("KZ",)), ("Kazakhstani", ("KZ",)), ("Uzbeks", ("UZ",)), ("Japanese", ("JP",)),
+     ("Swiss", ("CH",)), ("Sino", ("CN",)), ("kazakhe", ())],
+)  # fmt: skip
+def test_english_demonyms(word: str, codes: tuple[str, ...]) -> None:
+    assert load_gazetteer().demonym(word, "en") == codes

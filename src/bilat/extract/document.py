@@ -322,10 +322,10 @@ def _relations(drafts: list[Draft], text: str) -> dict[int, tuple[str, int]]:
 def _dateline_city(document: Document, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     """The city of the dateline ("Astana, 12 octobre 2023"): where the article was filed from."""
     found = dateline_at(document.text, document.language or lex.lang)
-    if found is None:
-        return None
-    start, end, _date = found
-    city = next((m for m in mentions if m.kind == "city" and start <= m.start < end), None)
+    city = None
+    if found is not None:
+        start, end, _date = found
+        city = next((m for m in mentions if m.kind == "city" and start <= m.start < end), None)
     return city or _wire_dateline_city(document.text, mentions)
 
 

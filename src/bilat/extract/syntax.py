@@ -107,7 +107,7 @@ def _inherited_subject(verb: Token, sent: Span) -> tuple[int, int] | None:
             return None
         if node.dep_ in _RELATIVE_CLAUSES and head.pos_ in ("NOUN", "PROPN"):
             return _antecedent(node, sent)
-        if node is verb and node.dep_ in _PARTICIPLES and head.pos_ == "PROPN":
+        if node is verb and node.dep_ in _PARTICIPLES and head.pos_ in ("NOUN", "PROPN"):
             return _antecedent(node, sent)  # "Tokaïev, reçu en visite d'État à Paris"
         if node.dep_ not in ("conj", "advcl", "xcomp") or head.pos_ not in ("VERB", "AUX"):
             return None

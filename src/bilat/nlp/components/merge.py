@@ -217,6 +217,8 @@ class MentionMerger:
         priority = 2.5 if contains_place else 4
         name = span_name(doc, start, end)
         if ent.label_ in PER_LABELS:
+            if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads:
+                return None  # "MoU" read as a person
             if len(words) > 5 or any(
                 not is_cap(doc[k]) and doc[k].lower_ not in self.data.particles for k in words
             ):

@@ -299,9 +299,9 @@ class OrgMatcher:
         span = Span(doc, i, end, label=category)
         country = next((ctx.demonyms[j][0] for j in range(i, end) if j in ctx.demonyms), None)
         if country is None:
-            place = next((ctx.places[j] for j in range(i, end) if j in ctx.places), None)
-            known = self.gazetteer.get(place.kb_id_) if place is not None else None
-            country = known.country if known else None
+            places = (self.gazetteer.get(ctx.places[j].kb_id_) for j in range(i, end) if j in ctx.places)
+            known = next((p for p in places if p is not None), None)
+            country = known.country if known is not None and not known.weak else None  # "Halyk" is no town
         aliases = []
         bracket = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
         if bracket and is_acronym(doc[end + 1].text):  # "Japan International Cooperation Agency (JICA)"

