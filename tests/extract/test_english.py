@@ -182,3 +182,23 @@ def test_a_wire_dateline_in_capitals_places_the_news_of_the_day(en: Language) ->
     meeting = next(f for f in run(en, text) if f.type == "event")
     assert meeting.place == "Seoul"
     assert meeting.date == "2024-06-18"
+
+
+def test_the_president_is_the_person_last_named_president(en: Language) -> None:
+    text = (
+        "President Amara Diallo welcomed the delegation in Dakar on Monday.\n"
+        "The president was speaking at a bilateral meeting held at the presidential palace."
+    )
+    meeting = next(f for f in run(en, text) if f.kind == "meeting")
+    assert "Amara Diallo" in names(meeting)
+
+
+def test_signed_agreements_without_a_specific_name_are_a_fact(en: Language) -> None:
+    [agreement] = only(run(en, "Both countries on Tuesday signed three agreements in Yerevan."), "agreement")
+    assert (agreement.kind, agreement.status, agreement.place) == ("other", "signed", "Yerevan")
+
+
+def test_a_trigger_inside_a_body_name_is_no_fact(en: Language) -> None:
+    text = "The Conference of Rectors of Academic Schools in Poland (CRASP) signed a memorandum."
+    facts = run(en, text)
+    assert [f.type for f in facts] == ["agreement"]

@@ -16,6 +16,7 @@ from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
 from bilat.model.date_expressions import dateline_at, find_dates
 from bilat.model.dates import PartialDate
+from bilat.model.names import fold
 from bilat.model.records import Document, Fact, Mention
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
@@ -26,6 +27,7 @@ _VISITS = {"state_visit", "official_visit", "working_visit"}
 _DURING_VISIT = {"meeting", "talks", "inauguration", "signing_ceremony"}
 _PAST = {"held", "signed", "ongoing", "completed", "in_force"}
 _FRAMEWORK_REACH = 250  # characters before an initiative where its framework agreement may be named
+_EVENT_BODIES = {"cultural_institution"}  # bodies whose name may be an event's ("Festival de Cannes")
 _BROAD_SIMILARITY = 70  # title likeness (rapidfuzz token set ratio) for broad kinds to merge
 
 
@@ -109,7 +111,11 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                     continue
             if target is not None:
                 _absorb(target, draft)
-            continue
+                continue
+            if draft.cand.anaphoric or not draft.cand.trigger.generic or not f.status_history:
+                continue
+            # "both countries signed three agreements": a generic word no specific fact takes in,
+            # told with its own status, is a fact of its own
         match = next(
             (
                 k
@@ -171,6 +177,17 @@ def _drop_broad_beside_specific(drafts: list[Draft], lex: Lexicon) -> list[Draft
         if not shadowed:
             out.append(d)
     return out
+
+
+def _drop_inside_bodies(drafts: list[Draft], mentions: list[Mention]) -> list[Draft]:
+    """A trigger inside an organisation's name names the body, not a fact ("German Rectors'
+    Conference", "Research Center for Education"); a festival or a theatre's name may be both."""
+    bodies = [
+        (m.start, m.end)
+        for m in mentions
+        if m.kind == "organization" and m.category not in _EVENT_BODIES
+    ]
+    return [d for d in drafts if not any(a <= d.cand.start and d.cand.end <= b for a, b in bodies)]
 
 
 def _has_actor(fact: Fact) -> bool:
@@ -235,6 +252,26 @@ def _both_sides(drafts: list[Draft], mentions: list[Mention], text: str, lex: Le
             if m.kind in ("person", "organization") and m.category != "media" and m.name not in seen:
                 d.fact.participants.append(m)
                 seen.add(m.name)
+
+
+def _titled_references(drafts: list[Draft], mentions: list[Mention], text: str, lex: Lexicon) -> None:
+    """ "The president was speaking at the meeting", "la ministre a inauguré…": a title after a
+    definite article in a fact's sentence is the person last named with that title before it."""
+    titled = [(m, fold(m.roles[0].title).split()[0]) for m in mentions if m.kind == "person" and m.roles]
+    if not titled:
+        return
+    words = {w for _, w in titled}
+    for d in drafts:
+        sent = d.cand.sent
+        seen = {m.name for m in d.fact.participants}
+        for match in lex.definite_title.finditer(text, sent.start_char, sent.end_char):
+            word = fold(match.group(1))
+            if word not in words:
+                continue
+            named = [m for m, w in titled if w == word and m.end <= match.start() and m.name not in seen]
+            if named:
+                d.fact.participants.append(named[-1])
+                seen.add(named[-1].name)
 
 
 def _heading(draft: Draft, text: str) -> bool:
@@ -401,11 +438,13 @@ def extract_facts(
         if draft is not None:
             drafts.append(draft)
     drafts = _drop_broad_beside_specific(drafts, lex)
+    drafts = _drop_inside_bodies(drafts, mentions)
     _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sentences(sdoc, document.text), mentions, lex)
     _inherit_participants(drafts, document.text)
     _both_sides(drafts, mentions, document.text, lex)
+    _titled_references(drafts, mentions, document.text, lex)
 
     doc_countries = [
         c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)

@@ -80,6 +80,7 @@ class Lexicon:
     city_introducers: frozenset[str]  # folded words before a city ending a body's name
     modals: dict[str, frozenset[str]]  # tense -> auxiliaries that tell it ("will": future)
     both_sides: re.Pattern[str]  # "the two sides", "les deux parties": the actors named before
+    definite_title: re.Pattern[str]  # "the president": group 1 is the title word
     companions: frozenset[str] = frozenset()
 
     def kinds_related(self, a: str, b: str) -> bool:
@@ -254,5 +255,6 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         city_introducers=frozenset(fold(w) for w in introducers),
         modals={t: frozenset(w.lower() for w in words) for t, words in modals_raw.items()},
         both_sides=pattern("both_sides"),
+        definite_title=pattern("definite_title"),
         companions=frozenset(w.lower() for w in status.get("companions") or ()),
     )
