@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from bilat.api.schemas import ActorOut, DocumentOut, DocumentSummaryOut, FactOut, PageOut, StatsOut
+
 from .sample import DOC_1, DOC_2, TEXT_1, TEXT_2
 
 TEXTS = {DOC_1: TEXT_1, DOC_2: TEXT_2}
@@ -143,3 +145,30 @@ def test_openapi_lists_the_api(client: TestClient) -> None:
     responses = schema["paths"]["/api/facts/{id}"]["get"]["responses"]
     assert responses["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert responses["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
+
+
+@pytest.mark.parametrize(
+    ("path", "model"),
+    [
+        ("/api/facts", PageOut[FactOut]),
+        ("/api/facts?type=event", PageOut[FactOut]),
+        ("/api/documents", PageOut[DocumentSummaryOut]),
+        (f"/api/documents/{DOC_1}", DocumentOut),
+        ("/api/actors", PageOut[ActorOut]),
+        ("/api/stats", StatsOut),
+    ],
+)
+def test_responses_are_what_their_schema_makes_of_them(client: TestClient, path: str, model: Any) -> None:
+    """The routes send stored or queried records without validating them per request: what they
+    send must be exactly what validation by their response_model would send."""
+    body = _get(client, path)
+    assert model.model_validate(body).model_dump(mode="json") == body
+
+
+def test_single_records_are_what_their_schema_makes_of_them(client: TestClient) -> None:
+    for fact in _get(client, "/api/facts")["items"]:
+        body = _get(client, f"/api/facts/{fact['id']}")
+        assert FactOut.model_validate(body).model_dump(mode="json") == body == fact
+    for actor in _get(client, "/api/actors", limit=500)["items"]:
+        body = _get(client, f"/api/actors/{actor['id']}")
+        assert ActorOut.model_validate(body).model_dump(mode="json") == body

@@ -78,3 +78,11 @@ def create_app(settings: Settings | str) -> FastAPI:
     static = resources.files("bilat.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for the configured store (BILAT_DB...): the factory each `bilat serve --workers N`
+    process imports."""
+    from bilat.config import settings
+
+    return create_app(settings())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -21,14 +21,21 @@ MAX_ID = 512  # characters of an id in a path (document ids are file names, at m
 MAX_TERM = 64  # characters of a vocabulary value (type, kind, status)
 
 
-def get_store(request: Request) -> Store:
+# The dependencies are `async def`: they do no I/O worth a thread (the session connects on its
+# first query, in the route's thread), and each sync dependency would cost the request one more
+# turn in AnyIO's thread pool queue, which under load is most of its latency. Only the routes
+# (sync: they query the store) run in the pool.
+
+
+async def get_store(request: Request) -> Store:
     """The store opened once by the app's lifespan."""
     store: Store = request.app.state.store
     return store
 
 
-def get_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session]:
-    """One read-only session per request (never blocks the writer), closed after the response."""
+async def get_session(store: Annotated[Store, Depends(get_store)]) -> AsyncIterator[Session]:
+    """One read-only session per request (never blocks the writer), closed after the response
+    (closing returns its connection to the pool: a rollback of a read, no waiting)."""
     with store.session(write=False) as session:
         yield session
 
@@ -42,7 +49,7 @@ class Paging:
     offset: int
 
 
-def paging(
+async def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
 ) -> Paging:
@@ -100,7 +107,7 @@ def _words(q: str | None) -> str | None:
     return q
 
 
-def fact_filters(
+async def fact_filters(
     type_: Annotated[
         str | None,
         Query(alias="type", max_length=MAX_TERM, description=f"One of: {', '.join(FACT_TYPES)}."),
@@ -137,7 +144,7 @@ def fact_filters(
 FactFiltersDep = Annotated[FactFilters, Depends(fact_filters)]
 
 
-def actor_kind(
+async def actor_kind(
     kind: Annotated[
         str | None, Query(max_length=MAX_TERM, description="country, city, region, organization or person.")
     ] = None,

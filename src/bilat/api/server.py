@@ -83,8 +83,8 @@ class Protocol(H11Protocol):
         super().data_received(data)
 
 
-def config(app: Any, host: str, port: int, **options: Any) -> uvicorn.Config:
-    """The uvicorn configuration bilat serves with (options override, e.g. log_level)."""
+def options(host: str, port: int, **overrides: Any) -> dict[str, Any]:
+    """uvicorn's settings for bilat (keyword arguments of uvicorn.Config and uvicorn.run)."""
     settings: dict[str, Any] = {
         "host": host,
         "port": port,
@@ -97,7 +97,12 @@ def config(app: Any, host: str, port: int, **options: Any) -> uvicorn.Config:
         "ws": "none",
         "lifespan": "on",
     }
-    return uvicorn.Config(app, **(settings | options))
+    return settings | overrides
+
+
+def config(app: Any, host: str, port: int, **overrides: Any) -> uvicorn.Config:
+    """The uvicorn configuration bilat serves with (overrides win, e.g. log_level)."""
+    return uvicorn.Config(app, **options(host, port, **overrides))
 
 
 async def set_worker_threads(threads: int = WORKER_THREADS) -> None:
@@ -107,6 +112,9 @@ async def set_worker_threads(threads: int = WORKER_THREADS) -> None:
     anyio.to_thread.current_default_thread_limiter().total_tokens = threads
 
 
-def serve(app: Any, host: str, port: int, **options: Any) -> None:
-    """Serve `app` until interrupted."""
-    uvicorn.Server(config(app, host, port, **options)).run()
+def serve(app: Any, host: str, port: int, workers: int = 1, **overrides: Any) -> None:
+    """Serve `app` until interrupted. With `workers` > 1, processes that each serve the app that
+    `app`, a factory named "module:function", makes (uvicorn's supervisor restarts dead ones)."""
+    if workers > 1:
+        overrides |= {"workers": workers, "factory": True}
+    uvicorn.run(app, **options(host, port, **overrides))

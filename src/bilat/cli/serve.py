@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 
 import typer
@@ -13,6 +14,9 @@ def command(
     ctx: typer.Context,
     host: str = typer.Option(None, help="Address to bind [default: 127.0.0.1]."),
     port: int = typer.Option(None, help="Port [default: 8000]."),
+    workers: int = typer.Option(
+        1, min=1, max=64, help="Server processes (each with 40 threads): up to one per CPU core."
+    ),
 ) -> None:
     """Serve the web app (facts, documents with highlighted sources, actors) and /api."""
     from bilat.api.app import create_app
@@ -27,7 +31,11 @@ def command(
     # uvicorn shuts down on SIGTERM itself, then re-raises it: let it end the process (the CLI
     # turns SIGTERM into Ctrl-C for commands that must record an interruption; serving has none)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    serve(create_app(settings), settings.host, settings.port)
+    if workers == 1:
+        serve(create_app(settings), settings.host, settings.port)
+    else:  # each worker process builds the app from the environment
+        os.environ["BILAT_DB"] = settings.db
+        serve("bilat.api.app:app_from_environment", settings.host, settings.port, workers=workers)
 
 
 def register(app: typer.Typer) -> None:

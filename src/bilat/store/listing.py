@@ -23,10 +23,10 @@ _STATE_ID = 1
 
 
 def search_text(record: dict[str, Any]) -> str:
-    """What `q` is looked for in: the folded title and folded quotes, one per line (fold() turns
-    line breaks into spaces, so a folded needle never matches across two of them)."""
+    """What `q` is looked for in: the folded title and the distinct folded quotes, one per line
+    (fold() turns line breaks into spaces, so a folded needle never matches across two of them)."""
     texts = [record.get("title") or "", *(s.get("quote") or "" for s in record.get("sources") or [])]
-    return "\n".join(fold(t) for t in texts)
+    return "\n".join(dict.fromkeys(fold(t) for t in texts))
 
 
 def listed_date(record: dict[str, Any]) -> str | None:

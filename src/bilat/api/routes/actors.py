@@ -5,26 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
 from bilat.api.deps import ActorKindDep, IdPath, PagingDep, SessionDep
 from bilat.api.errors import not_found
-from bilat.api.schemas import ERROR_RESPONSES, ActorOut, PageOut
+from bilat.api.schemas import ERROR_RESPONSES, ActorOut, PageOut, sent
 from bilat.store import queries
 
 router = APIRouter(tags=["actors"], responses=ERROR_RESPONSES)
 
 
+def _out(actor: dict[str, Any]) -> dict[str, Any]:
+    """An actor record with every field of ActorOut (category and roles apply to some kinds)."""
+    return {"category": None, "roles": [], **actor}
+
+
 @router.get("/actors", response_model=PageOut[ActorOut])
-def list_actors(session: SessionDep, kind: ActorKindDep, paging: PagingDep) -> dict[str, Any]:
+def list_actors(session: SessionDep, kind: ActorKindDep, paging: PagingDep) -> JSONResponse:
     """Actors, optionally of one kind."""
     items, total = queries.list_actors(session, kind=kind, limit=paging.limit, offset=paging.offset)
-    return {"items": items, "total": total, "limit": paging.limit, "offset": paging.offset}
+    page = [_out(a) for a in items]
+    return sent({"items": page, "total": total, "limit": paging.limit, "offset": paging.offset})
 
 
 @router.get("/actors/{id}", response_model=ActorOut)
-def get_actor(id: IdPath, session: SessionDep) -> dict[str, Any]:
+def get_actor(id: IdPath, session: SessionDep) -> JSONResponse:
     """One actor with its aliases and roles."""
     actor = queries.get_actor(session, id)
     if actor is None:
         raise not_found("actor", id, "list the actors at /api/actors")
-    return actor
+    return sent(_out(actor))

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
 from bilat.api.deps import SessionDep
-from bilat.api.schemas import StatsOut
+from bilat.api.schemas import StatsOut, sent
 from bilat.store import queries
 
 router = APIRouter(tags=["stats"])
 
 
 @router.get("/stats", response_model=StatsOut)
-def stats(session: SessionDep) -> dict[str, Any]:
+def stats(session: SessionDep) -> JSONResponse:
     """Numbers of documents, actors and facts (by type, kind and status)."""
-    return queries.stats(session)
+    return sent(queries.stats(session))
