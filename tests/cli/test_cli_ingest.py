@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,8 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+from bilat.cli import main
+from bilat.config import settings
 from bilat.nlp.pipeline import load_pipeline
 from bilat.store import write
 
@@ -332,3 +335,18 @@ def test_a_text_longer_than_spacys_limit_ends_with_the_summary(
     assert result.exit_code == 0, result.output
     assert summary(result) == {"ingested": 2, "unchanged": 0, "skipped": 0, "failed": 0}
     assert _lines(result.stderr) == []
+
+
+def test_an_error_naming_a_path_with_markup_is_printed_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 7: user data printed with markup: an error naming `--db a[/]b` raised MarkupError."""
+    db = tmp_path / "no[/]such" / "bilat.db"
+    monkeypatch.setattr(sys, "argv", ["bilat", "--db", str(db), "ingest", str(tmp_path)])
+    settings.cache_clear()
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    settings.cache_clear()
+    assert exit_info.value.code == 2
+    [line] = _lines(capsys.readouterr().err)
+    assert line.startswith(f"error: cannot open the store sqlite:///{db}: "), line

@@ -6,6 +6,7 @@ import signal
 from typing import NoReturn
 
 import typer
+from rich.markup import escape
 
 from bilat.cli import evaluate, explain, export, ingest, runs, serve, stats
 from bilat.cli.common import State, console_err
@@ -43,5 +44,5 @@ def main() -> None:
     try:
         app()
     except BilatError as exc:
-        console_err.print(f"[red]error:[/red] {exc}", highlight=False)
+        console_err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         raise SystemExit(2) from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import typer
+from rich.markup import escape
 
 from bilat.cli.common import State, console
 from bilat.errors import NotFound
@@ -32,7 +33,8 @@ def command(
         console.print_json(json.dumps(fact, ensure_ascii=False))
         return
     console.print(
-        f"[bold]{fact['type']} {fact['kind']}[/bold] — {fact['title']}  ({fact['id']})", highlight=False
+        f"[bold]{fact['type']} {fact['kind']}[/bold] — {escape(str(fact['title']))}  ({escape(fact['id'])})",
+        highlight=False,
     )
     console.print(f"status: {fact.get('status')}   rule: {fact.get('rule')}", highlight=False, markup=False)
     console.print("evidence: " + " | ".join(fact.get("evidence") or []), highlight=False, markup=False)

@@ -28,7 +28,9 @@ def command(
         else:
             with output.open("w", encoding="utf-8") as out:
                 n = exporter(records, out)
-    console_err.print(f"exported {n} records" + (f" to {output}" if output else ""), highlight=False)
+    console_err.print(
+        f"exported {n} records" + (f" to {output}" if output else ""), highlight=False, markup=False
+    )
 
 
 def register(app: typer.Typer) -> None:

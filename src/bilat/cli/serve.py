@@ -26,7 +26,9 @@ def command(
     settings = state.settings.with_overrides(host=host, port=port)
     state.store().close()  # create or migrate before serving, so errors show here
     console_err.print(
-        f"bilat serving {settings.db} on http://{settings.host}:{settings.port}", highlight=False
+        f"bilat serving {settings.db} on http://{settings.host}:{settings.port}",
+        highlight=False,
+        markup=False,
     )
     # uvicorn shuts down on SIGTERM itself, then re-raises it: let it end the process (the CLI
     # turns SIGTERM into Ctrl-C for commands that must record an interruption; serving has none)
