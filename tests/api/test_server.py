@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import http.client
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import uvicorn
@@ -124,3 +127,52 @@ def test_many_clients_all_answered_while_a_writer_holds_the_lock(server: int, db
         thread.join()
     assert statuses == [200] * len(statuses)
     assert elapsed < _DEADLINE_S
+
+
+def test_bilat_serve_with_two_worker_processes(db_url: str, tmp_path: Path) -> None:
+    """`bilat serve --workers 2`: the store named by --db, served by worker processes that build
+    the app themselves; SIGTERM stops them all."""
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w")
+    bilat = [sys.executable, "-c", "import sys; from bilat.cli import main; sys.argv[0] = 'bilat'; main()"]
+    db = db_url.removeprefix("sqlite:///")
+    server = subprocess.Popen(
+        [*bilat, "--db", db, "serve", "--port", str(port), "--workers", "2"], stdout=log, stderr=log
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=_DEADLINE_S)
+                conn.request("GET", "/api/facts?limit=1")
+                response = conn.getresponse()
+                body = response.read()
+                break
+            except ConnectionError:
+                assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+                time.sleep(0.3)
+        assert response.status == 200 and b'"total":5' in body
+        assert response.getheader("x-frame-options") == "DENY"
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            assert set(pool.map(lambda _: _status(port, "/stats"), range(40))) == {200}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+    assert "Started parent process" in (tmp_path / "serve.log").read_text()
+
+
+def _status(port: int, path: str) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=_DEADLINE_S)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()

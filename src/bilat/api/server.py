@@ -116,5 +116,7 @@ def serve(app: Any, host: str, port: int, workers: int = 1, **overrides: Any) ->
     """Serve `app` until interrupted. With `workers` > 1, processes that each serve the app that
     `app`, a factory named "module:function", makes (uvicorn's supervisor restarts dead ones)."""
     if workers > 1:
-        overrides |= {"workers": workers, "factory": True}
+        # a worker that starts slowly or answers the supervisor's ping late (a loaded machine)
+        # is not killed for it: uvicorn's default of 5 s restarts busy workers, dropping requests
+        overrides |= {"workers": workers, "factory": True, "timeout_worker_healthcheck": 60}
     uvicorn.run(app, **options(host, port, **overrides))

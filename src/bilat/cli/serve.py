@@ -34,7 +34,7 @@ def command(
     # turns SIGTERM into Ctrl-C for commands that must record an interruption; serving has none)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if workers == 1:
-        serve(create_app(settings), settings.host, settings.port)
+        serve(create_app(settings, serving=True), settings.host, settings.port)
     else:  # each worker process builds the app from the environment
         os.environ["BILAT_DB"] = settings.db
         serve("bilat.api.app:app_from_environment", settings.host, settings.port, workers=workers)
