@@ -97,22 +97,13 @@ def copy_store(source: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def serving(db: Path, port: int, workers: int, log: Path) -> Any:
+def serving(db: Path, port: int, workers: int, log: Path, access_log: bool = True) -> Any:
     """`bilat serve` on 127.0.0.1:port until the block ends (then SIGTERM, then kill)."""
+    command = [*_bilat(), "--db", str(db), "serve", "--host", HOST, "--port", str(port)]
+    command += ["--workers", str(workers), "--access-log" if access_log else "--no-access-log"]
     with log.open("w") as out:
         server = subprocess.Popen(
-            [
-                *_bilat(),
-                "--db",
-                str(db),
-                "serve",
-                "--host",
-                HOST,
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-            ],
+            command,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -369,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=200, help="concurrent clients [200]")
     parser.add_argument("--workers", type=int, default=2, help="bilat serve --workers [2]")
+    parser.add_argument("--no-access-log", action="store_true", help="bilat serve --no-access-log")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long the clients run [60]")
     parser.add_argument(
         "--think", type=float, default=0.0, help="mean pause of a client between its requests, s [0]"
@@ -401,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.store is not None:
             copy_store(args.store, db)
         port = _free_port()
-        with serving(db, port, args.workers, work / "serve.log") as server:
+        with serving(db, port, args.workers, work / "serve.log", not args.no_access_log) as server:
             stats = _get_json(port, "/api/stats")
             ids = discover(port)
             ingest = None
@@ -445,6 +437,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "clients": args.clients,
                 "workers": args.workers,
+                "access_log": not args.no_access_log,
                 "think_s": args.think,
                 "store": {"documents": stats["documents"], "facts": stats["facts"], "copies": args.copies},
                 "store_after": {"documents": after["documents"], "facts": after["facts"]},
