@@ -1,10 +1,11 @@
 """Serving the app with uvicorn (h11): worker threads, request-size limits and clean refusals.
 
-`bilat serve`, the load benchmark and the tests that start a real server all use `config()`.
+`bilat serve` (and so the load benchmark) and the tests that start a real server use `options()`.
 """
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 import h11
@@ -13,8 +14,8 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from bilat.api.middleware import SECURITY_HEADERS
 
-# Sync routes and dependencies run in AnyIO's thread pool: this many at once (AnyIO's default,
-# set explicitly at startup). Each holds one store session; store.db.POOL_SIZE is larger.
+# Sync routes run in AnyIO's thread pool: this many at once per process (AnyIO's default, set
+# explicitly at startup). Each holds one store session; store.db.POOL_SIZE is larger.
 WORKER_THREADS = 40
 # The request line and headers are read up to this size; past it the request is refused with 414
 # (line too long) or 431 (headers too large) while its remaining bytes are read and dropped.
@@ -55,7 +56,8 @@ class Protocol(H11Protocol):
             *((k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()),
         ]
         try:
-            output = self.conn.send(h11.Response(status_code=status, headers=headers, reason=b""))
+            reason = HTTPStatus(status).phrase.encode()
+            output = self.conn.send(h11.Response(status_code=status, headers=headers, reason=reason))
             output += self.conn.send(h11.Data(data=body)) or b""
             output += self.conn.send(h11.EndOfMessage()) or b""
         except h11.LocalProtocolError:  # a response had already begun: nothing clean left to send
