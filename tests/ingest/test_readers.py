@@ -325,3 +325,17 @@ def test_a_first_line_that_is_a_paragraph_is_no_title(tmp_path: Path) -> None:
     path.write_text("Un pacte entre deux capitales\n\n" + long_line, encoding="utf-8")
     doc = read_file(path, 10**6)
     assert isinstance(doc, Document) and doc.title == "Un pacte entre deux capitales"
+
+
+def test_a_folders_own_notes_are_not_articles(tmp_path: Path) -> None:
+    """A corpus folder's README describes the corpus: skipped (harmlessly) inside a folder, read
+    when named."""
+    (tmp_path / "README.md").write_text("# Corpus\n\nForty articles about cooperation, with gold.\n", "utf-8")
+    (tmp_path / "LICENSE").write_text("Texts by their authors.\n", "utf-8")
+    (tmp_path / "readme_article.txt").write_text("Une visite officielle à Almaty a eu lieu hier.\n", "utf-8")
+    items = list(read_paths([tmp_path], 10**6))
+    skips = sorted((Path(i.path).name, i.failed) for i in items if isinstance(i, Skip))
+    assert skips == [("LICENSE", False), ("README.md", False)]
+    assert [d.id for d in items if not isinstance(d, Skip)] == ["readme_article.txt"]
+    named = list(read_paths([tmp_path / "README.md"], 10**6))
+    assert [d.id for d in named if not isinstance(d, Skip)] == ["README.md"]

@@ -10,6 +10,7 @@ Paths, ids and sources are `shown` (bytes that are not UTF-8 appear as \\xNN).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,8 +213,13 @@ def _read_file(path: Path, max_bytes: int, max_chars: int | None) -> Document | 
     )
 
 
+# A folder's README, LICENSE or CHANGELOG describes the folder (a corpus, an export), not an article
+_FOLDER_NOTES = re.compile(r"(?i)^(?:readme|license|licence|changelog|changes)(?:\.[a-z]+)?$")
+
+
 def _walk(folder: Path) -> Iterator[Path | Skip]:
-    """Files under `folder`, sorted by name at each level; hidden files and folders left out."""
+    """Files under `folder`, sorted by name at each level; hidden files and folders, and the
+    folder's own notes (README, LICENSE, CHANGELOG), left out."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -222,6 +228,9 @@ def _walk(folder: Path) -> Iterator[Path | Skip]:
         return
     for entry in entries:
         if entry.name.startswith("."):
+            continue
+        if _FOLDER_NOTES.match(entry.name):
+            yield Skip(shown(entry.path), "the folder's notes, not an article (name it to read it)", False)
             continue
         try:
             is_link, is_dir = entry.is_symlink(), entry.is_dir()
