@@ -10,7 +10,7 @@ DB     ?= bilat.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo test install lock gazetteers bench load clean
+.PHONY: demo test install lock gazetteers train bench load clean
 
 # Every install comes from requirements.lock: each package pinned with its hashes (--require-hashes),
 # none resolved here (--no-deps), and bilat itself built with the locked setuptools
@@ -48,8 +48,17 @@ lock: $(STAMP)
 	$(BIN)/python scripts/lockfile.py diff $(VENV)/lock.before $(LOCK)
 	$(MAKE) install
 
+# Rebuild the trained decisions (src/bilat/trained/) from the annotated corpora: ../shared/corpus/real,
+# the seeds and the written development set, with 5-fold cross-validated scores in the record.
+train: $(STAMP)
+	$(BIN)/bilat train --cv 5
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# 200 clients on `bilat serve` over mixed pages while an ingest writes (benchmarks/README.md)
+load: $(STAMP)
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) *.db *.db-wal *.db-shm .pytest_cache .ruff_cache

@@ -26,7 +26,8 @@ def run(nlp: Language, text: str, published: str | None = "2024-11-05") -> list[
     )
     sdoc = nlp(text)
     mentions = find_mentions(doc, sdoc)
-    facts = extract(doc, sdoc, mentions, find_country_cues(doc, sdoc), boilerplate_ranges(sdoc)).facts
+    cues, masked = find_country_cues(doc, sdoc), boilerplate_ranges(sdoc)
+    facts = extract(doc, sdoc, mentions, cues, masked, decisions=None).facts  # the rules alone
     for fact in facts:  # provenance: every quote is the text at its offsets
         for s in fact.sources:
             assert text[s.start : s.end] == s.quote and s.quote

@@ -92,14 +92,33 @@ def _non_overlapping(found: list[tuple[int, int, Trigger]], lex: Lexicon) -> lis
     return sorted(kept, key=lambda f: f[0])
 
 
-def find_candidates(doc: Doc, lex: Lexicon, masked: list[tuple[int, int]]) -> list[Candidate]:
-    """Triggers outside `masked` ranges (page furniture: "Lire aussi" headlines, newsletters)."""
+def _with_broad(
+    found: list[tuple[int, int, Trigger]], broad: list[tuple[int, int, Trigger]]
+) -> list[tuple[int, int, Trigger]]:
+    """The lexicon's matches, plus the broad words that overlap none of them."""
+    extra = [b for b in broad if all(b[1] <= s or b[0] >= e for s, e, _ in found)]
+    return sorted(found + extra, key=lambda f: f[0]) if extra else found
+
+
+def find_candidates(
+    doc: Doc,
+    lex: Lexicon,
+    masked: list[tuple[int, int]],
+    broad: list[tuple[int, int, Trigger]] | None = None,
+) -> list[Candidate]:
+    """Triggers outside `masked` ranges (page furniture: "Lire aussi" headlines, newsletters);
+    with `broad` matches (bilat.extract.broad), those the lexicon's triggers do not cover too."""
     text = doc_text(doc)
     in_text = _text_matches(text, lex)
     starts = [m[0] for m in in_text]
+    broad_starts = [b[0] for b in broad or ()]
     out = []
     for sent in sentences(doc, text):
-        for start, end, trigger in _sentence_matches(sent, lex, text, in_text, starts):
+        found = _sentence_matches(sent, lex, text, in_text, starts)
+        if broad:
+            lo, hi = bisect_left(broad_starts, sent.start_char), bisect_left(broad_starts, sent.end_char)
+            found = _with_broad(found, [b for b in broad[lo:hi] if b[1] <= sent.end_char])
+        for start, end, trigger in found:
             if _inside(start, end, masked):
                 continue
             before = text[max(sent.start_char, start - _LOOKBEHIND) : start]

@@ -9,8 +9,10 @@ from collections import Counter
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
+from bilat.extract.broad import broad_matches, load_broad_words
 from bilat.extract.candidates import find_candidates
 from bilat.extract.facts import Draft, build_draft, countries_of
+from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
@@ -183,9 +185,7 @@ def _drop_inside_bodies(drafts: list[Draft], mentions: list[Mention]) -> list[Dr
     """A trigger inside an organisation's name names the body, not a fact ("German Rectors'
     Conference", "Research Center for Education"); a festival or a theatre's name may be both."""
     bodies = [
-        (m.start, m.end)
-        for m in mentions
-        if m.kind == "organization" and m.category not in _EVENT_BODIES
+        (m.start, m.end) for m in mentions if m.kind == "organization" and m.category not in _EVENT_BODIES
     ]
     return [d for d in drafts if not any(a <= d.cand.start and d.cand.end <= b for a, b in bodies)]
 
@@ -412,6 +412,34 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((da.first_day() - db.first_day()).days)
 
 
+def candidate_drafts(
+    document: Document,
+    sdoc: Doc,
+    mentions: list[Mention],
+    lex: Lexicon,
+    masked: list[tuple[int, int]] | None = None,
+    broad: bool = False,
+) -> list[Draft]:
+    """A draft per trigger. The rules alone (`broad=False`) keep the drafts whose gates hold;
+    for the trained decisions (`broad=True`) the broad fact words propose drafts too, and gated
+    drafts are kept with the gate they failed."""
+    reference = PartialDate.parse(document.published)
+    dates = find_dates(document.text, document.language or lex.lang, reference)
+    words = load_broad_words(lex.lang) if broad else None
+    extra = broad_matches(sdoc, words) if words is not None else None
+    candidates = find_candidates(sdoc, lex, list(masked or []), extra)
+    hits_by_sent: dict[int, list] = {}
+    drafts: list[Draft] = []
+    for cand in candidates:
+        key = cand.sent.start_char
+        if key not in hits_by_sent:
+            hits_by_sent[key] = cue_hits(cand.sent, lex, document.text)
+        draft = build_draft(cand, hits_by_sent[key], mentions, dates, lex, document.id, gates=not broad)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
 def extract_facts(
     document: Document,
     sdoc: Doc,
@@ -419,30 +447,27 @@ def extract_facts(
     lex: Lexicon,
     country_cues: list[Mention] | None = None,
     masked: list[tuple[int, int]] | None = None,
+    decisions: Decisions | None = None,
 ) -> list[Fact]:
     """All facts of one document, in order, with relations as indices into the returned list.
 
     `country_cues` are country adjectives ("kazakhe") that place facts without being actors;
-    `masked` are ranges of page furniture where no fact is read."""
+    `masked` are ranges of page furniture where no fact is read; `decisions`, trained ones
+    (bilat.extract.learned), decide which drafts are facts instead of the rules' gates."""
     places = mentions + list(country_cues or [])
-    reference = PartialDate.parse(document.published)
-    dates = find_dates(document.text, document.language or lex.lang, reference)
-    candidates = find_candidates(sdoc, lex, list(masked or []))
-    hits_by_sent: dict[int, list] = {}
-    drafts: list[Draft] = []
-    for cand in candidates:
-        key = cand.sent.start_char
-        if key not in hits_by_sent:
-            hits_by_sent[key] = cue_hits(cand.sent, lex, document.text)
-        draft = build_draft(cand, hits_by_sent[key], mentions, dates, lex, document.id)
-        if draft is not None:
-            drafts.append(draft)
+    drafts = candidate_drafts(document, sdoc, mentions, lex, masked, broad=decisions is not None)
+    if decisions is not None:
+        context = doc_context(document, places, sentences(sdoc, document.text))
+        drafts = decisions.decide(drafts, context)
     drafts = _drop_broad_beside_specific(drafts, lex)
     drafts = _drop_inside_bodies(drafts, mentions)
     _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sentences(sdoc, document.text), mentions, lex)
     _inherit_participants(drafts, document.text)
+    if decisions is not None:
+        for draft in drafts:
+            decisions.take_part(draft, context)
     _both_sides(drafts, mentions, document.text, lex)
     _titled_references(drafts, mentions, document.text, lex)
 

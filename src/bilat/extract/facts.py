@@ -168,15 +168,21 @@ def build_draft(
     dates: list[DateMention],
     lex: Lexicon,
     doc_id: str,
+    gates: bool = True,
 ) -> Draft | None:
-    """One fact from one trigger, or None when the trigger's gates (cue, signing) are not met."""
+    """One fact from one trigger, or None when the trigger's gates (cue, signing, domain) are not
+    met; with `gates=False`, a draft all the same, the gate it failed in `extra["gate"]` (for the
+    trained decisions, which weigh it)."""
     text = cand.doc_text
     trigger, head, sent = cand.trigger, cand.head, cand.sent
+    failed = None
     if not cand.anaphoric:  # a mention of a known fact needs no gate: it only adds to it
         if trigger.needs_cue and not has_cue(head, cand.start, cand.end, hits, max_tree=_WEAK_CUE_DISTANCE):
-            return None
-        if trigger.needs_signing and not has_cue(head, cand.start, cand.end, hits, _SIGNING_STAGES):
-            return None
+            failed = "needs_cue"
+        elif trigger.needs_signing and not has_cue(head, cand.start, cand.end, hits, _SIGNING_STAGES):
+            failed = "needs_signing"
+    if failed and gates:
+        return None
     decision = decide_status(trigger.type, head, cand.start, cand.end, hits, lex, text)
 
     # the clause of the trigger: its subtree (a short one: its parent's), cut to the utterance
@@ -213,9 +219,10 @@ def build_draft(
     if trigger.kind_by_domain:
         found = domains_in(source.quote, lex)
         by_domain = next((trigger.kind_by_domain[d] for d in found if d in trigger.kind_by_domain), None)
-        if by_domain is None:
+        if by_domain is None and gates:
             return None
-        kind = by_domain
+        failed = failed or (None if by_domain else "kind_by_domain")
+        kind = by_domain or kind
 
     # participants: who the trigger's clause names, else its verb's clause; media report, they
     # take part only in agreements they sign
@@ -290,7 +297,7 @@ def build_draft(
         clause=clause,
         attach=cand.anaphoric or trigger.generic,
         within_cue=framing,
-        extra={"named": bool(titled)},
+        extra={"named": bool(titled), "gate": failed},
     )
 
 

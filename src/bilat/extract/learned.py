@@ -1,0 +1,427 @@
+"""The trained decisions over fact candidates: which drafts are facts, of which kind, with which
+status. The rules (triggers, broad fact words, cues, the parse) propose the drafts and give the
+features; linear models trained by `bilat train` (bilat.train) decide. The models are data:
+src/bilat/trained/decisions.json, with the record of what they were trained on beside it.
+
+A model is a logistic regression over binary features, stored as {feature: weights}; scoring a
+draft is a sum over its features, so deciding costs microseconds per candidate.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from bilat.errors import LanguageDataError
+from bilat.extract.facts import Draft
+from bilat.extract.syntax import governing_verb, tense_of, tree_distance
+from bilat.model.names import fold
+from bilat.model.records import Document, Mention
+from bilat.model.vocab import vocab
+
+DECISIONS_NAME = "bilat.decisions.v1"
+_LEAD_CHARS = 400
+_WINDOW = 3  # words each side of the trigger read as context
+_NEGATIONS = frozenset({"ne", "n", "pas", "jamais", "not", "no", "never", "without", "sans"})
+_MODALS = frozenset(
+    {"could", "would", "may", "might", "should", "pourrait", "pourraient", "devrait", "devraient"}
+)
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Multinomial (or, with two classes, binary) logistic regression over binary features."""
+
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        if len(self.classes) == 2:  # one weight per feature: the second class's log-odds
+            z = self.intercept[0] + sum(self.weights[f][0] for f in set(features) if f in self.weights)
+            p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+            return {self.classes[0]: 1.0 - p, self.classes[1]: p}
+        z = list(self.intercept)
+        for f in set(features):
+            w = self.weights.get(f)
+            if w is not None:
+                z = [a + b for a, b in zip(z, w, strict=True)]
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return {c: v / total for c, v in zip(self.classes, e, strict=True)}
+
+    def to_json(self) -> dict[str, Any]:
+        """Weights stored sparse: per feature, [class index, weight] for the weights kept."""
+        return {
+            "classes": list(self.classes),
+            "intercept": [round(v, 3) for v in self.intercept],
+            "weights": {
+                f: [[i, round(v, 3)] for i, v in enumerate(w) if round(v, 3)]
+                for f, w in sorted(self.weights.items())
+            },
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> LinearModel:
+        width = len(raw["intercept"])
+        weights = {}
+        for feature, pairs in raw["weights"].items():
+            dense = [0.0] * width
+            for i, v in pairs:
+                dense[int(i)] = float(v)
+            weights[feature] = tuple(dense)
+        return cls(tuple(raw["classes"]), tuple(float(v) for v in raw["intercept"]), weights)
+
+
+@dataclass
+class DocContext:
+    """What the features need to know of the document around a draft."""
+
+    document: Document
+    headline_end: int  # end of the first non-empty line
+    countries: int  # distinct countries named in the document
+    mentions: list[Mention] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self.sentence_starts, offset) - 1
+
+
+def doc_context(document: Document, places: list[Mention], sents: list[Span] | None = None) -> DocContext:
+    text = document.text
+    stripped = len(text) - len(text.lstrip())
+    first_break = text.find("\n", stripped)
+    return DocContext(
+        document=document,
+        headline_end=first_break if first_break >= 0 else len(text),
+        countries=len({m.country for m in places if m.kind == "country" and m.country}),
+        mentions=places,
+        sentence_starts=[s.start_char for s in sents or ()],
+    )
+
+
+_ACTORS = ("person", "organization")
+_ROLE_SENTENCES_BEFORE = 2  # a fact's actors may be named this many sentences before it
+
+
+def role_candidates(draft: Draft, ctx: DocContext) -> list[Mention]:
+    """The person and organisation mentions that may take part in a draft's fact: in its
+    sentence, the sentences just before it, and the headline."""
+    here = ctx.sentence_of(draft.cand.start)
+    out = []
+    for m in ctx.mentions:
+        if m.kind not in _ACTORS:
+            continue
+        where = ctx.sentence_of(m.start)
+        near = here - _ROLE_SENTENCES_BEFORE <= where <= here or m.end <= ctx.headline_end
+        if near and not any(m.start == o.start and m.end == o.end for o in out):
+            out.append(m)
+    return out
+
+
+def _distance(chars: int) -> str:
+    return _bucket(abs(chars) // 20, (0, 1, 3, 7, 15))
+
+
+def role_features(draft: Draft, m: Mention, ctx: DocContext) -> list[str]:
+    """The features of one (draft, actor mention) pair: where the mention stands from the
+    trigger, how the parse links them, what the rules made of it."""
+    cand, fact = draft.cand, draft.fact
+    here, there = ctx.sentence_of(cand.start), ctx.sentence_of(m.start)
+    if there == here:
+        where = "same"
+    elif m.end <= ctx.headline_end:
+        where = "headline"
+    else:
+        where = f"before{here - there}"
+    side = "before" if m.end <= cand.start else "after" if m.start >= cand.end else "inside"
+    out = [
+        f"r_kind={m.kind}",
+        f"r_cat={m.category}",
+        f"r_type={fact.type}",
+        f"r_where={where}",
+        f"r_side={side}:{where}",
+        f"r_dist={_distance(m.start - cand.start)}:{where}",
+        f"r_rule={any(p.start == m.start for p in fact.participants)}",
+        f"r_venue={fact.venue is not None and fact.venue.start == m.start}",
+        f"r_kind_type={m.kind}:{fact.type}",
+        f"r_titled={bool(m.roles)}",
+    ]
+    source = fact.sources[0]
+    out.append(f"r_in_quote={source.start <= m.start and m.end <= source.end}")
+    if where == "same":
+        doc = cand.sent.doc
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            root = span.root
+            out.append(f"r_dep={root.dep_}")
+            out.append(f"r_head={_word(root.head)}")
+            distance = tree_distance(root, cand.head)
+            out.append(f"r_tree={_bucket(distance, (1, 2, 3, 5))}")
+            verb = governing_verb(cand.head)
+            if verb is not None:
+                out.append(f"r_verb_tree={_bucket(tree_distance(root, verb), (1, 2, 3, 5))}:{root.dep_}")
+    return out
+
+
+def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8)) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _word(token: Token) -> str:
+    return fold(token.lemma_ or token.text) or token.text
+
+
+def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
+    """The binary features of one draft: its trigger and rule, the parse around it, its
+    participants, dates and countries, where it stands in the page."""
+    cand, fact = draft.cand, draft.fact
+    text, head, sent = cand.doc_text, cand.head, cand.sent
+    trigger = cand.trigger
+    source = "broad" if ".broad." in trigger.name else "rule"
+    lang = ctx.document.language or "xx"
+    out = [
+        f"lang={lang}",
+        f"src={source}",
+        f"type={fact.type}",
+        f"kind={fact.type}:{fact.kind}",
+        f"rule={trigger.name}",
+        f"word={fact.type}:{fold(cand.text)}",
+        f"lemma={_word(head)}",
+        f"pos={head.pos_}",
+        f"dep={head.dep_}",
+        f"pos_dep={head.pos_}:{head.dep_}",
+        f"parent={_word(head.head)}",
+        f"gate={draft.extra.get('gate') or 'none'}",
+        f"status={fact.type}:{fact.status}",
+        f"explicit={bool(fact.status_history)}",
+        f"status_rule={fact.rule.split('+', 1)[-1].split('#')[0]}",
+        f"tense={tense_of(head)}",
+        f"generic={trigger.generic}",
+        f"anaphoric={cand.anaphoric}",
+        f"attach={draft.attach}",
+        f"within_cue={draft.within_cue}",
+        f"has_date={fact.date is not None}",
+        f"has_place={fact.place is not None}",
+        f"has_venue={fact.venue is not None}",
+    ]
+    persons = sum(m.kind == "person" for m in fact.participants)
+    orgs = sum(m.kind == "organization" for m in fact.participants)
+    cities = sum(m.kind == "city" for m in fact.participants)
+    out += [f"persons={_bucket(persons)}", f"orgs={_bucket(orgs)}", f"cities={_bucket(cities)}"]
+    out.append(f"actors={_bucket(persons + orgs)}:{fact.type}")
+    in_sent = [m for m in ctx.mentions if sent.start_char <= m.start < sent.end_char]
+    countries = {m.country for m in in_sent if m.kind == "country" and m.country}
+    out += [
+        f"sent_countries={_bucket(len(countries), (0, 1, 2))}",
+        f"doc_countries={_bucket(ctx.countries, (0, 1, 2, 3))}",
+        f"sent_countries_type={_bucket(len(countries), (0, 1, 2))}:{fact.type}",
+    ]
+    inside = any(m.start <= cand.start and cand.end <= m.end for m in ctx.mentions if m.kind != "country")
+    out.append(f"in_name={inside}")
+    if cand.start < ctx.headline_end:
+        out.append("where=headline")
+    elif cand.start < _LEAD_CHARS:
+        out.append("where=lead")
+    else:
+        out.append(f"where=body{_bucket(cand.start // 500, (1, 2, 3))}")
+    sentence = text[sent.start_char : sent.end_char].rstrip()
+    words = len(sentence.split())
+    out.append(f"sent_words={_bucket(words, (3, 6, 10, 20, 40))}")
+    if not sentence.endswith((".", "!", "?", "»", '"', "”", ":", ")")):
+        out.append("sent_unfinished")
+        if sent.end_char >= len(text.rstrip()) - 1:
+            out.append("sent_cut_by_page_end")
+    # the words around the trigger, and the clause's verb
+    tokens = [t for t in sent if not t.is_space and not t.is_punct]
+    position = next((k for k, t in enumerate(tokens) if t.idx >= cand.start), 0)
+    for k in range(1, _WINDOW + 1):
+        if position - k >= 0:
+            out.append(f"w-{k}={_word(tokens[position - k])}")
+    after = next((k for k, t in enumerate(tokens) if t.idx >= cand.end), len(tokens))
+    for k in range(_WINDOW):
+        if after + k < len(tokens):
+            out.append(f"w+{k + 1}={_word(tokens[after + k])}")
+    before_words = {_word(t) for t in tokens[max(0, position - 6) : position]}
+    if before_words & _NEGATIONS:
+        out.append("negated")
+    if {_word(t) for t in tokens} & _MODALS:
+        out.append("modal")
+    source = fact.sources[0]
+    doc = sent.doc
+    quote = doc.char_span(source.start, source.end, alignment_mode="expand")
+    for t in quote if quote is not None else ():
+        if t.pos_ in ("NOUN", "VERB", "ADJ") and not t.is_stop:
+            out.append(f"q={_word(t)}")
+    verb = governing_verb(head)
+    if verb is not None:
+        out.append(f"verb={_word(verb)}")
+        out.append(f"verb_is_head={verb.i == head.i}")
+    return out
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    """Two drafts that would be one fact: of one type, their triggers overlapping or, of one kind,
+    their quotes overlapping."""
+    if a.fact.type != b.fact.type or b.attach:
+        return False
+    if a.cand.start < b.cand.end and b.cand.start < a.cand.end:
+        return True
+    qa, qb = a.fact.sources[0], b.fact.sources[0]
+    return a.fact.kind == b.fact.kind and qa.start < qb.end and qb.start < qa.end
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """The trained decisions of one language: `fact` (is the draft a fact?), `kind` and `status`
+    per fact type, and the probability above which a draft is kept."""
+
+    lang: str
+    fact: LinearModel
+    kind: dict[str, LinearModel]
+    status: dict[str, LinearModel]
+    threshold: float
+    role: LinearModel | None = None
+    role_threshold: float = 0.5
+    kind_margin: float = 0.5  # the trained kind replaces the trigger's when this much likelier
+    rule_threshold: float = 0.5  # the same, for a draft the rules alone would keep (its gates hold)
+
+    def decide(self, drafts: list[Draft], ctx: DocContext) -> list[Draft]:
+        """The drafts that are facts, their kind and status set; of two kept drafts of one type
+        whose quotes overlap, the likelier one."""
+        statuses = vocab().statuses
+        kinds = vocab().kinds
+        kept: list[tuple[bool, float, Draft]] = []
+        for draft in drafts:
+            features = draft_features(draft, ctx)
+            p = self.fact.probabilities(features).get("fact", 0.0)
+            draft.extra["p_fact"] = round(p, 3)
+            ruled = not draft.extra.get("gate") and ".broad." not in draft.cand.trigger.name
+            if p < (self.rule_threshold if ruled else self.threshold):
+                continue
+            fact = draft.fact
+            model = self.kind.get(fact.type)
+            if model is not None:
+                ranked = model.probabilities(features)
+                best = max((k for k in ranked if k in kinds[fact.type]), key=ranked.__getitem__, default=None)
+                margin = ranked[best] - ranked.get(fact.kind, 0.0) if best is not None else 0.0
+                if best is not None and best != fact.kind and margin >= self.kind_margin:
+                    fact.evidence.append(f"kind {best} (trained, p={ranked[best]:.2f})")
+                    fact.kind = best
+            model = self.status.get(fact.type)
+            if model is not None and not draft.attach:
+                ranked = model.probabilities(features)
+                best = max(
+                    (s for s in ranked if s in statuses[fact.type]), key=ranked.__getitem__, default=None
+                )
+                if best is not None and best != fact.status:
+                    fact.evidence.append(f"status {best} (trained, p={ranked[best]:.2f})")
+                    fact.status = best
+                    for change in fact.status_history:
+                        change.status = best
+            fact.rule = f"{fact.rule}+{DECISIONS_NAME}"
+            kept.append((ruled, p, draft))
+        out: list[Draft] = []
+        # the rules' own drafts first, then by probability: of two drafts that say the same (same
+        # type and kind with overlapping quotes, or overlapping triggers) the first is kept
+        for _ruled, _p, draft in sorted(kept, key=lambda k: (not k[0], -k[1])):
+            if draft.attach or not any(_same(draft, o) for o in out):
+                out.append(draft)
+        return sorted(out, key=lambda d: d.cand.start)
+
+    def take_part(self, draft: Draft, ctx: DocContext) -> None:
+        """The draft's participants: the rules' own (after the document's passes: the next
+        sentence's parties, the paragraph's), and the persons and organisations near it that
+        the role model reads as taking part."""
+        if self.role is None or draft.attach:
+            return
+        fact = draft.fact
+        kept = list(fact.participants)
+        for m in role_candidates(draft, ctx):
+            if any(k.start == m.start and k.end == m.end for k in kept):
+                continue
+            p = self.role.probabilities(role_features(draft, m, ctx)).get("takes_part", 0.0)
+            if p >= self.role_threshold:
+                kept.append(m)
+        fact.participants = kept
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "role": self.role.to_json() if self.role is not None else None,
+            "role_threshold": self.role_threshold,
+            "kind_margin": self.kind_margin,
+            "rule_threshold": self.rule_threshold,
+            "threshold": self.threshold,
+            "fact": self.fact.to_json(),
+            "kind": {t: m.to_json() for t, m in sorted(self.kind.items())},
+            "status": {t: m.to_json() for t, m in sorted(self.status.items())},
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Decisions:
+        return cls(
+            lang=raw["lang"],
+            fact=LinearModel.from_json(raw["fact"]),
+            kind={t: LinearModel.from_json(m) for t, m in raw["kind"].items()},
+            status={t: LinearModel.from_json(m) for t, m in raw["status"].items()},
+            threshold=float(raw["threshold"]),
+            role=LinearModel.from_json(raw["role"]) if raw.get("role") else None,
+            role_threshold=float(raw.get("role_threshold", 0.5)),
+            kind_margin=float(raw.get("kind_margin", 0.5)),
+            rule_threshold=float(raw.get("rule_threshold", raw["threshold"])),
+        )
+
+
+TRAINED = "trained"
+MODEL_FILE = "decisions.json"
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("bilat").joinpath(TRAINED, MODEL_FILE)))
+
+
+def write_decisions(path: Path, decisions: Decisions, languages: list[str]) -> None:
+    payload = {"name": DECISIONS_NAME, "languages": sorted(languages), "decisions": decisions.to_json()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    path.write_text(text + "\n", "utf-8")
+
+
+def read_decisions(path: Path) -> tuple[Decisions, list[str]]:
+    """The decisions of a model file written by `bilat train`, and the languages it was trained on."""
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        return Decisions.from_json(raw["decisions"]), list(raw["languages"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise LanguageDataError(
+            f"{path}: not a decisions model ({exc})", "rebuild it with `bilat train`"
+        ) from exc
+
+
+@cache
+def _committed() -> tuple[Decisions, list[str]] | None:
+    path = model_path()
+    return read_decisions(path) if path.is_file() else None
+
+
+def load_decisions(lang: str) -> Decisions | None:
+    """The committed trained decisions, when they were trained on `lang`; else None (the rules
+    decide alone)."""
+    committed = _committed()
+    if committed is None or lang not in committed[1]:
+        return None
+    return committed[0]

@@ -1,0 +1,116 @@
+"""The trained decisions: linear models read as data, and what deciding does to drafts."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from bilat.errors import LanguageDataError
+from bilat.extract.document import candidate_drafts
+from bilat.extract.learned import (
+    Decisions,
+    LinearModel,
+    doc_context,
+    draft_features,
+    load_decisions,
+    read_decisions,
+    write_decisions,
+)
+from bilat.extract.lexicon import load_lexicon
+from bilat.extract.syntax import sentences
+from bilat.model.records import Document
+from bilat.nlp.mentions import find_mentions
+
+
+def test_binary_model_is_a_logistic_of_the_summed_weights() -> None:
+    model = LinearModel(("none", "fact"), (-1.0,), {"a": (2.0,), "b": (0.5,)})
+    p = model.probabilities(["a", "b", "unknown", "a"])  # repeated and unknown features count once / not
+    assert p["fact"] == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert p["none"] == pytest.approx(1 - p["fact"])
+
+
+def test_multiclass_model_is_a_softmax() -> None:
+    model = LinearModel(("x", "y", "z"), (0.0, 0.0, 0.0), {"f": (1.0, 0.0, -1.0)})
+    p = model.probabilities(["f"])
+    assert max(p, key=p.__getitem__) == "x"
+    assert sum(p.values()) == pytest.approx(1.0)
+    assert LinearModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def _decisions(fact_bias: float, threshold: float = 0.5) -> Decisions:
+    """Decisions whose fact model gives every draft the probability logistic(fact_bias)."""
+    fact = LinearModel(("none", "fact"), (fact_bias,), {})
+    return Decisions("*", fact, {}, {}, threshold, rule_threshold=threshold)
+
+
+def test_model_file_round_trip_and_bad_file(tmp_path: Path) -> None:
+    decisions = _decisions(0.3)
+    path = tmp_path / "decisions.json"
+    write_decisions(path, decisions, ["fr", "en"])
+    assert read_decisions(path) == (decisions, ["en", "fr"])
+    path.write_text("{}", "utf-8")
+    with pytest.raises(LanguageDataError, match="bilat train"):
+        read_decisions(path)
+
+
+def test_the_committed_model_covers_both_languages() -> None:
+    assert load_decisions("fr") is not None and load_decisions("en") is not None
+    assert load_decisions("de") is None
+
+
+TEXT = (
+    "Les deux pays signent un accord sur l'eau.\n"
+    "Le ministre de la Culture du Kazakhstan, Aïda Balaïeva, a rencontré à Paris le directeur du "
+    "musée du Louvre. Ils ont signé un mémorandum d'entente sur la restauration des manuscrits et "
+    "envisagent des échanges de jeunes chercheurs."
+)
+
+
+@pytest.fixture(scope="module")
+def drafted(nlp: Language):
+    document = Document("t.txt", "t.txt", TEXT, "0" * 64, language="fr", published="2024-05-02")
+    sdoc = nlp(TEXT)
+    mentions = find_mentions(document, sdoc)
+    lex = load_lexicon("fr")
+    broad = candidate_drafts(document, sdoc, mentions, lex, [], broad=True)
+    rules = candidate_drafts(document, sdoc, mentions, lex, [], broad=False)
+    return document, mentions, broad, rules, sentences(sdoc, TEXT)
+
+
+@pytest.mark.slow
+def test_broad_words_add_drafts_to_the_rules(drafted) -> None:
+    _document, _mentions, broad, rules, _sents = drafted
+    assert {d.cand.start for d in rules} < {d.cand.start for d in broad}
+    assert any(".broad." in d.cand.trigger.name for d in broad)
+
+
+@pytest.mark.slow
+def test_features_say_where_a_draft_stands(drafted) -> None:
+    document, mentions, broad, _rules, sents = drafted
+    ctx = doc_context(document, mentions, sents)
+    headline = next(d for d in broad if d.cand.start < ctx.headline_end)
+    body = next(d for d in broad if d.cand.start > ctx.headline_end)
+    assert "where=headline" in draft_features(headline, ctx)
+    assert "where=lead" in draft_features(body, ctx)
+    assert "lang=fr" in draft_features(body, ctx)
+
+
+@pytest.mark.slow
+def test_the_threshold_decides_and_overlapping_drafts_keep_one(drafted) -> None:
+    document, mentions, _broad, _rules, sents = drafted
+    ctx = doc_context(document, mentions, sents)
+
+    nothing = _decisions(-5.0).decide(list(drafted[2]), ctx)
+    everything = _decisions(5.0).decide(list(drafted[2]), ctx)
+    assert nothing == []
+    assert everything and all("bilat.decisions.v1" in d.fact.rule for d in everything)
+    for a in everything:  # of two drafts that would be one fact, one is kept
+        for b in everything:
+            if a is not b and a.fact.type == b.fact.type and not (a.attach or b.attach):
+                assert a.cand.end <= b.cand.start or b.cand.end <= a.cand.start
+                sa, sb = a.fact.sources[0], b.fact.sources[0]
+                assert a.fact.kind != b.fact.kind or sa.end <= sb.start or sb.end <= sa.start
