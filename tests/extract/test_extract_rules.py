@@ -6,40 +6,15 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.extract import extract
-from bilat.model.ids import content_hash
-from bilat.model.records import Document, Fact
-from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
+from bilat.model.records import Fact
+
+from .helpers import names, only, rule_facts
 
 pytestmark = pytest.mark.slow
 
 
 def run(nlp: Language, text: str, published: str | None = "2024-11-05") -> list[Fact]:
-    doc = Document(
-        id="t.txt",
-        source="t.txt",
-        text=text,
-        content_hash=content_hash(text),
-        published=published,
-        published_basis="metadata",
-        language="fr",
-    )
-    sdoc = nlp(text)
-    mentions = find_mentions(doc, sdoc)
-    cues, masked = find_country_cues(doc, sdoc), boilerplate_ranges(sdoc)
-    facts = extract(doc, sdoc, mentions, cues, masked, decisions=None).facts  # the rules alone
-    for fact in facts:  # provenance: every quote is the text at its offsets
-        for s in fact.sources:
-            assert text[s.start : s.end] == s.quote and s.quote
-    return facts
-
-
-def only(facts: list[Fact], type_: str) -> list[Fact]:
-    return [f for f in facts if f.type == type_]
-
-
-def names(fact: Fact) -> set[str]:
-    return {m.name for m in fact.participants}
+    return rule_facts(nlp, text, "fr", published)
 
 
 def test_signed_memorandum_with_parties_date_and_place(nlp: Language) -> None:

