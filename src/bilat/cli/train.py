@@ -54,8 +54,9 @@ def command(
     out: Path = typer.Option(None, "--out", help=f"Model file to write [default: {model_path()}]."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Score by cross-validation; write nothing."),
 ) -> None:
-    """Train the decisions on annotated articles: which drafts are facts, their kind, status and
-    actors. Scores are cross-validated: never measured on the documents a model was trained on."""
+    """Train the decisions (facts, kinds, statuses, actors) on annotated articles, cross-validated.
+
+    Scores come from folds of whole documents: never measured on documents a model was trained on."""
     state: State = ctx.obj
     given = list(corpora or [Path(p) for p in DEFAULT_CORPORA if Path(p).exists()])
     if not given:
