@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from bilat.extract.lexicon import Lexicon
+from functools import lru_cache
+
+from bilat.extract.lexicon import Lexicon, load_lexicon
 from bilat.model.vocab import vocab
 
 
 def domains_in(text: str, lex: Lexicon) -> list[str]:
+    """The domains whose words `text` holds (a draft asks this of its quote up to three times)."""
+    if load_lexicon(lex.lang) is lex:
+        return list(_domains_in(text, lex.lang))
     return [domain for domain, regex in lex.domain_words.items() if regex.search(text)]
+
+
+@lru_cache(maxsize=4096)
+def _domains_in(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(d for d, regex in load_lexicon(lang).domain_words.items() if regex.search(text))
 
 
 def domains_for(text: str, kind: str, lex: Lexicon) -> list[str]:
