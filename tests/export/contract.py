@@ -11,7 +11,7 @@ COMMON_FACT = {"type", "id", "kind", "title", "status", "sources", "countries", 
 FIELDS = {
     "document": {"type", "id", "source", "title", "published", "language"},
     "actor": {"type", "id", "kind", "name", "aliases", "country"},
-    "agreement": COMMON_FACT | {"parties", "date", "place", "within"},
+    "agreement": COMMON_FACT | {"parties", "signatories", "date", "place", "within"},
     "initiative": COMMON_FACT | {"participants", "start", "end", "framework"},
     "event": COMMON_FACT | {"participants", "date", "end_date", "place", "venue", "part_of"},
 }
@@ -70,9 +70,14 @@ def problems(records: list[dict[str, Any]], with_text: bool = True) -> list[str]
         for name in ("date", "start", "end", "end_date"):
             if name in r and not _date(r[name]):
                 found.append(f"{i}: {name} {r[name]!r}")
-        for actor_id in r.get("parties", r.get("participants", [])):
-            if actor_id not in actors:
-                found.append(f"{i}: unknown actor {actor_id!r}")
+        for field in ("parties", "signatories", "participants"):
+            for actor_id in r.get(field, []):
+                if actor_id not in actors:
+                    found.append(f"{i}: unknown actor {actor_id!r} in {field}")
+                    continue
+                person = actors[actor_id]["kind"] == "person"
+                if field != "participants" and person != (field == "signatories"):
+                    found.append(f"{i}: {field} holds {actors[actor_id]['kind']} {actor_id!r}")
         if t == "event" and r["venue"] is not None and not isinstance(r["venue"], str):
             found.append(f"{i}: venue {r['venue']!r}")
         target = r[RELATION[t]]

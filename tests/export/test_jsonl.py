@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from sqlalchemy import select
 
 from bilat.errors import ConfigError
 from bilat.export.base import available, export, get_exporter, register
@@ -13,6 +14,7 @@ from bilat.export.jsonl import write_jsonl
 from bilat.model.ids import make_id
 from bilat.store import queries
 from bilat.store.db import Store
+from bilat.store.tables import ActorRow, FactParticipant
 from bilat.store.write import set_canonical_ids
 from store.sample import DOC_A, DOC_B
 
@@ -91,3 +93,18 @@ def test_registry() -> None:
 
     assert get_exporter("count-only") is count_only
     assert "count-only" in available()
+
+
+def test_a_person_who_signs_is_a_signatory_not_a_party(filled: Store) -> None:
+    """records.md: `parties` are the institutions, governments and cities that sign;
+    `signatories` the persons who sign for them."""
+    a1 = make_id("f", DOC_A, "a1")
+    with filled.session() as session:
+        person = session.scalar(select(ActorRow.id).where(ActorRow.kind == "person"))
+        assert person is not None
+        session.add(FactParticipant(fact_id=a1, actor_id=person, position=99))
+    records = _export(filled)
+    assert problems(records) == []
+    agreement = next(r for r in records if r["id"] == a1)
+    assert agreement["signatories"] == [person]
+    assert person not in agreement["parties"] and len(agreement["parties"]) == 2

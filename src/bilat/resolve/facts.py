@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from bilat.model.dates import PartialDate, agree
 from bilat.model.vocab import vocab
 
-_LIST_FIELDS = ("participants", "parties", "countries", "domains")
+_LIST_FIELDS = ("participants", "parties", "signatories", "countries", "domains")
 _SCALAR_FIELDS = ("place", "venue", "within", "part_of", "framework", "end_date", "end")
 
 
@@ -78,7 +78,7 @@ _SAME_PEOPLE = 0.6  # share of people two meetings must have in common to be one
 
 def _actors(record: dict[str, Any], actor_kinds: dict[str, str]) -> set[str]:
     """Persons and organizations taking part (countries and cities say where, not who)."""
-    ids = set(record.get("participants") or record.get("parties") or [])
+    ids = {a for name in ("participants", "parties", "signatories") for a in record.get(name) or []}
     venue = record.get("venue")
     if venue:
         ids.add(venue)

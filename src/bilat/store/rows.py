@@ -117,11 +117,17 @@ def load_fact_records(session: Session, *where: ColumnElement[bool]) -> list[dic
         return []
     subset = select(FactRow.id).where(*where)
     participants: dict[str, list[str]] = defaultdict(list)
+    persons: set[str] = set()
     query = (
-        select(FactParticipant).where(FactParticipant.fact_id.in_(subset)).order_by(FactParticipant.position)
+        select(FactParticipant.fact_id, FactParticipant.actor_id, ActorRow.kind)
+        .join(ActorRow, ActorRow.id == FactParticipant.actor_id)
+        .where(FactParticipant.fact_id.in_(subset))
+        .order_by(FactParticipant.position)
     )
-    for p in session.scalars(query):
-        participants[p.fact_id].append(p.actor_id)
+    for fact_id, actor_id, kind in session.execute(query):
+        participants[fact_id].append(actor_id)
+        if kind == "person":
+            persons.add(actor_id)
     sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
     query_s = select(FactSource).where(FactSource.fact_id.in_(subset)).order_by(FactSource.position)
     for s in session.scalars(query_s):
@@ -136,7 +142,9 @@ def load_fact_records(session: Session, *where: ColumnElement[bool]) -> list[dic
     for part in chunks(targets):
         query_c = select(FactRow.id, FactRow.canonical_id).where(FactRow.id.in_(part))
         canonical.update((k, v) for k, v in session.execute(query_c))
-    return [_fact_record(f, participants[f.id], sources[f.id], history[f.id], canonical) for f in facts]
+    return [
+        _fact_record(f, participants[f.id], sources[f.id], history[f.id], canonical, persons) for f in facts
+    ]
 
 
 def _fact_record(
@@ -145,6 +153,7 @@ def _fact_record(
     sources: list[dict[str, Any]],
     history: list[dict[str, Any]],
     canonical: dict[str, str],
+    persons: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     def target(fact_id: str | None) -> str | None:
         return canonical.get(fact_id, fact_id) if fact_id else None
@@ -162,8 +171,14 @@ def _fact_record(
         "rule": f.rule,
         "evidence": list(f.evidence or []),
     }
-    if f.type == "agreement":
-        record |= {"parties": participants, "date": f.date, "place": f.place, "within": target(f.within_id)}
+    if f.type == "agreement":  # the persons who sign for their side are its signatories (records.md)
+        record |= {
+            "parties": [a for a in participants if a not in persons],
+            "signatories": [a for a in participants if a in persons],
+            "date": f.date,
+            "place": f.place,
+            "within": target(f.within_id),
+        }
     elif f.type == "initiative":
         record |= {
             "participants": participants,

@@ -16,7 +16,7 @@ from bilat.web.render import path_id, render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-_ACTOR_FIELDS = ("participants", "parties")
+_ACTOR_FIELDS = ("participants", "parties", "signatories")
 _FACT_LINKS = ("within", "part_of", "framework")
 
 
