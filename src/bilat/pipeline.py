@@ -23,7 +23,7 @@ from bilat.ingest.names import failure
 from bilat.model.records import Document, Extraction, Skip
 from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
 from bilat.nlp.pipeline import BILAT_PIPES, load_pipeline, parse_by_language
-from bilat.resolve.actors import MemoryIndex, Resolution, resolve_mentions
+from bilat.resolve.actors import MemoryIndex, resolve_mentions
 from bilat.resolve.facts import MERGE_RULES_NAME, cluster
 from bilat.store.db import Store
 from bilat.store.index import DbActorIndex
@@ -232,21 +232,14 @@ def _ingest_new(
             if isinstance(sdoc, Exception):
                 raise sdoc
             if sdoc is None:  # a language bilat has no data for: stored, not read with another's rules
-                stage = "writing"
-                nothing = Extraction(document, [], [])
-                with store.session() as session:
-                    result = save_extraction(session, nothing, Resolution([], {}), run_id)
-                outcome.doc_id, outcome.extracted = result.doc_id, False
-                outcome.reason = f"language {document.language or 'unknown'}"
-                summary.outcomes.append(outcome)
-                report(outcome)
-                continue
-            stage = "finding actors"
-            mentions = find_mentions(document, sdoc)
-            stage = "extraction"
-            extraction = extract(
-                document, sdoc, mentions, find_country_cues(document, sdoc), boilerplate_ranges(sdoc)
-            )
+                mentions, extraction = [], Extraction(document, [], [])
+                outcome.extracted, outcome.reason = False, f"language {document.language or 'unknown'}"
+            else:
+                stage = "finding actors"
+                mentions = find_mentions(document, sdoc)
+                stage = "extraction"
+                cues, masked = find_country_cues(document, sdoc), boilerplate_ranges(sdoc)
+                extraction = extract(document, sdoc, mentions, cues, masked)
             stage = "resolution"
             resolution = resolve_mentions(mentions, index)
             stage = "writing"

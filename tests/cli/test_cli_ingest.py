@@ -350,3 +350,20 @@ def test_an_error_naming_a_path_with_markup_is_printed_as_it_is(
     assert exit_info.value.code == 2
     [line] = _lines(capsys.readouterr().err)
     assert line.startswith(f"error: cannot open the store sqlite:///{db}: "), line
+
+
+def test_a_language_without_data_is_stored_not_extracted(tmp_path: Path) -> None:
+    """Not read with French rules: stored (searchable, exportable), no actor or fact, and said so."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "de.txt").write_text(
+        "Die Stadt Leipzig und die Stadt Almaty haben heute ein Partnerschaftsabkommen unterzeichnet. "
+        "Der Bürgermeister sprach von einem historischen Tag für beide Städte und ihre Museen.\n",
+        "utf-8",
+    )
+    result = run(tmp_path / "b.db", "ingest", str(folder))
+    assert result.exit_code == 0, result.output
+    assert summary(result)["ingested"] == 1
+    assert squash("1 stored but not extracted: language de") in squash(result.output)
+    counts = table_counts(tmp_path / "b.db")
+    assert counts["documents"] == 1 and counts["facts"] == 0 and counts["mentions"] == 0

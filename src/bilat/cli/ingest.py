@@ -57,6 +57,12 @@ def command(
         summary = run_ingest([p for p in paths if p.exists()], store, settings, report)
     for note in summary.notes:  # what the run did besides documents (a merge redone, killed runs)
         console_err.print(note, highlight=False, markup=False)
+    for language, n in sorted(summary.not_extracted.items()):  # before the summary, which ends the output
+        console_err.print(
+            f"{n} stored but not extracted: {language}, which bilat has no language data for",
+            highlight=False,
+            markup=False,
+        )
     counts = summary.counts
     counts["failed"] += len(missing)
     console.print(
@@ -69,12 +75,6 @@ def command(
         ),
         highlight=False,
     )
-    for language, n in sorted(summary.not_extracted.items()):
-        console.print(
-            f"{n} of them stored but not extracted: {language}, which bilat has no language data for",
-            highlight=False,
-            markup=False,
-        )
     if not summary.ok:
         raise typer.Exit(1)
 
