@@ -5,16 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from bilat.cli.common import State, console, console_err
+from bilat.cli.common import State, console, console_err, progress_bar
 from bilat.ingest.names import shown
 from bilat.pipeline import Outcome
 from bilat.pipeline import ingest as run_ingest
@@ -34,15 +26,7 @@ def command(
     for p in missing:
         console_err.print(f"{shown(p)}: failed: no such file or folder", highlight=False, markup=False)
     store = state.store()
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console_err,
-        transient=True,
-    ) as progress:
+    with progress_bar() as progress:
         task = progress.add_task("ingesting", total=None)
 
         def report(o: Outcome) -> None:

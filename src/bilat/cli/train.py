@@ -8,10 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bilat import __version__
-from bilat.cli.common import State, console, console_err
+from bilat.cli.common import State, console, console_err, progress_bar
 from bilat.evaluate import report_to_dict
 from bilat.extract.learned import DECISIONS_NAME, model_path, write_decisions
 from bilat.train import cross_validate, load_corpora, train
@@ -67,16 +66,9 @@ def command(
         given, folders, state.settings.max_bytes, lambda m: console_err.print(m, markup=False)
     )
     articles = [a for c in found for a in c.articles]
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console_err,
-        transient=True,
-    ) as progress:
+    with progress_bar() as progress:
         parsing = progress.add_task("parsing", total=len(articles))
-        parse(articles, lambda done, _n: progress.update(parsing, completed=done))
+        parse(articles, state.settings, lambda done, _n: progress.update(parsing, completed=done))
         report = None
         if cv:
             folding = progress.add_task("cross-validating", total=cv)
