@@ -29,16 +29,16 @@ class BroadWords:
         return sum(len(v) for v in self.phrases.values())
 
 
-def _variants(word: str) -> set[str]:
-    """A folded word and the singulars it may be the plural of (French and English rules)."""
-    out = {word}
+def _variants(word: str) -> list[str]:
+    """A folded word, then the singulars it may be the plural of (French and English rules)."""
+    out = [word]
     if len(word) > 3:
         if word.endswith("aux"):
-            out.add(word[:-3] + "al")
+            out.append(word[:-3] + "al")
         if word.endswith("ies"):
-            out.add(word[:-3] + "y")
+            out.append(word[:-3] + "y")
         if word.endswith(("s", "x")):
-            out.add(word[:-1])
+            out.append(word[:-1])
     return out
 
 
@@ -79,12 +79,14 @@ def load_broad_words(lang: str) -> BroadWords | None:
     return BroadWords(lang, phrases)
 
 
-def _keys(token: Token) -> set[str]:
+def _keys(token: Token) -> list[str]:
+    """What a token may be looked up as, in order of trust: its form, its lemma, their singulars.
+    An order, not a set: of two entries that match equally long, the first key's wins, the same
+    in every process."""
     keys = _variants(fold(token.text))
     if token.lemma_:
-        keys |= _variants(fold(token.lemma_))
-    keys.discard("")
-    return keys
+        keys += _variants(fold(token.lemma_))
+    return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
 
 
 def broad_matches(doc: Doc, words: BroadWords) -> list[tuple[int, int, Trigger]]:
@@ -92,11 +94,11 @@ def broad_matches(doc: Doc, words: BroadWords) -> list[tuple[int, int, Trigger]]
     token, none overlapping; a word folded into several (("d", "accord") from "d’accord") counts
     as its parts."""
     tokens = [t for t in doc if not t.is_space]
-    parts: list[tuple[Token, set[str]]] = []
+    parts: list[tuple[Token, list[str]]] = []
     for token in tokens:
         pieces = fold(token.text).split()
         if len(pieces) > 1:  # "d’accord" folds to "d accord": its first piece opens, its last ends
-            parts.extend((token, {p}) for p in pieces)
+            parts.extend((token, [p]) for p in pieces)
         else:
             parts.append((token, _keys(token)))
     found: list[tuple[int, int, Trigger]] = []
