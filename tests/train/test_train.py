@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from tests.cli.helpers import run
 
+from bilat.config import Settings
 from bilat.extract.learned import read_decisions
 from bilat.train import cross_validate, load_corpora, train
 from bilat.train.corpus import parse
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def corpora():
     found = load_corpora([DEV], [], 10**7, print)
-    parse([a for c in found for a in c.articles])
+    parse([a for c in found for a in c.articles], Settings())
     return found
 
 

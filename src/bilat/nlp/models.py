@@ -56,7 +56,3 @@ def weight_problems(name: str, root: Path | None = None) -> list[str]:
             problems.append(f"{name}: {relative} has SHA-256 {digest[:12]}…, expected {expected[:12]}…")
     return problems
 
-
-def model_for(lang: str | None) -> str | None:
-    """The spaCy model package bilat runs on documents in `lang`, or None when it has none."""
-    return next((m.name for m in known_models().values() if m.lang == lang), None)

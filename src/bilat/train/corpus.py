@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from bilat.config import Settings
 from bilat.errors import BilatError
 from bilat.evaluate import load_jsonl
 from bilat.ingest import read_paths
@@ -18,8 +19,8 @@ from bilat.model.names import fold
 from bilat.model.records import Document, Mention, Skip
 from bilat.model.vocab import FACT_TYPES
 from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
-from bilat.nlp.models import model_for
-from bilat.nlp.pipeline import load_pipeline
+from bilat.nlp.pipeline import parse_by_language
+from bilat.pipeline import Pipelines
 
 Record = dict[str, Any]
 _TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -114,25 +115,24 @@ def load_corpora(
     return corpora
 
 
-def parse(articles: list[Article], progress: Callable[[int, int], None] | None = None) -> None:
-    """Parse every article with its language's pipeline, and find its mentions, as ingest does."""
-    by_lang: dict[str, list[Article]] = {}
-    for article in articles:
-        by_lang.setdefault(article.lang, []).append(article)
-    done = 0
-    for lang, group in sorted(by_lang.items()):
-        model = model_for(lang)
-        if model is None:
-            continue
-        nlp = load_pipeline(model)
-        for article, sdoc in zip(group, nlp.pipe(a.document.text for a in group), strict=True):
+def parse(
+    articles: list[Article], settings: Settings, progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Parse every article with its language's pipeline and find its mentions, as ingest does
+    (`bilat.pipeline.Pipelines`, `parse_by_language`); an article in a language without a
+    pipeline, or that spaCy fails on, keeps no parse and is left out of training."""
+    ordered = sorted(articles, key=lambda a: a.lang)  # one language after the other: full batches
+    items = ((a.document.text, a, a.document.language) for a in ordered)
+    for done, (article, sdoc) in enumerate(
+        parse_by_language(Pipelines(settings).get, items, settings.batch_size), 1
+    ):
+        if isinstance(sdoc, Doc):
             article.sdoc = sdoc
             article.mentions = find_mentions(article.document, sdoc)
             article.country_cues = find_country_cues(article.document, sdoc)
             article.masked = boilerplate_ranges(sdoc)
-            done += 1
-            if progress is not None:
-                progress(done, len(articles))
+        if progress is not None:
+            progress(done, len(articles))
 
 
 def fingerprint(articles: list[Article]) -> list[dict[str, str]]:

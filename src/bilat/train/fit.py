@@ -32,7 +32,7 @@ from bilat.resolve.actors import MemoryIndex, resolve_mentions
 from bilat.store.db import open_store
 from bilat.store.queries import export_records
 from bilat.store.write import save_extraction
-from bilat.train.corpus import Article, Corpus, Record
+from bilat.train.corpus import Article, Corpus, Record, fingerprint
 
 C = 0.5  # inverse regularisation of every model: small data, strong prior towards zero
 # A draft is a fact from this probability on: a draft the rules alone would keep (its gates hold)
@@ -91,7 +91,7 @@ def _label(article: Article, start: int, end: int, fact_type: str) -> Record | N
 
 def examples(article: Article) -> list[Example]:
     """Every draft the rules propose in `article` (gates relaxed), with its features and labels."""
-    if article.sdoc is None or article.document.language not in ("fr", "en"):
+    if article.sdoc is None:  # a language without a pipeline, or a text spaCy failed on
         return []
     lex = load_lexicon(article.lang)
     drafts = candidate_drafts(article.document, article.sdoc, article.mentions, lex, article.masked, True)
@@ -298,8 +298,7 @@ def cross_validate(
 
 
 def record(result: TrainResult, corpora: list[Corpus], cv: dict[str, Any] | None) -> dict[str, Any]:
-    from bilat.train.corpus import fingerprint
-
+    """The training record written beside the model: what it was trained on and its scores."""
     return {
         "trained_on": [str(c.gold_path) for c in corpora],
         "documents": fingerprint([a for c in corpora for a in c.articles]),
