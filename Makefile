@@ -3,6 +3,9 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The web app's front-end libraries (graph, timeline, API docs), pinned in package-lock.json and served
+# locally from node_modules/ (never committed; no CDN). --ignore-scripts: no install-time telemetry.
+ASSETS := node_modules/.installed
 LOCK   := requirements.lock
 SHARED_SEEDS := ../shared/seeds
 CORPUS ?= $(if $(wildcard $(SHARED_SEEDS)),$(SHARED_SEEDS),examples)
@@ -22,14 +25,19 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(BIN)/pip check
 	touch $(STAMP)
 
-install: $(STAMP)
+$(ASSETS): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm missing: run 'sudo apt-get install -y npm' (the web app's libraries come from package-lock.json)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(ASSETS)
 
-demo: $(STAMP)
+install: $(STAMP) $(ASSETS)
+
+demo: $(STAMP) $(ASSETS)
 	$(BIN)/bilat --db $(DB) ingest $(CORPUS)
 	$(BIN)/bilat --db $(DB) serve --host $(HOST) --port $(PORT)
 
 # System packages the tests need (Debian's chromium for the browser tests), then pytest.
-test: $(STAMP)
+test: $(STAMP) $(ASSETS)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: run 'sudo apt-get install -y chromium'"; fi; }
@@ -41,7 +49,11 @@ gazetteers: $(STAMP)
 
 # Re-resolve the lock on purpose (after a change to pyproject.toml's dependencies), keeping every
 # locked version that still fits; UPGRADE=1 moves everything to the newest allowed. Prints what moved.
-lock: $(STAMP)
+# It needs only the locked uv, not a consistent install: a new dependency in pyproject.toml is what
+# makes `pip check` fail until the lock has it.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --require-hashes --no-deps -r $(LOCK)
 	cp $(LOCK) $(VENV)/lock.before
 	$(BIN)/uv pip compile pyproject.toml requirements/tools.in --extra test --generate-hashes \
 	  --universal --python-version 3.11 --no-header --quiet $(if $(UPGRADE),--upgrade) -o $(LOCK)
@@ -61,4 +73,4 @@ load: $(STAMP)
 	$(BIN)/python benchmarks/load.py
 
 clean:
-	rm -rf $(VENV) *.db *.db-wal *.db-shm .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules *.db *.db-wal *.db-shm .pytest_cache .ruff_cache
