@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -16,6 +16,7 @@ from starlette.types import ASGIApp
 
 from bilat.api.errors import install_error_handlers
 from bilat.api.middleware import HeadAsGet, LimitURL, SecurityHeaders, docs_csp
+from bilat.api.params import reject_unknown_parameters
 from bilat.api.routes import router as api_router
 from bilat.api.server import set_worker_threads
 from bilat.config import Settings
@@ -75,6 +76,7 @@ def create_app(settings: Settings | str, *, serving: bool = False) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        dependencies=[Depends(reject_unknown_parameters)],  # on every route, added later or not
     )
     app.respond = install_error_handlers(app, render_error)
     app.include_router(api_router)
