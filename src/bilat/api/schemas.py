@@ -94,6 +94,183 @@ class PageOut(BaseModel, Generic[T]):
     offset: int
 
 
+_FACT_EXAMPLE = {
+    "id": "f-24038cb6de8bcc9a",
+    "type": "agreement",
+    "kind": "declaration_of_intent",
+    "title": "Déclaration d’intentions sur la coopération entre musées",
+    "status": "signed",
+    "date": "2024-11",
+    "countries": ["FR", "KZ"],
+    "source_count": 2,
+}
+
+
+class FactSummaryOut(BaseModel):
+    """A fact as lists show it: what it is, its status, the date it is listed under (an
+    initiative's start), its countries and how many sources tell it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_FACT_EXAMPLE]})
+    id: str
+    type: str
+    kind: str
+    title: str
+    status: str | None = None
+    date: str | None = None
+    countries: list[str] = Field(default_factory=list)
+    source_count: int
+
+
+class ChangedFactOut(FactSummaryOut):
+    status_changed: str = Field(description="Date of the last change of status in its history.")
+
+
+class CountryOut(BaseModel):
+    code: str = Field(description="ISO 3166-1 alpha-2.")
+    id: str | None = Field(description="The country's actor id, if the store has it.")
+    name: str
+
+
+class PairSummaryOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"pair": "FR-KZ", "countries": ["FR", "KZ"], "facts": 35}]}
+    )
+    pair: str = Field(description="Two ISO codes in alphabetical order, joined by a dash.")
+    countries: list[str]
+    facts: int = Field(description="How many facts involve both countries.")
+
+
+class BoardColumnOut(BaseModel):
+    status: str
+    total: int = Field(description="Initiatives with this status.")
+    items: list[FactSummaryOut] = Field(description="The newest of them (at most 25).")
+
+
+class DomainRowOut(BaseModel):
+    domain: str
+    total: int
+    statuses: dict[str, int] = Field(description="Initiatives of this domain by status.")
+
+
+class BoardOut(BaseModel):
+    """Promises versus delivery: the pair's initiatives by status, and by domain and status."""
+
+    statuses: list[str] = Field(description="The initiative statuses of model/vocab.yaml, in order.")
+    columns: list[BoardColumnOut]
+    by_domain: list[DomainRowOut]
+
+
+class NodeOut(BaseModel):
+    id: str
+    kind: str
+    name: str
+    category: str | None = None
+    country: str | None = None
+    facts: int = Field(description="Facts of the dossier it takes part in.")
+
+
+class EdgeOut(BaseModel):
+    source: str
+    target: str
+    facts: int = Field(description="Facts of the dossier both take part in.")
+
+
+class NetworkOut(BaseModel):
+    """Actors (countries left out; the 60 most active) and their co-participation in facts."""
+
+    nodes: list[NodeOut]
+    edges: list[EdgeOut]
+
+
+class PairOut(BaseModel):
+    """The dossier of a country pair."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "pair": "FR-KZ",
+                    "countries": [
+                        {"code": "FR", "id": "country-fr", "name": "France"},
+                        {"code": "KZ", "id": "country-kz", "name": "Kazakhstan"},
+                    ],
+                    "facts": 35,
+                    "by_type": {"agreement": 4, "initiative": 20, "event": 11},
+                    "timeline": [_FACT_EXAMPLE],
+                    "board": {"statuses": ["idea", "proposed"], "columns": [], "by_domain": []},
+                    "network": {"nodes": [], "edges": []},
+                    "exports": {"csv": "/api/pairs/FR-KZ/facts.csv", "jsonl": "/api/pairs/FR-KZ/facts.jsonl"},
+                }
+            ]
+        }
+    )
+    pair: str
+    countries: list[CountryOut]
+    facts: int
+    by_type: dict[str, int]
+    timeline: list[FactSummaryOut] = Field(
+        description="Dated events and agreements, oldest first (the newest 500)."
+    )
+    board: BoardOut
+    network: NetworkOut
+    exports: dict[str, str] = Field(description="Where to download the pair's facts, by format.")
+
+
+class PartnerOut(BaseModel):
+    id: str
+    kind: str
+    name: str
+    facts: int = Field(description="Facts both take part in.")
+
+
+class RoleSeenOut(BaseModel):
+    title: str
+    organization: str | None = None
+    country: str | None = None
+    doc: str | None = Field(None, description="The document the role was read in.")
+    date: str | None = Field(None, description="That document's publication date.")
+
+
+class ActorDossierOut(ActorOut):
+    """An actor with what its page shows: its facts (count; the list is paged at
+    /api/actors/{id}/facts), the actors it works with most, its roles over time and, for a
+    country, its country pairs."""
+
+    mentions: int = 0
+    facts_total: int = 0
+    partners: list[PartnerOut] = Field(default_factory=list)
+    roles_over_time: list[RoleSeenOut] = Field(default_factory=list)
+    pairs: list[PairSummaryOut] = Field(default_factory=list)
+
+
+class HomeOut(BaseModel):
+    """The home page: counts, the newest facts, the most active pairs, recent changes of status."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "counts": {
+                        "documents": 5,
+                        "actors": 34,
+                        "facts": 35,
+                        "agreement": 4,
+                        "initiative": 20,
+                        "event": 11,
+                    },
+                    "newest": [_FACT_EXAMPLE],
+                    "pairs": [{"pair": "FR-KZ", "countries": ["FR", "KZ"], "facts": 35}],
+                    "status_changed": [_FACT_EXAMPLE | {"status_changed": "2024-11"}],
+                }
+            ]
+        }
+    )
+    counts: dict[str, int]
+    newest: list[FactSummaryOut]
+    pairs: list[PairSummaryOut]
+    status_changed: list[ChangedFactOut]
+
+
 class StatsOut(_Open):
     """Counts of the store (documents, actors, facts by type…): open shape."""
 

@@ -10,14 +10,16 @@ the last merge left them.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from bilat.model.names import fold
+from bilat.store.curation import apply_fact_decisions
 from bilat.store.rows import load_fact_records, merge_records
-from bilat.store.tables import FactRow, ListedFact, ListingState, utcnow
+from bilat.store.tables import FactRow, ListedFact, ListedTerm, ListingState, utcnow
 
 _STATE_ID = 1
 
@@ -35,6 +37,32 @@ def listed_date(record: dict[str, Any]) -> str | None:
     return str(value) if value else None
 
 
+_ACTOR_FIELDS = ("parties", "signatories", "participants")
+
+
+def status_changed(record: dict[str, Any]) -> str | None:
+    """The date of the last change of status in the fact's dated history (None if it never changed)."""
+    dated = sorted((h["date"], h.get("status")) for h in record.get("status_history") or [] if h.get("date"))
+    changed = None
+    for (_, before), (date, after) in pairwise(dated):
+        if after != before:
+            changed = date
+    return changed
+
+
+def terms(record: dict[str, Any]) -> list[str]:
+    """What the fact is about, as listing terms: country:KZ, pair:FR-KZ, domain:culture, actor:<id>."""
+    countries = sorted(set(record.get("countries") or []))
+    keys = [f"country:{c}" for c in countries]
+    keys += [f"pair:{a}-{b}" for i, a in enumerate(countries) for b in countries[i + 1 :]]
+    keys += [f"domain:{d}" for d in record.get("domains") or []]
+    actors = [a for f in _ACTOR_FIELDS for a in record.get(f) or [] if isinstance(a, str)]
+    if isinstance(record.get("venue"), str):
+        actors.append(record["venue"])
+    keys += [f"actor:{a}" for a in actors]
+    return list(dict.fromkeys(keys))
+
+
 def listing_row(position: int, record: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": record["id"],
@@ -47,6 +75,7 @@ def listing_row(position: int, record: dict[str, Any]) -> dict[str, Any]:
         "countries": list(record.get("countries") or []),
         "sources": len(record.get("sources") or []),
         "search": search_text(record),
+        "status_changed": status_changed(record),
         "record": json.dumps(record, ensure_ascii=False, separators=(",", ":")),
     }
 
@@ -54,11 +83,19 @@ def listing_row(position: int, record: dict[str, Any]) -> dict[str, Any]:
 def rebuild_listing(session: Session) -> int:
     """Replace the listing by the stored facts merged now (by their canonical ids); returns how many
     merged facts it lists. Call it in the transaction that changes the facts or their merge."""
-    records = merge_records(load_fact_records(session))
+    records = apply_fact_decisions(session, merge_records(load_fact_records(session)))  # editors' decisions
+    session.execute(delete(ListedTerm))
     session.execute(delete(ListedFact))
     rows = [listing_row(position, record) for position, record in enumerate(records)]
     if rows:
         session.execute(insert(ListedFact), rows)
+        keyed = [
+            {"key": key, "position": position, "fact_id": record["id"]}
+            for position, record in enumerate(records)
+            for key in terms(record)
+        ]
+        if keyed:
+            session.execute(insert(ListedTerm), keyed)
     facts = session.scalar(select(func.count()).select_from(FactRow)) or 0
     session.execute(delete(ListingState))
     session.add(ListingState(id=_STATE_ID, built_at=utcnow(), facts=facts, listed=len(rows)))

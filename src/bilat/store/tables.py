@@ -224,6 +224,7 @@ class ListedFact(Base):
         Index(None, "type", "position"),
         Index(None, "kind", "position"),
         Index(None, "status", "position"),
+        Index(None, "date"),
     )
     id: Mapped[str] = mapped_column(String, primary_key=True)  # the canonical id
     position: Mapped[int] = mapped_column(unique=True)  # export order: agreements, initiatives, events
@@ -236,6 +237,20 @@ class ListedFact(Base):
     sources: Mapped[int] = mapped_column(default=0)  # how many sources the merged fact has
     search: Mapped[str] = mapped_column(Text)  # fold(title) and fold(quote)s, one per line
     record: Mapped[str] = mapped_column(Text)  # the merged record, JSON
+    # the date of the last change of status in its history (None: never changed), for the home page
+    status_changed: Mapped[str | None] = mapped_column(index=True)
+
+
+class ListedTerm(Base):
+    """What a listed fact is about, one row per term, for indexed dossiers (store/dossiers.py):
+    `country:KZ`, `pair:FR-KZ` (sorted codes), `domain:culture`, `actor:<id>` (parties,
+    signatories, participants, venue). Written with the listing."""
+
+    __tablename__ = "fact_listing_terms"
+    __table_args__ = (Index(None, "fact_id", "key"),)
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True)  # the fact's position in the listing
+    fact_id: Mapped[str]
 
 
 class ListingState(Base):

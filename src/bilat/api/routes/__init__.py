@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bilat.api.routes import actors, documents, facts, stats
+from bilat.api.routes import actors, documents, facts, home, pairs, stats
 
 router = APIRouter(prefix="/api")
-for _module in (facts, documents, actors, stats):
+for _module in (home, facts, documents, actors, pairs, stats):
     router.include_router(_module.router)

@@ -1,0 +1,343 @@
+"""Read queries of the dossiers (home, country pair, country, actor): indexed reads of the listing's
+terms (store/listing.py), never a pass over every fact."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from bilat.model.vocab import FACT_TYPES, vocab
+from bilat.store.queries import _SUMMARY, _summary, actor_names
+from bilat.store.tables import ActorRole, ActorRow, DocumentRow, ListedFact, ListedTerm, MentionRow
+
+PAIR = re.compile(r"^([A-Za-z]{2})-([A-Za-z]{2})$")
+GRAPH_NODES = 60  # actors drawn in a pair's network at most (the most active ones)
+TIMELINE_ITEMS = 500  # events and agreements on a pair's timeline at most (the newest)
+BOARD_ITEMS = 25  # initiatives listed per status on the board at most (the newest)
+_SPAN_END = "\uffff"
+
+
+def parse_pair(value: str) -> tuple[str, str] | None:
+    """`fr-kz` -> ("FR", "KZ") in sorted order; None when it is not two ISO codes."""
+    match = PAIR.match(value.strip())
+    if match is None:
+        return None
+    a, b = sorted((match.group(1).upper(), match.group(2).upper()))
+    return (a, b) if a != b else None
+
+
+def _prefix(column: Any, prefix: str) -> Any:
+    """`column` starts with `prefix`, as a range the key's index can answer."""
+    return column.between(prefix, prefix + _SPAN_END)
+
+
+def _facts_of(key: str) -> Select[Any]:
+    """Summaries of the listed facts with this term, in listing order."""
+    return (
+        select(*_SUMMARY)
+        .join(ListedTerm, ListedTerm.fact_id == ListedFact.id)
+        .where(ListedTerm.key == key)
+        .order_by(ListedTerm.position)
+    )
+
+
+def facts_with_term(
+    session: Session, key: str, limit: int = 50, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the facts listed under a term (pair:FR-KZ, country:KZ, actor:<id>), and the total."""
+    total = session.scalar(select(func.count()).where(ListedTerm.key == key)) or 0
+    if offset >= total:
+        return [], total
+    rows = session.execute(_facts_of(key).limit(limit).offset(offset))
+    return [_summary(row) for row in rows], total
+
+
+def _by_date(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Dated first, oldest to newest; the undated after, in listing order."""
+    return sorted(facts, key=lambda f: (f["date"] is None, f["date"] or ""))
+
+
+def _timeline(session: Session, key: str) -> list[dict[str, Any]]:
+    """The pair's dated events and agreements, oldest first (the newest TIMELINE_ITEMS)."""
+    query = (
+        select(*_SUMMARY)
+        .join(ListedTerm, ListedTerm.fact_id == ListedFact.id)
+        .where(
+            ListedTerm.key == key, ListedFact.type.in_(("event", "agreement")), ListedFact.date.is_not(None)
+        )
+        .order_by(ListedFact.date.desc(), ListedTerm.position)
+        .limit(TIMELINE_ITEMS)
+    )
+    return _by_date([_summary(row) for row in session.execute(query)])
+
+
+def _board(session: Session, key: str) -> dict[str, Any]:
+    """The pair's initiatives by status (newest first, BOARD_ITEMS each) and by domain and status."""
+    statuses = list(vocab().statuses["initiative"])
+    initiatives = (
+        select(ListedTerm.fact_id)
+        .join(ListedFact, ListedFact.id == ListedTerm.fact_id)
+        .where(ListedTerm.key == key, ListedFact.type == "initiative")
+    )
+    columns: dict[str, dict[str, Any]] = {s: {"status": s, "total": 0, "items": []} for s in statuses}
+    counts = session.execute(
+        select(ListedFact.status, func.count())
+        .where(ListedFact.id.in_(initiatives))
+        .group_by(ListedFact.status)
+    )
+    for status, n in counts:
+        columns.setdefault(status or "unknown", {"status": status or "unknown", "total": 0, "items": []})
+        columns[status or "unknown"]["total"] = n
+    for status, column in columns.items():
+        if column["total"]:
+            query = (
+                select(*_SUMMARY)
+                .where(ListedFact.id.in_(initiatives), ListedFact.status == status)
+                .order_by(ListedFact.date.desc(), ListedFact.position)
+                .limit(BOARD_ITEMS)
+            )
+            column["items"] = [_summary(row) for row in session.execute(query)]
+    domain = aliased(ListedTerm)
+    cells = session.execute(
+        select(domain.key, ListedFact.status, func.count())
+        .join(ListedFact, ListedFact.id == domain.fact_id)
+        .where(domain.fact_id.in_(initiatives), _prefix(domain.key, "domain:"))
+        .group_by(domain.key, ListedFact.status)
+    )
+    by_domain: dict[str, dict[str, int]] = {}
+    for term, status, n in cells:
+        by_domain.setdefault(term.removeprefix("domain:"), {})[status or "unknown"] = n
+    rows = [
+        {"domain": d, "total": sum(c.values()), "statuses": c}
+        for d, c in sorted(by_domain.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    ]
+    return {"statuses": statuses, "columns": list(columns.values()), "by_domain": rows}
+
+
+def network(session: Session, key: str, nodes: int = GRAPH_NODES) -> dict[str, Any]:
+    """Actors taking part in the facts with this term (countries left out) and how often each two
+    take part in the same fact: the `nodes` most active actors and the edges between them."""
+    actor = aliased(ListedTerm)
+    anchor = aliased(ListedTerm)
+    rows = session.execute(
+        select(anchor.fact_id, actor.key)
+        .join(actor, actor.fact_id == anchor.fact_id)
+        .where(anchor.key == key, _prefix(actor.key, "actor:"))
+    )
+    by_fact: dict[str, list[str]] = {}
+    for fact_id, term in rows:
+        by_fact.setdefault(fact_id, []).append(term.removeprefix("actor:"))
+    names = actor_names(session, {a for actors in by_fact.values() for a in actors})
+    names = {i: a for i, a in names.items() if a["kind"] != "country"}
+    weight: Counter[str] = Counter(a for actors in by_fact.values() for a in set(actors) if a in names)
+    kept = {a for a, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:nodes]}
+    edges: Counter[tuple[str, str]] = Counter()
+    for actors in by_fact.values():
+        edges.update(combinations(sorted({a for a in actors if a in kept}), 2))
+    details = _actor_details(session, kept)
+    return {
+        "nodes": [
+            {**details.get(a, names[a]), "facts": weight[a]}
+            for a in sorted(kept, key=lambda a: (-weight[a], names[a]["name"], a))
+        ],
+        "edges": [
+            {"source": s, "target": t, "facts": n}
+            for (s, t), n in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+    }
+
+
+def _actor_details(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
+    rows = session.execute(
+        select(ActorRow.id, ActorRow.kind, ActorRow.name, ActorRow.category, ActorRow.country).where(
+            ActorRow.id.in_(sorted(ids))
+        )
+    )
+    return {r[0]: {"id": r[0], "kind": r[1], "name": r[2], "category": r[3], "country": r[4]} for r in rows}
+
+
+def _countries(session: Session, codes: list[str]) -> list[dict[str, Any]]:
+    """The country actor of each code (id and name), or the code alone."""
+    found = {
+        country: {"code": country, "id": id_, "name": name}
+        for id_, name, country in session.execute(
+            select(ActorRow.id, ActorRow.name, ActorRow.country)
+            .where(ActorRow.kind == "country", ActorRow.country.in_(codes))
+            .order_by(ActorRow.id)
+        )
+    }
+    return [found.get(c, {"code": c, "id": None, "name": c}) for c in codes]
+
+
+def _type_counts(session: Session, key: str) -> dict[str, int]:
+    counts = dict(
+        session.execute(
+            select(ListedFact.type, func.count())
+            .join(ListedTerm, ListedTerm.fact_id == ListedFact.id)
+            .where(ListedTerm.key == key)
+            .group_by(ListedFact.type)
+        ).all()
+    )
+    return {t: counts.get(t, 0) for t in FACT_TYPES}
+
+
+def pair_dossier(session: Session, a: str, b: str) -> dict[str, Any] | None:
+    """The dossier of a country pair (codes in sorted order): counts, timeline, status board of
+    the initiatives and the network of the actors; None when no fact involves both."""
+    pair = f"{a}-{b}"
+    key = f"pair:{pair}"
+    by_type = _type_counts(session, key)
+    if not any(by_type.values()):
+        return None
+    return {
+        "pair": pair,
+        "countries": _countries(session, [a, b]),
+        "facts": sum(by_type.values()),
+        "by_type": by_type,
+        "timeline": _timeline(session, key),
+        "board": _board(session, key),
+        "network": network(session, key),
+    }
+
+
+def list_pairs(
+    session: Session, country: str | None = None, limit: int = 50, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """Country pairs by how many facts involve both (most first), optionally those of one country."""
+    if country is None:
+        pairs = (
+            select(ListedTerm.key.label("key"), func.count().label("n"))
+            .where(_prefix(ListedTerm.key, "pair:"))
+            .group_by(ListedTerm.key)
+        )
+    else:
+        pair, anchor = aliased(ListedTerm), aliased(ListedTerm)
+        pairs = (
+            select(pair.key.label("key"), func.count().label("n"))
+            .join(anchor, anchor.fact_id == pair.fact_id)
+            .where(anchor.key == f"country:{country}", _prefix(pair.key, "pair:"))
+            .group_by(pair.key)
+        )
+    grouped = pairs.subquery()
+    total = session.scalar(select(func.count()).select_from(grouped)) or 0
+    page = session.execute(
+        select(grouped.c.key, grouped.c.n)
+        .order_by(grouped.c.n.desc(), grouped.c.key)
+        .limit(limit)
+        .offset(offset)
+    )
+    items = []
+    for term, n in page:
+        code = term.removeprefix("pair:")
+        items.append({"pair": code, "countries": code.split("-"), "facts": n})
+    return items, total
+
+
+def partners(session: Session, actor_id: str, limit: int = 10) -> list[dict[str, Any]]:
+    """The actors taking part in the most facts with this one (countries left out), most first."""
+    other, anchor = aliased(ListedTerm), aliased(ListedTerm)
+    rows = session.execute(
+        select(other.key, func.count().label("n"))
+        .join(anchor, anchor.fact_id == other.fact_id)
+        .join(ActorRow, ActorRow.id == func.substr(other.key, 7))
+        .where(
+            anchor.key == f"actor:{actor_id}",
+            _prefix(other.key, "actor:"),
+            other.key != anchor.key,
+            ActorRow.kind != "country",
+        )
+        .group_by(other.key)
+        .order_by(func.count().desc(), other.key)
+        .limit(limit)
+    )
+    counted = [(term.removeprefix("actor:"), n) for term, n in rows]
+    names = actor_names(session, [a for a, _ in counted])
+    return [{**names[a], "facts": n} for a, n in counted if a in names]
+
+
+def actor_key(actor: dict[str, Any]) -> str:
+    """The listing term of an actor's facts: a country's are the facts involving it."""
+    if actor.get("kind") == "country" and actor.get("country"):
+        return f"country:{actor['country']}"
+    return f"actor:{actor['id']}"
+
+
+def roles_over_time(session: Session, actor_id: str) -> list[dict[str, Any]]:
+    """A person's roles with the date of the document each was read in (oldest first)."""
+    rows = session.execute(
+        select(
+            ActorRole.title,
+            ActorRole.organization_id,
+            ActorRole.country,
+            ActorRole.doc_id,
+            DocumentRow.published,
+        )
+        .outerjoin(DocumentRow, DocumentRow.id == ActorRole.doc_id)
+        .where(ActorRole.actor_id == actor_id)
+        .order_by(ActorRole.id)
+    )
+    roles = [{"title": t, "organization": o, "country": c, "doc": d, "date": p} for t, o, c, d, p in rows]
+    return sorted(roles, key=lambda r: (r["date"] is None, r["date"] or ""))
+
+
+def home(session: Session, items: int = 10) -> dict[str, Any]:
+    """The home page: counts, the newest dated facts, the most active pairs, the latest changes of status."""
+    by_type = dict(session.execute(select(ListedFact.type, func.count()).group_by(ListedFact.type)).all())
+    newest = session.execute(
+        select(*_SUMMARY).where(ListedFact.date.is_not(None)).order_by(ListedFact.date.desc()).limit(items)
+    )
+    changed = session.execute(
+        select(*_SUMMARY, ListedFact.status_changed)
+        .where(ListedFact.status_changed.is_not(None))
+        .order_by(ListedFact.status_changed.desc())
+        .limit(items)
+    )
+    pairs, _ = list_pairs(session, limit=items)
+    return {
+        "counts": {
+            "documents": session.scalar(select(func.count()).select_from(DocumentRow)) or 0,
+            "actors": session.scalar(select(func.count(MentionRow.actor_id.distinct()))) or 0,
+            "facts": sum(by_type.values()),
+            **{t: by_type.get(t, 0) for t in FACT_TYPES},
+        },
+        "newest": [_summary(row) for row in newest],
+        "pairs": pairs,
+        "status_changed": [_summary(row[:-1]) | {"status_changed": row[-1]} for row in changed],
+    }
+
+
+def records_with_term(session: Session, key: str) -> Iterator[dict[str, Any]]:
+    """The merged records (records.md) of the facts listed under a term, in listing order: exports."""
+    query = (
+        select(ListedFact.record)
+        .join(ListedTerm, ListedTerm.fact_id == ListedFact.id)
+        .where(ListedTerm.key == key)
+        .order_by(ListedTerm.position)
+        .execution_options(yield_per=500)
+    )
+    for record in session.scalars(query):
+        yield json.loads(record)
+
+
+def actor_dossier(session: Session, id: str) -> dict[str, Any] | None:
+    """An actor's record with its page's dossier: `mentions`, `facts_total` (its facts are paged
+    by `facts_with_term(actor_key(...))`), `partners`, `roles_over_time` and, for a country, `pairs`."""
+    from bilat.store.queries import get_actor
+
+    actor = get_actor(session, id)
+    if actor is None:
+        return None
+    actor.pop("facts", None)
+    key = actor_key(actor)
+    actor["facts_total"] = session.scalar(select(func.count()).where(ListedTerm.key == key)) or 0
+    actor["partners"] = partners(session, id)
+    actor["roles_over_time"] = roles_over_time(session, id) if actor.get("kind") == "person" else []
+    actor["pairs"] = list_pairs(session, actor["country"], limit=100)[0] if key.startswith("country:") else []
+    return actor
