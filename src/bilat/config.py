@@ -5,9 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from bilat.errors import ConfigError
+
+
+def _default_assets() -> str:
+    """The checkout's node_modules/ (where `make install` puts the front-end libraries)."""
+    import bilat
+
+    return str(Path(bilat.__file__).resolve().parents[2] / "node_modules")
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,26 @@ class Settings:
     )
     host: str = field(default="127.0.0.1", metadata={"help": "Address `bilat serve` binds to."})
     port: int = field(default=8000, metadata={"help": "Port `bilat serve` listens on."})
+    anonymous_read: bool = field(
+        default=True,
+        metadata={
+            "help": "Whether visitors who are not signed in may read pages and the API (on for "
+            "`make demo`). Set BILAT_ANONYMOUS_READ=0 in production: then every page and API route "
+            "but sign-in and static files needs a session or a personal API token."
+        },
+    )
+    session_hours: int = field(
+        default=12, metadata={"help": "How long a sign-in lasts (hours) before signing in again."}
+    )
+
+    assets: str = field(
+        default_factory=_default_assets,
+        metadata={
+            "help": "Folder of the web app's front-end libraries (cytoscape, vis-timeline, "
+            "swagger-ui-dist), installed from package-lock.json by `make install`; by default "
+            "the checkout's node_modules/."
+        },
+    )
 
     @property
     def models(self) -> dict[str, str]:
@@ -51,6 +79,9 @@ def _from_env(environ: dict[str, str]) -> dict[str, Any]:
         raw = environ.get(f"BILAT_{f.name.upper()}")
         if raw is None:
             continue
+        if f.type in ("bool", bool):
+            values[f.name] = _flag(f"BILAT_{f.name.upper()}", raw)
+            continue
         try:
             values[f.name] = int(raw) if f.type in ("int", int) else raw
         except ValueError as exc:
@@ -58,6 +89,17 @@ def _from_env(environ: dict[str, str]) -> dict[str, Any]:
                 f"BILAT_{f.name.upper()}={raw!r} is not a number", "set it to an integer"
             ) from exc
     return values
+
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+
+def _flag(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value not in _TRUE + _FALSE:
+        raise ConfigError(f"{name}={raw!r} is not a yes/no value", f"set it to 1 or 0 ({'/'.join(_TRUE + _FALSE)})")
+    return value in _TRUE
 
 
 @cache

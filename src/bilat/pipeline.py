@@ -25,6 +25,8 @@ from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_menti
 from bilat.nlp.pipeline import BILAT_PIPES, load_pipeline, parse_by_language
 from bilat.resolve.actors import MemoryIndex, resolve_mentions
 from bilat.resolve.facts import MERGE_RULES_NAME, cluster
+from bilat.store.curation import fact_judgements
+from bilat.store.curation_actors import apply_actor_decisions
 from bilat.store.db import Store
 from bilat.store.index import DbActorIndex
 from bilat.store.listing import rebuild_listing
@@ -277,9 +279,11 @@ def merge_facts(store: Store, run_id: str | None = None) -> int:
     with store.session() as session:
         started = utcnow()
         covered = merge_input(session, MERGE_RULES_NAME)
+        apply_actor_decisions(session)  # actors merged or split by editors stay so in new articles
         rows = all_fact_rows(session)
         actors, _total = list_actors(session, limit=1_000_000)
-        mapping = cluster(rows, {a["id"]: a["kind"] for a in actors})
+        same, different = fact_judgements(session)  # editors' merges and splits stand
+        mapping = cluster(rows, {a["id"]: a["kind"] for a in actors}, same=same, different=different)
         set_canonical_ids(session, mapping, reset=True)
         rebuild_listing(session)  # what the pages list changes with the merge, in its transaction
         clusters = len(set(mapping.values()))

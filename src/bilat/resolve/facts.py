@@ -171,11 +171,26 @@ def _same(a: _Seen, b: _Seen) -> tuple[bool, str]:
     return False, "nothing in common enough"
 
 
-def cluster(records: list[dict[str, Any]], actor_kinds: dict[str, str] | None = None) -> dict[str, str]:
+def cluster(
+    records: list[dict[str, Any]],
+    actor_kinds: dict[str, str] | None = None,
+    *,
+    same: Iterable[tuple[str, str]] = (),
+    different: Iterable[tuple[str, str]] = (),
+) -> dict[str, str]:
     """Cluster id of every fact id: facts of different documents judged the same share the
-    smallest id of their connected component (so ids stay stable as documents arrive)."""
+    smallest id of their connected component (so ids stay stable as documents arrive).
+
+    Human judgements come first: `same` pairs are joined whatever the rules say, and no join
+    ever puts the two facts of a `different` pair in one cluster."""
     kinds = actor_kinds or {}
     parent = {r["id"]: r["id"] for r in records}
+    apart: dict[str, set[str]] = {}
+    for a, b in different:
+        if a in parent and b in parent:
+            apart.setdefault(a, set()).add(b)
+            apart.setdefault(b, set()).add(a)
+    members: dict[str, set[str]] = {x: {x} for x in apart}  # only tracked when judgements keep facts apart
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -183,6 +198,21 @@ def cluster(records: list[dict[str, Any]], actor_kinds: dict[str, str] | None = 
             x = parent[x]
         return x
 
+    def join(x: str, y: str) -> None:
+        ra, rb = sorted((root(x), root(y)))
+        if ra == rb:
+            return
+        if apart:
+            group_a, group_b = members.get(ra, {ra}), members.get(rb, {rb})
+            if any(apart.get(m, set()) & group_b for m in group_a):
+                return
+            members[ra] = group_a | group_b
+            members.pop(rb, None)
+        parent[rb] = ra
+
+    for a, b in same:
+        if a in parent and b in parent:
+            join(a, b)
     # blocking: only facts of one type and compatible kinds are compared
     groups = {k: min(g) for g in vocab().compatible_kinds for k in g}
     blocks: dict[tuple[str, str], list[_Seen]] = {}
@@ -194,8 +224,7 @@ def cluster(records: list[dict[str, Any]], actor_kinds: dict[str, str] | None = 
                 if a.doc == b.doc or root(a.id) == root(b.id):
                     continue
                 if _same(a, b)[0]:
-                    ra, rb = sorted((root(a.id), root(b.id)))
-                    parent[rb] = ra
+                    join(a.id, b.id)
     return {r["id"]: root(r["id"]) for r in records}
 
 

@@ -44,7 +44,10 @@ def all_fact_rows(session: Session, type: str | None = None) -> list[dict[str, A
 
 
 def _merged_facts(session: Session, type: str | None = None) -> list[dict[str, Any]]:
-    return merge_records(all_fact_rows(session, type))
+    """Merged facts as exported: without those editors rejected, with their edits (store.curation)."""
+    from bilat.store.curation import apply_fact_decisions  # curation reads rows, not queries
+
+    return apply_fact_decisions(session, merge_records(all_fact_rows(session, type)))
 
 
 def _mentioned_actor_ids(session: Session, kind: str | None = None) -> list[str]:
