@@ -12,13 +12,13 @@ from fastapi.testclient import TestClient
 
 from bilat.api.app import create_app
 from bilat.api.deps import MAX_ID, MAX_OFFSET
-from bilat.api.middleware import MAX_URL_BYTES, SECURITY_HEADERS
+from bilat.api.middleware import CSP, MAX_URL_BYTES, SECURITY_HEADERS
 from bilat.store import queries
 
 from .sample import DOC_1
 
-_PAGES = ["/", "/documents", "/actors", "/stats", f"/documents/{DOC_1}"]
-_API = ["/api/facts", "/api/documents", "/api/actors", "/api/stats", f"/api/documents/{DOC_1}"]
+_PAGES = ["/", "/facts", "/pairs", "/docs", "/documents", "/actors", "/stats", f"/documents/{DOC_1}"]
+_API = ["/api/home", "/api/facts", "/api/pairs", "/api/documents", "/api/actors", "/api/stats", f"/api/documents/{DOC_1}"]
 
 
 def _error(response: httpx.Response, status: int, code: str) -> str:
@@ -33,7 +33,7 @@ def test_offset_past_the_maximum_is_422_not_500(client: TestClient, offset: str)
     for path in ("/api/facts", "/api/documents", "/api/actors"):
         message = _error(client.get(path, params={"offset": offset}), 422, "invalid_parameter")
         assert "offset" in message
-    assert client.get("/", params={"offset": offset}).status_code == 422
+    assert client.get("/facts", params={"offset": offset}).status_code == 422
 
 
 def test_offset_at_the_maximum_is_an_empty_page(client: TestClient) -> None:
@@ -57,7 +57,7 @@ def test_string_parameters_are_bounded(client: TestClient, name: str, value: str
 def test_q_with_control_characters_is_422(client: TestClient, q: str) -> None:
     message = _error(client.get("/api/facts", params={"q": q}), 422, "invalid_parameter")
     assert message.startswith("q: control characters")
-    assert client.get("/", params={"q": q}).status_code == 422
+    assert client.get("/facts", params={"q": q}).status_code == 422
 
 
 @pytest.mark.parametrize("q", ["!!", " ", "  ,;: ", "’«»", "-_-"])
@@ -102,7 +102,7 @@ def _assert_secure(response: httpx.Response) -> None:
         "/facts/f-nope",  # 404 page
         "/api/facts/f-nope",  # 404 JSON
         "/api/facts?kind=picnic",  # 422 JSON
-        "/?kind=picnic",  # 422 page
+        "/facts?kind=picnic",  # 422 page
         "/nowhere",
         "/api/facts?x=" + "a" * MAX_URL_BYTES,  # 414
     ],
@@ -125,13 +125,19 @@ def test_security_headers_on_a_405_and_a_500(db_url: str, monkeypatch: pytest.Mo
         _assert_secure(response)
 
 
-def test_docs_page_has_its_own_strict_csp(client: TestClient) -> None:
+def test_docs_page_works_offline_under_the_strict_csp(client: TestClient) -> None:
+    """Finding 7: /docs loaded Swagger UI from a CDN (blank offline). Now its scripts and styles
+    are this origin's (swagger-ui-dist from node_modules, started by /static/docs.js), under the
+    same CSP as every page."""
     response = client.get("/docs")
     assert response.status_code == 200
-    csp = response.headers["content-security-policy"]
-    assert "'unsafe-inline'" not in csp and "frame-ancestors 'none'" in csp
-    assert re.search(r"script-src 'self' https://cdn\.jsdelivr\.net 'sha256-[A-Za-z0-9+/=]+'", csp)
-    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["content-security-policy"] == CSP
+    assert "'unsafe-inline'" not in CSP and "http" not in CSP
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', response.text)
+    assert "/assets/swagger-ui/swagger-ui-bundle.js" in sources and "/static/docs.js" in sources
+    assert not [s for s in sources if "//" in s], "nothing from another origin"
+    for source in sources:
+        assert client.get(source).status_code == 200, source
 
 
 def test_templates_and_static_files_hold_no_inline_code() -> None:

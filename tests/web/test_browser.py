@@ -63,12 +63,12 @@ def test_filter_open_fact_and_follow_source(server: str, tmp_path: Path) -> None
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(server + "/")
+            page.goto(server + "/facts")
             expect(page.locator("h1")).to_have_text("Facts")
 
             page.select_option("select[name=type]", "agreement")
             page.click("form.filters button[type=submit]")
-            page.wait_for_url("**/?type=agreement*")
+            page.wait_for_url("**/facts?type=agreement*")
             rows = page.locator("table.facts tbody tr")
             expect(rows).to_have_count(1)
             page.screenshot(path=str(tmp_path / "facts.png"), full_page=True)

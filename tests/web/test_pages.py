@@ -53,6 +53,8 @@ def test_every_page_has_title_nav_and_json_twin(client: TestClient) -> None:
     actor_id = _json(client, "/api/actors")["items"][0]["id"]
     for url in [
         "/",
+        "/facts",
+        "/pairs",
         f"/facts/{fact_id}",
         "/documents",
         f"/documents/{DOC_1}",
@@ -69,7 +71,7 @@ def test_every_page_has_title_nav_and_json_twin(client: TestClient) -> None:
 
 
 def test_facts_page_lists_what_the_api_lists(client: TestClient) -> None:
-    html = _html(client, "/")
+    html = _html(client, "/facts")
     assert sorted(_rows(html)) == sorted(f["id"] for f in _json(client, "/api/facts")["items"])
     assert "<th>Sources</th>" in html.replace(' class="num"', "")
 
@@ -78,13 +80,13 @@ def test_facts_page_lists_what_the_api_lists(client: TestClient) -> None:
     "query", ["?type=agreement", "?type=event&status=held", "?kind=talks", "?q=exposition", "?type=&kind=&q="]
 )
 def test_facts_page_filters_like_its_twin(client: TestClient, query: str) -> None:
-    html = _html(client, "/" + query)
+    html = _html(client, "/facts" + query)
     api = _json(client, "/api/facts" + query)
     assert sorted(_rows(html)) == sorted(f["id"] for f in api["items"])
 
 
 def test_kind_dropdown_comes_from_vocab(client: TestClient) -> None:
-    html = _html(client, "/?type=initiative")
+    html = _html(client, "/facts?type=initiative")
     kinds = re.search(r'<select name="kind">(.*?)</select>', html, re.S)
     assert kinds
     offered = re.findall(r'<option value="([^"]+)"', kinds.group(1))
@@ -159,7 +161,7 @@ def test_missing_pages_are_404_html(client: TestClient, url: str) -> None:
 
 
 def test_bad_filter_is_422_html(client: TestClient) -> None:
-    html = _html(client, "/?type=treaty", status=422)
+    html = _html(client, "/facts?type=treaty", status=422)
     assert "treaty" in html and "use one of" in html
 
 
@@ -169,8 +171,8 @@ def test_stylesheet_is_served(client: TestClient) -> None:
 
 
 def test_pager_keeps_filters(client: TestClient) -> None:
-    first = _html(client, "/?type=event&limit=2")
+    first = _html(client, "/facts?type=event&limit=2")
     assert "1–2 of 3" in first
-    assert 'href="/?type=event&amp;limit=2&amp;offset=2" rel="next"' in first
-    last = _html(client, "/?type=event&limit=2&offset=2")
+    assert 'href="/facts?type=event&amp;limit=2&amp;offset=2" rel="next"' in first
+    last = _html(client, "/facts?type=event&limit=2&offset=2")
     assert "3–3 of 3" in last and 'rel="prev"' in last and 'rel="next"' not in last

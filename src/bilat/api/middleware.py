@@ -3,9 +3,6 @@ security headers, HEAD answered like GET without a body, and a bound on the URL'
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -30,21 +27,6 @@ SECURITY_HEADERS: dict[str, str] = {
     "cross-origin-resource-policy": "same-origin",
     "x-permitted-cross-domain-policies": "none",
 }
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-
-
-def docs_csp(html: str, cdn: str) -> str:
-    """The CSP of the Swagger UI page: its scripts and styles from `cdn`, its one inline script
-    allowed by hash (nothing else inline), everything else as strict as the other pages."""
-    digests = (hashlib.sha256(script.encode()).digest() for script in _INLINE_SCRIPT.findall(html))
-    hashes = " ".join(f"'sha256-{base64.b64encode(d).decode()}'" for d in digests)
-    return (
-        f"default-src 'none'; script-src 'self' {cdn} {hashes}; style-src 'self' {cdn}; "
-        f"img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; form-action 'self'; "
-        "base-uri 'none'; frame-ancestors 'none'"
-    )
-
-
 def _with_headers(raw: Iterable[tuple[bytes, bytes]], extra: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
     """The response's headers plus `extra`, keeping a value the response set itself."""
     headers = list(raw)

@@ -12,7 +12,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from bilat.model.vocab import FACT_TYPES, vocab
 
-NAV = (("/", "Facts"), ("/documents", "Documents"), ("/actors", "Actors"), ("/stats", "Stats"))
+NAV = (
+    ("/", "Home"),
+    ("/facts", "Facts"),
+    ("/pairs", "Pairs"),
+    ("/documents", "Documents"),
+    ("/actors", "Actors"),
+    ("/stats", "Stats"),
+)
 
 
 def human(value: object) -> str:
