@@ -41,6 +41,7 @@ class Boilerplate:
     byline_max_words: int
     inline: tuple[re.Pattern[str], ...]
     short_line_words: int
+    inline_sources: frozenset[str] = frozenset()  # "sur" in "Lire aussi sur Novastan : …"
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,13 @@ def _org_patterns(
     return heads, tuple(rules), tuple(endings), tails
 
 
+def _cue_pattern(cue: str) -> str:
+    """A cue matched as words: a word boundary where it starts or ends with a letter ("related:")."""
+    before = r"\b" if cue[:1].isalnum() else ""
+    after = r"\b" if cue[-1:].isalnum() else ""
+    return before + re.escape(cue).replace(r"\ ", r"\s+") + after
+
+
 @cache
 def load_lang(lang: str = "fr") -> LangData:
     """The language data of `lang`, read and checked once per process."""
@@ -199,7 +207,7 @@ def load_lang(lang: str = "fr") -> LangData:
         short = int(boiler.get("short_line_words", 0))
     except (TypeError, ValueError) as exc:
         raise LanguageDataError(f"{where}: word counts must be integers") from exc
-    inline = [rf"\b{re.escape(cue)}\b" for cue in _words(boiler, "inline", where)]
+    inline = [_cue_pattern(cue) for cue in _words(boiler, "inline", where)]
     names_where = f"lang/{lang}/names.yaml"
     return LangData(
         lang=lang,
@@ -223,6 +231,7 @@ def load_lang(lang: str = "fr") -> LangData:
             byline_max_words=byline_max,
             inline=_patterns(inline, where, re.IGNORECASE),
             short_line_words=short,
+            inline_sources=_lower(boiler, "inline_sources", where),
         ),
         prepositions=_lower(names, "prepositions", names_where),
         articles=_lower(names, "articles", names_where),

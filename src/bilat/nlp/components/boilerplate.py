@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.components.places import PLACES
 from bilat.nlp.langdata import Boilerplate, load_lang
@@ -20,6 +20,7 @@ BOILERPLATE = "bilat_boilerplate"
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "ADV", "CCONJ", "SCONJ", "AUX", "VERB"})
 _OPENERS = frozenset({"«", "“", '"', ":", "-", "’", "'", "("})
 _MAX_HEADLINE = 30  # tokens
+_TITLE_WINDOW = 10  # tokens read to tell a Title Case headline
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -49,40 +50,110 @@ def line_ranges(text: str, data: Boilerplate) -> list[tuple[int, int, str]]:
     return out
 
 
+def _lower_adjective(token: Token) -> bool:
+    """A lower case adjective ("kazakh": tagged an adjective or, lower case, a proper noun)."""
+    return token.is_alpha and not is_cap(token) and token.pos_ in ("ADJ", "PROPN")
+
+
+def inline_cues(text: str, data: Boilerplate) -> list[tuple[int, int]]:
+    """Character ranges of the cues opening related-article headlines ("Lire aussi", "À lire
+    aussi", "Related:"), in text order; where two overlap, the one starting first (then the longer)."""
+    found = sorted(
+        ((m.start(), m.end()) for pattern in data.inline for m in pattern.finditer(text)),
+        key=lambda r: (r[0], -r[1]),
+    )
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
+def _title_case(doc: Doc, first: int, stop_words: frozenset[str]) -> bool:
+    """Whether the headline from token `first` is written in Title Case ("France And Kazakhstan
+    Sign A Deal"): then a sentence start is no capitalised word among lower case ones."""
+    words = []
+    for token in doc[first : min(len(doc), first + _TITLE_WINDOW)]:
+        if "\n" in token.text:
+            break
+        if token.is_alpha:
+            words.append(token)
+    content = [t for t in words if t.lower_ not in stop_words]
+    return len(words) >= 3 and len(content) >= 2 and all(is_cap(t) for t in content)
+
+
+def headline_end(
+    doc: Doc, start: int, data: Boilerplate, stop_words: frozenset[str], names: frozenset[int] = frozenset()
+) -> int:
+    """End token of the related-article headline that follows a cue ending at token `start`: the
+    next line break or end punctuation, or the next sentence start: a capitalised function word
+    ("… « Abaï-Verne » De son côté, …"), or, in a Title Case headline, the capitalised word that
+    opens a run of lower case ones. `names` are tokens known to be names (never a sentence start)."""
+    i = start
+    if i < len(doc) and doc[i].lower_ in data.inline_sources:  # "Lire aussi sur Novastan :"
+        i += 1
+        while i < len(doc) and is_cap(doc[i]):
+            i += 1
+    if i < len(doc) and doc[i].text == ":":
+        i += 1
+    first = i
+    has_pos = doc.has_annotation("POS")
+    title_case = _title_case(doc, first, stop_words)
+    for j in range(first, min(len(doc), first + _MAX_HEADLINE)):
+        token = doc[j]
+        if "\n" in token.text:
+            return j
+        if token.text in {".", "!", "?"}:
+            return j + 1
+        if title_case:
+            if token.is_alpha and not is_cap(token) and token.lower_ not in stop_words:
+                k = j - 1
+                while k > first and not is_cap(doc[k]):
+                    k -= 1
+                return k if k > first else j
+            continue
+        if j == first or not is_cap(token) or doc[j - 1].text in _OPENERS:
+            continue
+        if token.ent_type_ or j in names:
+            continue
+        if (has_pos and token.pos_ in _FUNCTION_POS) or token.lower_ in stop_words:
+            return j
+        following = doc[j + 1] if j + 1 < len(doc) else None
+        if has_pos and token.pos_ == "NOUN" and following is not None and _lower_adjective(following):
+            return j  # "Côté kazakh, …"
+    return min(len(doc), first + _MAX_HEADLINE)
+
+
+def headline_tokens(
+    doc: Doc, data: Boilerplate, stop_words: frozenset[str], names: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
+    """Token ranges [cue start, headline end) of the related-article headlines in `doc`."""
+    out = []
+    for start, end in inline_cues(doc_text(doc), data):
+        cue = doc.char_span(start, end, alignment_mode="expand")
+        if cue is None or (out and cue.start < out[-1][1]):
+            continue
+        out.append((cue.start, max(cue.end, headline_end(doc, cue.end, data, stop_words, names))))
+    return out
+
+
 class BoilerplateMarker:
-    """Line rules on the raw text, then "Lire aussi" headlines cut at the next sentence start."""
+    """Line rules on the raw text, then "Lire aussi" headlines: each is the sentence the sentence
+    guard made of it (so that furniture and sentences agree), else cut at the next sentence start."""
 
     def __init__(self, nlp: Language, name: str = "bilat_boilerplate") -> None:
         self.name = name
         self.data = load_lang(nlp.lang).boilerplate
         self.stop_words = frozenset(nlp.Defaults.stop_words)
 
-    def _headline_end(self, doc: Doc, start: int, places: set[int]) -> int:
-        """End token of the headline that follows a cue at token `start`."""
-        i = start
-        if i < len(doc) and doc[i].lower_ == "sur":  # "Lire aussi sur Novastan :"
-            i += 1
-            while i < len(doc) and is_cap(doc[i]):
-                i += 1
-        if i < len(doc) and doc[i].text == ":":
-            i += 1
-        first = i
-        has_pos = doc.has_annotation("POS")
-        for j in range(first, min(len(doc), first + _MAX_HEADLINE)):
-            token = doc[j]
-            if "\n" in token.text:
+    def _sentence_end(self, doc: Doc, start: int) -> int | None:
+        """The end of the sentence a headline's cue opens, when the guard made one of it."""
+        if not doc.has_annotation("SENT_START") or not doc[start].is_sent_start:
+            return None
+        for j in range(start + 1, min(len(doc), start + _MAX_HEADLINE + 8)):
+            if doc[j].is_sent_start:
                 return j
-            if token.text in {".", "!", "?"}:
-                return j + 1
-            if j == first or not is_cap(token) or doc[j - 1].text in _OPENERS:
-                continue
-            if token.ent_type_ or j in places:
-                continue
-            if (has_pos and token.pos_ in _FUNCTION_POS) or token.lower_ in self.stop_words:
-                return j
-            if has_pos and token.pos_ == "NOUN" and j + 1 < len(doc) and doc[j + 1].pos_ == "ADJ":
-                return j  # "Côté kazakh, …"
-        return min(len(doc), first + _MAX_HEADLINE)
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -93,17 +164,14 @@ class BoilerplateMarker:
             if span is not None:
                 spans.append(span)
                 covered.append((start, end))
-        places = {i for s in doc.spans.get(PLACES, []) for i in range(s.start, s.end)}
-        for pattern in self.data.inline:
-            for match in pattern.finditer(text):
-                if any(a <= match.start() < b for a, b in covered):
-                    continue
-                cue = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                if cue is None:
-                    continue
-                end = self._headline_end(doc, cue.end, places)
-                spans.append(Span(doc, cue.start, end, label="inline"))
-                covered.append((cue.start_char, doc[end - 1].idx + len(doc[end - 1]) if end else 0))
+        places = frozenset(i for s in doc.spans.get(PLACES, []) for i in range(s.start, s.end))
+        for start, end in headline_tokens(doc, self.data, self.stop_words, places):
+            if any(a <= doc[start].idx < b for a, b in covered):
+                continue
+            end = self._sentence_end(doc, start) or end
+            span = Span(doc, start, end, label="inline")
+            spans.append(span)
+            covered.append((span.start_char, span.end_char))
         doc.spans[BOILERPLATE] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
 
