@@ -18,10 +18,13 @@ from bilat.api.middleware import HeadAsGet, LimitURL, SecurityHeaders
 from bilat.api.params import reject_unknown_parameters
 from bilat.api.routes import router as api_router
 from bilat.api.server import set_worker_threads
+from bilat.auth.middleware import Access
 from bilat.config import Settings
 from bilat.config import settings as configured
 from bilat.store.db import open_store
+from bilat.web.account import router as account_router
 from bilat.web.assets import mount_assets
+from bilat.web.curation import router as curation_pages
 from bilat.web.render import render, render_error
 from bilat.web.routes import router as web_router
 
@@ -77,6 +80,11 @@ def create_app(settings: Settings | str, *, serving: bool = False) -> FastAPI:
     app.respond = install_error_handlers(app, render_error)
     app.include_router(api_router)
     app.include_router(web_router)
+    app.include_router(account_router)  # sign-in, account, curation forms
+    app.include_router(curation_pages)
+    access = settings if isinstance(settings, Settings) else configured()
+    app.state.session_hours = access.session_hours
+    app.add_middleware(Access, anonymous_read=access.anonymous_read, respond=app.respond)
     _docs(app)
     mount_assets(app, (settings if isinstance(settings, Settings) else configured()).assets)
     static = resources.files("bilat.web").joinpath("static")

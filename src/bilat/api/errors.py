@@ -17,6 +17,11 @@ _STATUS_BY_CODE = {
     "not_found": 404,
     "invalid_parameter": 422,
     "store_error": 503,
+    "unauthorized": 401,  # bilat.auth.errors
+    "forbidden": 403,
+    "csrf_failed": 403,
+    "conflict": 409,
+    "rate_limited": 429,
 }
 _CODE_BY_STATUS = {
     404: "not_found",
@@ -70,7 +75,9 @@ def install_error_handlers(app: FastAPI, render_html: Any) -> Any:
     @app.exception_handler(BilatError)
     async def _bilat(request: Request, exc: BilatError) -> Response:
         status = _STATUS_BY_CODE.get(exc.code, 500)
-        return respond(request, status, exc.code, exc.message, exc.hint)
+        response = respond(request, status, exc.code, exc.message, exc.hint)
+        response.headers.update(getattr(exc, "headers", None) or {})  # Retry-After of a 429
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:

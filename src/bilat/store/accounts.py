@@ -180,7 +180,9 @@ def token_record(token: ApiToken) -> dict[str, Any]:
 
 def add_token(session: Session, user: User, name: str, token_hash: str, prefix: str) -> ApiToken:
     name = name.strip() or "token"
-    row = ApiToken(user_id=user.id, name=name[:100], token_hash=token_hash, prefix=prefix, created_at=utcnow())
+    row = ApiToken(
+        user_id=user.id, name=name[:100], token_hash=token_hash, prefix=prefix, created_at=utcnow()
+    )
     session.add(row)
     session.flush()
     return row

@@ -282,7 +282,9 @@ def _need_fact(session: Session, id: str) -> dict[str, Any]:
     return record
 
 
-def _decide(session: Session, user: str, record: dict[str, Any], action: str, value: dict[str, Any]) -> Decision:
+def _decide(
+    session: Session, user: str, record: dict[str, Any], action: str, value: dict[str, Any]
+) -> Decision:
     members = record["curation"]["members"]
     decision = Decision(
         target_type="fact",
@@ -303,7 +305,9 @@ def _rebuild(session: Session) -> None:
     rebuild_listing(session)
 
 
-def set_verdict(session: Session, user: str, id: str, verdict: str, note: str | None = None) -> dict[str, Any]:
+def set_verdict(
+    session: Session, user: str, id: str, verdict: str, note: str | None = None
+) -> dict[str, Any]:
     """Confirm or reject a fact; returns the audit entry."""
     if verdict not in VERDICTS:
         raise InvalidEdit(f"unknown verdict {verdict!r}", f"use one of: {', '.join(VERDICTS)}")
@@ -311,7 +315,12 @@ def set_verdict(session: Session, user: str, id: str, verdict: str, note: str | 
     before = record["curation"]["verdict"]
     decision = _decide(session, user, record, "verdict", {"verdict": verdict})
     action = "confirm" if verdict == "confirmed" else "reject"
-    after = {"verdict": verdict, "note": note, "decisions": [decision.id], "members": decision.value["members"]}
+    after = {
+        "verdict": verdict,
+        "note": note,
+        "decisions": [decision.id],
+        "members": decision.value["members"],
+    }
     entry = write_audit(session, user, action, "fact", record["id"], {"verdict": before}, after)
     decision.audit_id = entry.id
     _rebuild(session)
@@ -326,10 +335,13 @@ def _check_edit(session: Session, record: dict[str, Any], fields: dict[str, Any]
         if name not in allowed:
             raise InvalidEdit(f"{name}: not a field of an {type_}", f"edit one of: {', '.join(allowed)}")
         if name == "kind" and value not in vocab().kinds[type_]:
-            raise InvalidEdit(f"kind: {value!r} is not a kind of {type_}", f"use one of: {', '.join(vocab().kinds[type_])}")
+            raise InvalidEdit(
+                f"kind: {value!r} is not a kind of {type_}", f"use one of: {', '.join(vocab().kinds[type_])}"
+            )
         if name == "status" and value is not None and value not in vocab().statuses[type_]:
             raise InvalidEdit(
-                f"status: {value!r} is not a status of {type_}", f"use one of: {', '.join(vocab().statuses[type_])}"
+                f"status: {value!r} is not a status of {type_}",
+                f"use one of: {', '.join(vocab().statuses[type_])}",
             )
         if name in _DATES and value not in (None, "") and PartialDate.parse(str(value)) is None:
             raise InvalidEdit(f"{name}: {value!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
@@ -337,7 +349,9 @@ def _check_edit(session: Session, record: dict[str, Any], fields: dict[str, Any]
             value = str(PartialDate.parse(str(value))) if value not in (None, "") else None
         if name in _ACTOR_LISTS:
             if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
-                raise InvalidEdit(f"{name}: a list of actor ids is expected", "send actor ids, e.g. [\"country-FR\"]")
+                raise InvalidEdit(
+                    f"{name}: a list of actor ids is expected", 'send actor ids, e.g. ["country-FR"]'
+                )
             value = list(dict.fromkeys(value))
             known = set(session.scalars(select(ActorRow.id).where(ActorRow.id.in_(value))))
             if unknown := [a for a in value if a not in known]:
@@ -373,7 +387,9 @@ def merge_facts(session: Session, user: str, id: str, other: str) -> dict[str, A
     # a "different" judgement standing between their members would keep them apart: retract it
     a, b = set(left["curation"]["members"]), set(right["curation"]["members"])
     retracted = []
-    for row in session.scalars(select(Judgement).where(Judgement.deleted_at.is_(None), Judgement.judgement == "different")):
+    for row in session.scalars(
+        select(Judgement).where(Judgement.deleted_at.is_(None), Judgement.judgement == "different")
+    ):
         if (row.left_id in a and row.right_id in b) or (row.left_id in b and row.right_id in a):
             retract_judgement(session, row.id)
             retracted.append(row.id)
@@ -391,21 +407,33 @@ def split_fact(session: Session, user: str, id: str, members: list[str]) -> dict
     current = record["curation"]["members"]
     out = [m for m in dict.fromkeys(members)]
     if not out or any(m not in current for m in out):
-        raise InvalidEdit(f"split: members must be among {current}", "name stored fact ids of this merged fact")
+        raise InvalidEdit(
+            f"split: members must be among {current}", "name stored fact ids of this merged fact"
+        )
     stay = [m for m in current if m not in out]
     if not stay:
         raise Conflict("split: nothing would stay", "leave at least one member")
     judgements = [add_judgement(session, a, b, "different", user) for a in out for b in stay]
     # "same" judgements linking the two sides would join them again: retract them
     retracted = []
-    for row in session.scalars(select(Judgement).where(Judgement.deleted_at.is_(None), Judgement.judgement == "same")):
+    for row in session.scalars(
+        select(Judgement).where(Judgement.deleted_at.is_(None), Judgement.judgement == "same")
+    ):
         if {row.left_id, row.right_id} & set(out) and {row.left_id, row.right_id} & set(stay):
             retract_judgement(session, row.id)
             retracted.append(row.id)
     recluster(session)
-    canonical = {k: v for k, v in session.execute(select(FactRow.id, FactRow.canonical_id).where(FactRow.id.in_(current)))}
+    canonical = {
+        k: v
+        for k, v in session.execute(select(FactRow.id, FactRow.canonical_id).where(FactRow.id.in_(current)))
+    }
     before = {"fact": record["id"], "members": current}
-    after = {"facts": sorted(set(canonical.values())), "split": out, "judgements": judgements, "retracted": retracted}
+    after = {
+        "facts": sorted(set(canonical.values())),
+        "split": out,
+        "judgements": judgements,
+        "retracted": retracted,
+    }
     entry = write_audit(session, user, "split", "fact", record["id"], before, after)
     return audit_record(entry)
 

@@ -70,7 +70,9 @@ def _move_participants(session: Session, from_id: str, to_id: str, facts: list[s
     for fact_id, _position in rows:
         if fact_id in has_to:
             session.execute(
-                delete(FactParticipant).where(FactParticipant.fact_id == fact_id, FactParticipant.actor_id == from_id)
+                delete(FactParticipant).where(
+                    FactParticipant.fact_id == fact_id, FactParticipant.actor_id == from_id
+                )
             )
         else:
             session.execute(
@@ -86,7 +88,9 @@ def _redirect(session: Session, from_id: str, to_id: str) -> None:
     """Everything that points to `from_id` points to `to_id`; `from_id`'s row goes."""
     session.execute(update(MentionRow).where(MentionRow.actor_id == from_id).values(actor_id=to_id))
     _move_participants(session, from_id, to_id)
-    session.execute(update(ActorRole).where(ActorRole.organization_id == from_id).values(organization_id=to_id))
+    session.execute(
+        update(ActorRole).where(ActorRole.organization_id == from_id).values(organization_id=to_id)
+    )
     session.execute(update(ActorRole).where(ActorRole.actor_id == from_id).values(actor_id=to_id))
     have = _norms(session, to_id)
     for alias in list(session.scalars(select(ActorAlias).where(ActorAlias.actor_id == from_id))):
@@ -103,7 +107,11 @@ def _redirect(session: Session, from_id: str, to_id: str) -> None:
 def _move_by_names(session: Session, from_id: str, to_id: str, norms: set[str]) -> None:
     """Mentions of `from_id` written as one of `norms` go to `to_id`; so do the facts of the
     documents where `from_id` is no longer mentioned but `to_id` is."""
-    mentions = list(session.execute(select(MentionRow.id, MentionRow.text, MentionRow.doc_id).where(MentionRow.actor_id == from_id)))
+    mentions = list(
+        session.execute(
+            select(MentionRow.id, MentionRow.text, MentionRow.doc_id).where(MentionRow.actor_id == from_id)
+        )
+    )
     moved = [m for m in mentions if fold(m[1]) in norms]
     if not moved:
         return
@@ -111,7 +119,11 @@ def _move_by_names(session: Session, from_id: str, to_id: str, norms: set[str]) 
         ids = [m[0] for m in moved[part : part + 500]]
         session.execute(update(MentionRow).where(MentionRow.id.in_(ids)).values(actor_id=to_id))
     docs = {m[2] for m in moved}
-    still = set(session.scalars(select(MentionRow.doc_id).where(MentionRow.actor_id == from_id, MentionRow.doc_id.in_(docs))))
+    still = set(
+        session.scalars(
+            select(MentionRow.doc_id).where(MentionRow.actor_id == from_id, MentionRow.doc_id.in_(docs))
+        )
+    )
     gone = sorted(docs - still)
     if gone:
         facts = list(session.scalars(select(FactRow.id).where(FactRow.doc_id.in_(gone))))
@@ -130,7 +142,12 @@ def merge_actors(session: Session, user: str, id: str, other: str) -> dict[str, 
     own = sorted(_norms(session, keep.id))
     _redirect(session, gone.id, keep.id)
     decision = Decision(
-        target_type="actor", target_id=gone.id, action="merge", value={"into": keep.id}, author=user, created_at=utcnow()
+        target_type="actor",
+        target_id=gone.id,
+        action="merge",
+        value={"into": keep.id},
+        author=user,
+        created_at=utcnow(),
     )
     session.add(decision)
     session.flush()
@@ -157,10 +174,20 @@ def split_actor(session: Session, user: str, id: str, names: list[str]) -> dict[
     if session.get(ActorRow, new_id) is not None:  # the name made the actor's own id
         new_id = make_id("a", row.kind, fold(name), "split from", row.id)
     if session.get(ActorRow, new_id) is not None:
-        raise Conflict(f"an actor {new_id} exists already", f"merge instead, or split under another name than {name!r}")
-    session.add(ActorRow(id=new_id, kind=row.kind, name=name, country=row.country, category=row.category, external_ids={}))
+        raise Conflict(
+            f"an actor {new_id} exists already", f"merge instead, or split under another name than {name!r}"
+        )
+    session.add(
+        ActorRow(
+            id=new_id, kind=row.kind, name=name, country=row.country, category=row.category, external_ids={}
+        )
+    )
     session.flush()
-    session.execute(update(ActorAlias).where(ActorAlias.actor_id == row.id, ActorAlias.norm.in_(norms)).values(actor_id=new_id))
+    session.execute(
+        update(ActorAlias)
+        .where(ActorAlias.actor_id == row.id, ActorAlias.norm.in_(norms))
+        .values(actor_id=new_id)
+    )
     _move_by_names(session, row.id, new_id, norms)
     decision = Decision(
         target_type="actor",
@@ -193,7 +220,9 @@ def undo_actor_action(session: Session, entry: AuditEntry) -> None:
         kept_norms = set(before.get("kept_norms") or [])
         moved = {norm for _alias, norm in gone["aliases"]} - kept_norms
         session.execute(
-            update(ActorAlias).where(ActorAlias.actor_id == keep, ActorAlias.norm.in_(sorted(moved))).values(actor_id=gone["id"])
+            update(ActorAlias)
+            .where(ActorAlias.actor_id == keep, ActorAlias.norm.in_(sorted(moved)))
+            .values(actor_id=gone["id"])
         )
         have = _norms(session, gone["id"])
         for alias, norm in gone["aliases"]:
@@ -201,7 +230,15 @@ def undo_actor_action(session: Session, entry: AuditEntry) -> None:
                 session.add(ActorAlias(actor_id=gone["id"], alias=alias, norm=norm))
                 have.add(norm)
         for title, organization, country, doc in gone["roles"]:
-            session.add(ActorRole(actor_id=gone["id"], title=title, organization_id=organization, country=country, doc_id=doc))
+            session.add(
+                ActorRole(
+                    actor_id=gone["id"],
+                    title=title,
+                    organization_id=organization,
+                    country=country,
+                    doc_id=doc,
+                )
+            )
         session.flush()
         _move_by_names(session, keep, gone["id"], moved)
     elif entry.action == "split":
@@ -221,7 +258,9 @@ def apply_actor_decisions(session: Session) -> int:
             into = d.value["into"]
             if session.get(ActorRow, into) is None:
                 continue
-            pointing = session.scalar(select(MentionRow.id).where(MentionRow.actor_id == d.target_id).limit(1))
+            pointing = session.scalar(
+                select(MentionRow.id).where(MentionRow.actor_id == d.target_id).limit(1)
+            )
             if pointing is not None or session.get(ActorRow, d.target_id) is not None:
                 _redirect(session, d.target_id, into)
         elif d.action == "split":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bilat.api.routes import actors, documents, facts, home, pairs, stats
+from bilat.api.routes import actors, auth, curation, documents, facts, home, pairs, stats
 
 router = APIRouter(prefix="/api")
-for _module in (home, facts, documents, actors, pairs, stats):
+for _module in (home, facts, documents, actors, pairs, stats, curation, auth):
     router.include_router(_module.router)
