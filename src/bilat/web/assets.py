@@ -35,11 +35,12 @@ class Assets:
 
 
 def mount_assets(app: FastAPI, root: str) -> Assets:
-    """Serve each library's folder at /assets/<name>/ (only those folders, not all of node_modules)."""
+    """Serve each installed library's folder at /assets/<name>/ (only those folders, not all of
+    node_modules); the folder is looked for when the app is made."""
     assets = Assets(Path(root))
     for name, (folder, _) in LIBRARIES.items():
         directory = assets.root / folder
-        files = StaticFiles(directory=str(directory), check_dir=False)
-        app.mount(f"/assets/{name}", files, name=f"assets-{name}")
+        if directory.is_dir():  # a library not installed is a 404, and pages say how to install it
+            app.mount(f"/assets/{name}", StaticFiles(directory=str(directory)), name=f"assets-{name}")
     app.state.assets = assets
     return assets
