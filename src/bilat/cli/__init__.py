@@ -8,7 +8,7 @@ from typing import NoReturn
 import typer
 from rich.markup import escape
 
-from bilat.cli import evaluate, explain, export, ingest, runs, serve, stats, train
+from bilat.cli import evaluate, explain, export, ingest, runs, serve, stats, train, users
 from bilat.cli.common import State, console_err
 from bilat.config import settings
 from bilat.errors import BilatError
@@ -31,7 +31,7 @@ def _main(
     ctx.obj = State(settings().with_overrides(db=db))
 
 
-for module in (ingest, export, evaluate, stats, serve, explain, runs, train):
+for module in (ingest, export, evaluate, stats, serve, explain, runs, train, users):
     module.register(app)
 
 
