@@ -501,6 +501,8 @@ def extract_facts(
             f.evidence.append(f"date from publication ({document.published_basis})")
         for h in f.status_history:
             h.date = h.date or f.date or document.published
+        # the history in date order, then in text order ("proposé en juillet 2020" before "signé en décembre")
+        f.status_history.sort(key=lambda h: (PartialDate.sort_key(h.date), h.source.start if h.source else 0))
         countries = countries_of(d.cand.sent, f, places)
         if len(countries) < 2:
             countries = sorted(set(countries) | set(doc_countries))

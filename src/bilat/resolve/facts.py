@@ -37,10 +37,20 @@ def _most_precise(dates: Iterable[str | None]) -> str | None:
     return str(max(parsed, key=lambda p: (p.precision_rank, str(p))))
 
 
+def _history_key(change: dict[str, Any]) -> tuple[tuple[int, int, int], str, int]:
+    source = change.get("source") or {}
+    return (PartialDate.sort_key(change.get("date")), source.get("doc") or "", source.get("start") or 0)
+
+
+def in_date_order(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A status history by date (undated first), then in text order (document, offset)."""
+    return sorted(history, key=_history_key)
+
+
 def merge_group(records: list[dict[str, Any]]) -> dict[str, Any]:
     """One record from several records of the same fact (the first gives id, type, kind, title)."""
     if len(records) == 1:
-        return records[0]
+        return {**records[0], "status_history": in_date_order(records[0].get("status_history") or [])}
     base = dict(records[0])
     # compatible kinds told differently ("visite officielle", "visite d'État"): the most formal,
     # i.e. the first in the vocabulary
@@ -57,8 +67,7 @@ def merge_group(records: list[dict[str, Any]]) -> dict[str, Any]:
     date_field = "start" if base["type"] == "initiative" else "date"
     base[date_field] = _most_precise(r.get(date_field) for r in records)
     base["sources"] = _union(r.get("sources", []) for r in records)
-    history = _union(r.get("status_history", []) for r in records)
-    history.sort(key=lambda h: (PartialDate.sort_key(h.get("date")), h.get("status", "")))
+    history = in_date_order(_union(r.get("status_history", []) for r in records))
     base["status_history"] = history
     if history:
         base["status"] = history[-1]["status"]
@@ -228,25 +237,43 @@ def cluster(
     return {r["id"]: root(r["id"]) for r in records}
 
 
+def _inherit_date(record: dict[str, Any], source: dict[str, Any], date: PartialDate) -> None:
+    """`record` takes the date of `source` (at month precision: the day may differ) and says so."""
+    record["date"] = str(date.truncate("month") if date.precision_rank > 2 else date)
+    record["date_from"] = source["id"]
+    record.setdefault("evidence", []).append(f"date from {source['id']}")
+
+
+def source_documents(record: dict[str, Any]) -> int:
+    """How many documents (articles) a fact's sources come from; its quotes may be more."""
+    return len({s["doc"] for s in record.get("sources") or []})
+
+
 def finalise(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """After merging: a fact with no date that happened within a dated one (a meeting during a
-    visit, an agreement signed at it) takes that date at month precision; and the reverse."""
+    """After merging, on all merged facts at once (never on a filtered part of them, which could
+    miss the fact a date comes from): a fact with no date that happened within a dated one (a
+    meeting during a visit, an agreement signed at it) takes that date at month precision, and
+    the reverse; `date_from` names the fact an inherited date comes from (None: its own date).
+    Each fact also gets `source_documents`, how many articles its sources come from."""
     by_id = {r["id"]: r for r in records}
+    for r in records:
+        if r["type"] != "initiative":
+            r.setdefault("date_from", None)
+        r["source_documents"] = source_documents(r)
     for _ in range(3):  # chains: agreement within meeting part_of visit
         changed = False
-        for r in records:
-            target = by_id.get(r.get("within") or r.get("part_of") or "")
-            if target is None or r["type"] == "initiative":
-                continue
-            mine, theirs = PartialDate.parse(_date(r)), PartialDate.parse(_date(target))
-            if mine is None and theirs is not None:
-                r["date"] = str(theirs.truncate("month") if theirs.precision_rank > 2 else theirs)
-                r.setdefault("evidence", []).append(f"date from {target['id']}")
-                changed = True
-            elif theirs is None and mine is not None and target["type"] != "initiative":
-                target["date"] = str(mine.truncate("month") if mine.precision_rank > 2 else mine)
-                target.setdefault("evidence", []).append(f"date from {r['id']}")
-                changed = True
+        for downwards in (True, False):  # an enclosing event's date first, then the reverse
+            for r in records:
+                target = by_id.get(r.get("within") or r.get("part_of") or "")
+                if target is None or r["type"] == "initiative":
+                    continue
+                mine, theirs = PartialDate.parse(_date(r)), PartialDate.parse(_date(target))
+                if downwards and mine is None and theirs is not None:
+                    _inherit_date(r, target, theirs)
+                    changed = True
+                elif not downwards and theirs is None and mine is not None and target["type"] != "initiative":
+                    _inherit_date(target, r, mine)
+                    changed = True
         if not changed:
             break
     return records
