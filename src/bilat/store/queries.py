@@ -43,11 +43,12 @@ def all_fact_rows(session: Session, type: str | None = None) -> list[dict[str, A
     return load_fact_records(session, *([FactRow.type == type] if type else []))
 
 
-def _merged_facts(session: Session, type: str | None = None) -> list[dict[str, Any]]:
-    """Merged facts as exported: without those editors rejected, with their edits (store.curation)."""
+def _merged_facts(session: Session) -> list[dict[str, Any]]:
+    """Merged facts as exported: without those editors rejected, with their edits (store.curation).
+    All stored facts are merged, never a filtered part (an inherited date needs its source fact)."""
     from bilat.store.curation import apply_fact_decisions  # curation reads rows, not queries
 
-    return apply_fact_decisions(session, merge_records(all_fact_rows(session, type)))
+    return apply_fact_decisions(session, merge_records(all_fact_rows(session)))
 
 
 def _mentioned_actor_ids(session: Session, kind: str | None = None) -> list[str]:
