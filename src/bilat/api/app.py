@@ -27,6 +27,8 @@ from bilat.web.assets import mount_assets
 from bilat.web.curation import router as curation_pages
 from bilat.web.render import render, render_error
 from bilat.web.routes import router as web_router
+from bilat.web.search import router as search_pages
+
 
 class App(FastAPI):
     """FastAPI with bilat's outer layers around its whole stack, error pages included: security
@@ -80,6 +82,7 @@ def create_app(settings: Settings | str, *, serving: bool = False) -> FastAPI:
     app.respond = install_error_handlers(app, render_error)
     app.include_router(api_router)
     app.include_router(web_router)
+    app.include_router(search_pages)
     app.include_router(account_router)  # sign-in, account, curation forms
     app.include_router(curation_pages)
     access = settings if isinstance(settings, Settings) else configured()

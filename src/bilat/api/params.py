@@ -101,10 +101,10 @@ async def reject_unknown_parameters(request: Request) -> None:
     given = request.query_params
     unknown = sorted({name for name in given if name not in accepted.names})
     if unknown:
-        raise _unknown(route.path, unknown, accepted)
+        raise _unknown(request.url.path, unknown, accepted)
     repeated = sorted(name for name in accepted.single if len(given.getlist(name)) > 1)
     if repeated:
         quoted = ", ".join(repr(name) for name in repeated)
         raise UnknownParameter(
-            f"{quoted} takes one value on {route.path} and was given several", f"give {quoted} once"
+            f"{quoted} takes one value on {request.url.path} and was given several", f"give {quoted} once"
         )

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bilat.model.names import fold
 from bilat.store.curation import apply_fact_decisions
 from bilat.store.rows import load_fact_records, merge_records
+from bilat.store.search_index import index_records
 from bilat.store.tables import FactRow, ListedFact, ListedTerm, ListingState, utcnow
 
 _STATE_ID = 1
@@ -96,6 +97,7 @@ def rebuild_listing(session: Session) -> int:
         ]
         if keyed:
             session.execute(insert(ListedTerm), keyed)
+    index_records(session, records)  # search finds what is listed, nothing rejected
     facts = session.scalar(select(func.count()).select_from(FactRow)) or 0
     session.execute(delete(ListingState))
     session.add(ListingState(id=_STATE_ID, built_at=utcnow(), facts=facts, listed=len(rows)))

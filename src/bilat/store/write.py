@@ -19,6 +19,7 @@ from bilat.store.index import DbActorIndex
 from bilat.store.judgements import add_judgement, retract_judgement
 from bilat.store.queries import all_fact_rows
 from bilat.store.runs import finish_run, start_run
+from bilat.store.search_index import index_document
 from bilat.store.tables import (
     ActorAlias,
     ActorRole,
@@ -93,6 +94,7 @@ def save_extraction(
             )
             result.mentions = _save_mentions(session, extraction.mentions, resolution, result.doc_id)
             result.facts = _save_facts(session, extraction, resolution, result.doc_id, kept)
+            index_document(session, result.doc_id)  # searchable with the transaction that stores it
     except IntegrityError as exc:
         raise StoreError(
             f"{doc.id}: not saved, the store refused it: {exc.orig}", "a bug: please report it"

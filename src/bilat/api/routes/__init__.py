@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bilat.api.routes import actors, auth, curation, documents, facts, home, pairs, stats
+from bilat.api.routes import actors, auth, curation, documents, facts, home, pairs, search, stats
 
 router = APIRouter(prefix="/api")
-for _module in (home, facts, documents, actors, pairs, stats, curation, auth):
+for _module in (home, facts, documents, actors, pairs, search, stats, curation, auth):
     router.include_router(_module.router)

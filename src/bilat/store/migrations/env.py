@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from bilat.store.db import make_engine
+from bilat.store.search import include_name
 from bilat.store.tables import metadata
 
 config = context.config
@@ -17,6 +18,7 @@ def _configure(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # ALTER through table rebuilds
         compare_type=True,
+        include_name=include_name,  # the FTS5 search tables are not ORM models
     )
     with context.begin_transaction():
         context.run_migrations()

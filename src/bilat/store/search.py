@@ -1,0 +1,211 @@
+"""Full-text search over documents, facts and actors (SQLite FTS5, index kept by search_index):
+words matched accent- and case-insensitively, facets with counts, sorted and paginated.
+
+User words are never FTS5 syntax: each word is quoted (`"musee"`), a "quoted phrase" stays a
+phrase, the last word is also a prefix (`"guim"*`); quotes, operators and brackets typed by
+users are only separators. Passages and titles come back as plain text with the offsets of the
+matches (`{"text", "marks": [[start, end], ...]}`): FTS5 marks matches with two control
+characters that never occur in indexed text (search_index.clean), which are turned into offsets
+here, so no markup is ever put into untrusted text; the pages escape it and add <mark>.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from bilat.store.rows import chunks
+
+RECORD_TYPES = ("document", "agreement", "initiative", "event", "actor")
+FACETS = ("pair", "type", "kind", "status", "domain", "year", "actor", "language")
+SORTS = ("relevance", "newest", "oldest")
+MAX_WORDS = 16  # words of a query; past this, they are left out
+FACET_VALUES = 20  # values shown per facet (the most frequent)
+OPEN, CLOSE = "\x02", "\x03"  # snippet() markers: search_index.clean keeps them out of the text
+_WORD = re.compile(r"[^\W_]+")  # what unicode61 makes tokens of: letters and digits
+_CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
+_FTS_TABLES = ("search_documents", "search_records")
+_WEIGHTS = "10.0, 1.0, 4.0"  # bm25 weights of title, body, names
+SEARCH_TABLES = frozenset({"search_entries", "search_facets", "search_record_text", *_FTS_TABLES})
+
+
+def include_name(name: str | None, type_: str, _parents: Any) -> bool:
+    """Alembic's filter: the search tables (FTS5 and their shadow tables) are not ORM models."""
+    if type_ != "table" or not name:
+        return True
+    return name not in SEARCH_TABLES and not any(name.startswith(f"{t}_") for t in _FTS_TABLES)
+
+
+def match_expression(q: str | None) -> str | None:
+    """The FTS5 query for what a user typed, or None when it holds no word.
+
+    `musée guim` -> `"musée" "guim"*`; `"musée Guimet" Paris` -> `"musée Guimet" "Paris"*`.
+    """
+    if not q:
+        return None
+    parts: list[str] = []
+    open_end = False  # whether the last part was typed as a bare word (not a "quoted phrase")
+    for phrase, word in _CHUNK.findall(q):
+        words = _WORD.findall(phrase if phrase else word)
+        if words and len(parts) < MAX_WORDS:
+            parts.append('"' + " ".join(words) + '"')
+            open_end = bool(word) and len(words[-1]) >= 2  # one letter: no prefix (a scan)
+    if not parts:
+        return None
+    last_word_open = open_end and not q[-1].isspace() and not q.rstrip().endswith('"')
+    return " ".join(parts) + ("*" if last_word_open else "")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What to look for: words `q` (none: every record), facet values, years, order and page."""
+
+    q: str | None = None
+    facets: dict[str, str] = field(default_factory=dict)  # facet -> value (FACETS)
+    since: int | None = None  # first year, included
+    until: int | None = None  # last year, included
+    sort: str = "relevance"  # relevance (newest first without words) | newest | oldest
+    limit: int = 20
+    offset: int = 0
+
+
+def passage(marked: str | None) -> dict[str, Any]:
+    """FTS5 output with OPEN/CLOSE markers -> {"text": plain text, "marks": [[start, end], ...]}."""
+    out: list[str] = []
+    marks: list[list[int]] = []
+    length = 0
+    start: int | None = None
+    for piece in re.split(f"([{OPEN}{CLOSE}])", marked or ""):
+        if piece == OPEN:
+            start = length
+        elif piece == CLOSE:
+            if start is not None and length > start:
+                marks.append([start, length])
+            start = None
+        else:
+            out.append(piece)
+            length += len(piece)
+    return {"text": "".join(out), "marks": marks}
+
+
+def _selected(query: SearchQuery, match: str | None) -> tuple[str, dict[str, Any]]:
+    """The SQL of the entries a query selects (id, type, ref, kind, status, date, score) and its binds."""
+    binds: dict[str, Any] = {}
+    if match is None:
+        hits = "SELECT id, 0.0 AS score FROM search_entries"
+    else:
+        binds["match"] = match
+        hits = " UNION ALL ".join(
+            f"SELECT rowid AS id, bm25({t}, {_WEIGHTS}) AS score FROM {t} WHERE {t} MATCH :match"
+            for t in _FTS_TABLES
+        )
+    where: list[str] = []
+    for i, (facet, value) in enumerate(sorted(query.facets.items())):
+        binds[f"f{i}"], binds[f"v{i}"] = facet, value
+        where.append(f"e.id IN (SELECT entry_id FROM search_facets WHERE facet = :f{i} AND value = :v{i})")
+    if query.since is not None:
+        binds["since"] = f"{query.since:04d}"
+        where.append("e.date >= :since")
+    if query.until is not None:
+        binds["until"] = f"{query.until + 1:04d}"
+        where.append("e.date < :until")
+    sql = (
+        f"SELECT e.id, e.type, e.ref, e.kind, e.status, e.date, hits.score FROM ({hits}) AS hits "
+        "JOIN search_entries e ON e.id = hits.id" + (" WHERE " + " AND ".join(where) if where else "")
+    )
+    return sql, binds
+
+
+def _order(query: SearchQuery, match: str | None) -> str:
+    if query.sort == "oldest":
+        return "date IS NULL, date ASC, id"
+    if query.sort == "newest" or match is None:
+        return "date IS NULL, date DESC, id"
+    return "score, id"
+
+
+def _passages(session: Session, match: str | None, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(marked title, marked passage) of these entries: the best fragment of their text."""
+    found: dict[int, tuple[str, str]] = {}
+    for part in chunks([str(i) for i in ids]):
+        marks = ", ".join(part)  # integers from the index, not user input
+        for table in _FTS_TABLES:
+            if match is None:
+                start = "substr(CASE WHEN body != '' THEN body ELSE names END, 1, 240)"
+                sql = f"SELECT rowid, title, {start} FROM {table} WHERE rowid IN ({marks})"
+                rows = session.execute(text(sql))
+            else:
+                sql = (
+                    f"SELECT rowid, highlight({table}, 0, :o, :c), snippet({table}, -1, :o, :c, '…', 24) "
+                    f"FROM {table} WHERE {table} MATCH :match AND rowid IN ({marks})"
+                )
+                rows = session.execute(text(sql), {"o": OPEN, "c": CLOSE, "match": match})
+            found.update((int(r[0]), (r[1] or "", r[2] or "")) for r in rows)
+    return found
+
+
+def _facet_counts(session: Session, selected: str, binds: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    sql = (
+        "SELECT f.facet, f.value, count(*) AS n FROM search_facets f "
+        f"WHERE f.entry_id IN (SELECT id FROM ({selected})) GROUP BY f.facet, f.value"
+    )
+    counts: dict[str, list[dict[str, Any]]] = {facet: [] for facet in FACETS}
+    for facet, value, n in session.execute(text(sql), binds):
+        if facet in counts:
+            counts[facet].append({"value": value, "count": n})
+    for facet, values in counts.items():
+        if facet == "year":
+            values.sort(key=lambda v: str(v["value"]), reverse=True)  # newest first, all of them
+        else:
+            values.sort(key=lambda v: (-v["count"], v["value"]))
+            if facet != "type":
+                del values[FACET_VALUES:]
+    return counts
+
+
+def _actor_labels(session: Session, ids: list[str]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for part in chunks(sorted(set(ids))):
+        marks = ", ".join(f":a{i}" for i in range(len(part)))
+        binds = {f"a{i}": v for i, v in enumerate(part)}
+        names = session.execute(text(f"SELECT id, name FROM actors WHERE id IN ({marks})"), binds)
+        labels.update((id_, name) for id_, name in names)
+    return labels
+
+
+def search(session: Session, query: SearchQuery) -> dict[str, Any]:
+    """One page of what `query` finds: `items` (type, id, kind, status, date, title and passage
+    with the matches' offsets, score), `total`, `facets` (per facet, values with counts, among
+    everything the query selects), `limit`, `offset`."""
+    match = match_expression(query.q)
+    selected, binds = _selected(query, match)
+    total = session.execute(text(f"SELECT count(*) FROM ({selected})"), binds).scalar_one()
+    rows = []
+    if query.offset < total:
+        page = f"SELECT * FROM ({selected}) ORDER BY {_order(query, match)} LIMIT :limit OFFSET :offset"
+        rows = list(session.execute(text(page), binds | {"limit": query.limit, "offset": query.offset}))
+    texts = _passages(session, match, [row[0] for row in rows])
+    items = []
+    for entry, type_, ref, kind, status, date, score in rows:
+        title, body = texts.get(entry, ("", ""))
+        items.append(
+            {
+                "type": type_,
+                "id": ref,
+                "kind": kind,
+                "status": status,
+                "date": date,
+                "title": passage(title),
+                "passage": passage(body),
+                "score": round(-float(score), 4) if match is not None else None,
+            }
+        )
+    facets = _facet_counts(session, selected, binds)
+    labels = _actor_labels(session, [v["value"] for v in facets["actor"]])
+    for value in facets["actor"]:
+        value["label"] = labels.get(value["value"], value["value"])
+    return {"items": items, "total": total, "limit": query.limit, "offset": query.offset, "facets": facets}

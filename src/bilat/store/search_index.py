@@ -1,0 +1,325 @@
+"""Keeping the full-text index current (tables of migration 0004): a document is indexed in the
+transaction that stores it (`index_document`, called by store.write); facts and actors are
+re-indexed with the fact listing (`index_records`, called by store.listing.rebuild_listing), so
+what search finds is what the pages list: a fact an editor rejected is not listed, nor found.
+
+Each indexed record is one `search_entries` row (type, id, kind, status, date), one FTS5 row
+(title, body, names) and its facet values in `search_facets`:
+
+| facet | documents | facts | actors |
+|---|---|---|---|
+| type | document | agreement, initiative, event | actor |
+| kind, status | - | the fact's | the actor's kind |
+| year | published | of the date it is listed under | - |
+| language | the document's | its sources' documents' | - |
+| pair, domain | of the facts told in it | the fact's countries (sorted pairs), domains | - |
+| actor | actors mentioned (countries aside: see pair) | parties, signatories, participants, venue | - |
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session
+
+from bilat.store.rows import chunks
+
+FACT_ACTOR_FIELDS = ("parties", "signatories", "participants")
+_SENTINELS = re.compile("[\x02\x03]")  # snippet()'s markers (store.search): never in indexed text
+
+
+def kind_label(kind: str | None) -> str | None:
+    """`memorandum_of_understanding` -> `memorandum of understanding`: a kind as words to search."""
+    return kind.replace("_", " ") if kind else None
+
+
+def clean(value: str | None) -> str:
+    """Text as indexed: without the characters the snippets mark matches with."""
+    return _SENTINELS.sub(" ", value or "")
+
+
+def pairs(countries: Iterable[str]) -> list[str]:
+    """`["KZ", "FR"]` -> `["FR-KZ"]`: every sorted pair of distinct country codes."""
+    return [f"{a}-{b}" for a, b in combinations(sorted(set(countries)), 2)]
+
+
+def year(date: str | None) -> str | None:
+    return date[:4] if date and len(date) >= 4 and date[:4].isdigit() else None
+
+
+def _conn(session: Session) -> Connection:
+    return session.connection()
+
+
+def _insert_entry(
+    conn: Connection, type_: str, ref: str, kind: str | None, status: str | None, date: str | None
+) -> int:
+    entry = conn.execute(
+        text(
+            "INSERT INTO search_entries (type, ref, kind, status, date) "
+            "VALUES (:type, :ref, :kind, :status, :date) RETURNING id"
+        ),
+        {"type": type_, "ref": ref, "kind": kind, "status": status, "date": date},
+    ).scalar_one()
+    return int(entry)
+
+
+def _facet_rows(entry: int, facets: Mapping[str, Iterable[str | None]]) -> list[dict[str, Any]]:
+    return [
+        {"facet": facet, "value": value, "entry_id": entry}
+        for facet, values in facets.items()
+        for value in dict.fromkeys(v for v in values if v)
+    ]
+
+
+def _insert_facets(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(
+            text("INSERT INTO search_facets (facet, value, entry_id) VALUES (:facet, :value, :entry_id)"),
+            rows,
+        )
+
+
+def _actor_names(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
+    """(kind, name, every alias) of these actors, by id."""
+    found: dict[str, tuple[str, str, list[str]]] = {}
+    for part in chunks(sorted(set(ids))):
+        marks = ", ".join(f":a{i}" for i in range(len(part)))
+        binds = {f"a{i}": v for i, v in enumerate(part)}
+        for id_, kind, name in conn.execute(
+            text(f"SELECT id, kind, name FROM actors WHERE id IN ({marks})"), binds
+        ):
+            found[id_] = (kind, name, [])
+        aliases = conn.execute(
+            text(f"SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN ({marks}) ORDER BY id"), binds
+        )
+        for actor_id, alias in aliases:
+            if actor_id in found and alias != found[actor_id][1]:
+                found[actor_id][2].append(alias)
+    return found
+
+
+def _names(actors: Mapping[str, tuple[str, str, list[str]]], ids: Iterable[str]) -> str:
+    """The names and aliases of these actors, one per line (both languages, where the store has them)."""
+    out: list[str] = []
+    for id_ in ids:
+        if id_ in actors:
+            _kind, name, aliases = actors[id_]
+            out += [name, *aliases]
+    return "\n".join(clean(n) for n in dict.fromkeys(out))
+
+
+# --- documents: one at a time, as they are stored ------------------------------------------------
+
+
+def forget_document(session: Session, doc_id: str) -> None:
+    """Take a document out of the index (nothing happens if it is not in it)."""
+    conn = _conn(session)
+    entry = conn.execute(
+        text("SELECT id FROM search_entries WHERE type = 'document' AND ref = :ref"), {"ref": doc_id}
+    ).scalar()
+    if entry is None:
+        return
+    conn.execute(text("DELETE FROM search_documents WHERE rowid = :id"), {"id": entry})
+    conn.execute(text("DELETE FROM search_facets WHERE entry_id = :id"), {"id": entry})
+    conn.execute(text("DELETE FROM search_entries WHERE id = :id"), {"id": entry})
+
+
+_INDEXED_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()  # stores known to have the index
+
+
+def has_index(conn: Connection) -> bool:
+    """Whether the store has the search tables (revision 0004 on). A store at an older revision
+    (written by today's code before being migrated, as tests do) is indexed when it migrates."""
+    if conn.engine in _INDEXED_ENGINES:
+        return True
+    found = conn.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_entries'")
+    ).first()
+    if found is not None:
+        _INDEXED_ENGINES.add(conn.engine)
+    return found is not None
+
+
+def index_document(session: Session, doc_id: str) -> None:
+    """(Re-)index one stored document with what was extracted from it; call it in the
+    transaction that writes the document (store.write.save_extraction does)."""
+    conn = _conn(session)
+    if not has_index(conn):
+        return
+    forget_document(session, doc_id)
+    doc = conn.execute(
+        text("SELECT title, text, published, language FROM documents WHERE id = :id"), {"id": doc_id}
+    ).one_or_none()
+    if doc is None:
+        return
+    title, body, published, language = doc
+    mentioned = list(
+        conn.execute(
+            text("SELECT DISTINCT actor_id FROM mentions WHERE doc_id = :id AND actor_id IS NOT NULL"),
+            {"id": doc_id},
+        ).scalars()
+    )
+    actors = _actor_names(conn, mentioned)
+    facts = conn.execute(text("SELECT countries, domains FROM facts WHERE doc_id = :id"), {"id": doc_id})
+    countries: list[str] = []
+    domains: list[str] = []
+    for fact_countries, fact_domains in facts:
+        countries += pairs(_json_list(fact_countries))
+        domains += _json_list(fact_domains)
+    entry = _insert_entry(conn, "document", doc_id, None, None, published)
+    conn.execute(
+        text("INSERT INTO search_documents (rowid, title, body, names) VALUES (:id, :title, :body, :names)"),
+        {"id": entry, "title": clean(title), "body": clean(body), "names": _names(actors, mentioned)},
+    )
+    facets = {
+        "type": ["document"],
+        "year": [year(published)],
+        "language": [language],
+        "pair": countries,
+        "domain": domains,
+        "actor": [a for a in mentioned if a in actors and actors[a][0] != "country"],
+    }
+    _insert_facets(conn, _facet_rows(entry, facets))
+
+
+def _json_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = json.loads(value)
+    return [str(v) for v in value or []]
+
+
+def index_missing_documents(session: Session) -> int:
+    """Index the stored documents the index lacks (stored before it existed); returns how many."""
+    missing = session.connection().execute(
+        text(
+            "SELECT d.id FROM documents d LEFT JOIN search_entries e ON e.type = 'document' AND e.ref = d.id "
+            "WHERE e.id IS NULL ORDER BY d.id"
+        )
+    )
+    ids = list(missing.scalars())
+    for doc_id in ids:
+        index_document(session, doc_id)
+    return len(ids)
+
+
+# --- facts and actors: rebuilt with the listing --------------------------------------------------
+
+
+def _clear_records(conn: Connection) -> None:
+    conn.execute(
+        text(
+            "DELETE FROM search_facets WHERE entry_id IN "
+            "(SELECT id FROM search_entries WHERE type != 'document')"
+        )
+    )
+    conn.execute(text("DELETE FROM search_entries WHERE type != 'document'"))
+    conn.execute(text("INSERT INTO search_records (search_records) VALUES ('delete-all')"))
+    conn.execute(text("DELETE FROM search_record_text"))
+
+
+def _fact_actors(record: Mapping[str, Any]) -> list[str]:
+    ids = [a for f in FACT_ACTOR_FIELDS for a in record.get(f) or [] if isinstance(a, str)]
+    if isinstance(record.get("venue"), str):
+        ids.append(record["venue"])
+    return list(dict.fromkeys(ids))
+
+
+def _fact_texts(
+    record: Mapping[str, Any], actors: Mapping[str, tuple[str, str, list[str]]]
+) -> dict[str, str]:
+    quotes = [s.get("quote") for s in record.get("sources") or []]
+    quotes += [(h.get("source") or {}).get("quote") for h in record.get("status_history") or []]
+    names = _names(actors, _fact_actors(record))
+    extra = [kind_label(record.get("kind")), record.get("place"), record.get("venue_name")]
+    extra += (
+        [record["venue"]] if isinstance(record.get("venue"), str) and record["venue"] not in actors else []
+    )
+    return {
+        "title": clean(record.get("title")),
+        "body": "\n".join(clean(q) for q in dict.fromkeys(q for q in quotes if q)),
+        "names": "\n".join([names, *(clean(e) for e in extra if e)]).strip(),
+    }
+
+
+def index_records(session: Session, facts: Sequence[Mapping[str, Any]]) -> int:
+    """Replace the indexed facts and actors: `facts` are the merged records as listed (what the
+    pages show, rejected facts left out); actors are those mentioned in a document. Documents the
+    index lacks are indexed too. Call it in the transaction that rebuilds the listing."""
+    conn = _conn(session)
+    _clear_records(conn)
+    languages = {id_: lang for id_, lang in conn.execute(text("SELECT id, language FROM documents"))}
+    mentioned = list(
+        conn.execute(text("SELECT DISTINCT actor_id FROM mentions WHERE actor_id IS NOT NULL")).scalars()
+    )
+    wanted = set(mentioned) | {a for f in facts for a in _fact_actors(f)}
+    actors = _actor_names(conn, wanted)
+    texts: list[dict[str, Any]] = []
+    facet_rows: list[dict[str, Any]] = []
+    for record in facts:
+        date = record.get("date") or record.get("start")
+        date = str(date) if date else None
+        entry = _insert_entry(
+            conn, record["type"], record["id"], record.get("kind"), record.get("status"), date
+        )
+        texts.append({"id": entry, **_fact_texts(record, actors)})
+        facets = {
+            "type": [record["type"]],
+            "kind": [record.get("kind")],
+            "status": [record.get("status")],
+            "year": [year(date)],
+            "language": [languages.get(s.get("doc")) for s in record.get("sources") or []],
+            "pair": pairs(record.get("countries") or []),
+            "domain": list(record.get("domains") or []),
+            "actor": [a for a in _fact_actors(record) if a not in actors or actors[a][0] != "country"],
+        }
+        facet_rows += _facet_rows(entry, facets)
+    for actor_id in sorted(set(mentioned) & set(actors)):
+        kind, name, aliases = actors[actor_id]
+        entry = _insert_entry(conn, "actor", actor_id, kind, None, None)
+        names = "\n".join(clean(a) for a in aliases)
+        texts.append({"id": entry, "title": clean(name), "body": "", "names": names})
+        facet_rows += _facet_rows(entry, {"type": ["actor"], "kind": [kind]})
+    if texts:
+        conn.execute(
+            text(
+                "INSERT INTO search_record_text (id, title, body, names) VALUES (:id, :title, :body, :names)"
+            ),
+            texts,
+        )
+    _insert_facets(conn, facet_rows)
+    conn.execute(text("INSERT INTO search_records (search_records) VALUES ('rebuild')"))
+    index_missing_documents(session)
+    return len(texts)
+
+
+def forget_fact(session: Session, fact_id: str) -> None:
+    """Take one fact out of the index at once (an editor's rejection, before the next listing)."""
+    conn = _conn(session)
+    entry = conn.execute(
+        text(
+            "SELECT id FROM search_entries WHERE type IN ('agreement', 'initiative', 'event') AND ref = :ref"
+        ),
+        {"ref": fact_id},
+    ).scalar()
+    if entry is None:
+        return
+    old = conn.execute(
+        text("SELECT title, body, names FROM search_record_text WHERE id = :id"), {"id": entry}
+    ).one()
+    conn.execute(
+        text(
+            "INSERT INTO search_records (search_records, rowid, title, body, names) "
+            "VALUES ('delete', :id, :title, :body, :names)"
+        ),
+        {"id": entry, "title": old[0], "body": old[1], "names": old[2]},
+    )
+    conn.execute(text("DELETE FROM search_record_text WHERE id = :id"), {"id": entry})
+    conn.execute(text("DELETE FROM search_facets WHERE entry_id = :id"), {"id": entry})
+    conn.execute(text("DELETE FROM search_entries WHERE id = :id"), {"id": entry})
