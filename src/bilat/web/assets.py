@@ -12,11 +12,21 @@ from fastapi.staticfiles import StaticFiles
 # URL prefix -> folder inside node_modules, and the files the pages load from it
 LIBRARIES = {
     "cytoscape": ("cytoscape/dist", ("cytoscape.min.js",)),
+    # vis-timeline's "peer" build, with its two peers: the "standalone" one injects <style>
+    # elements, which the pages' CSP (style-src 'self') blocks
+    "moment": ("moment/min", ("moment.min.js",)),
+    "vis-data": ("vis-data/peer/umd", ("vis-data.min.js",)),
     "vis-timeline": (
         "vis-timeline",
-        ("standalone/umd/vis-timeline-graph2d.min.js", "styles/vis-timeline-graph2d.min.css"),
+        ("peer/umd/vis-timeline-graph2d.min.js", "styles/vis-timeline-graph2d.min.css"),
     ),
     "swagger-ui": ("swagger-ui-dist", ("swagger-ui-bundle.js", "swagger-ui.css")),
+}
+# what a page needs installed to draw each of its widgets
+WIDGETS = {
+    "timeline": ("moment", "vis-data", "vis-timeline"),
+    "graph": ("cytoscape",),
+    "docs": ("swagger-ui",),
 }
 MISSING_HINT = "not installed: run `make install` (npm ci from package-lock.json), or set BILAT_ASSETS"
 
@@ -32,6 +42,10 @@ class Assets:
 
     def installed(self, name: str) -> bool:
         return not self.missing(name)
+
+    def ready(self, widget: str) -> bool:
+        """Whether every library of a widget (timeline, graph, docs) is installed."""
+        return all(self.installed(name) for name in WIDGETS[widget])
 
 
 def mount_assets(app: FastAPI, root: str) -> Assets:

@@ -53,7 +53,7 @@ def pair_page(pair: PairPath, request: Request, session: SessionDep) -> Response
     context = {
         "title": " – ".join(c["name"] for c in found["countries"]),
         "dossier": found,
-        "libraries": {name: assets.installed(name) for name in ("vis-timeline", "cytoscape")},
+        "libraries": {widget: assets.ready(widget) for widget in ("timeline", "graph")},
         "json_url": f"/api/pairs/{found['pair']}",
     }
     return render(request, "pair.html", context)

@@ -51,6 +51,13 @@ function drawNetwork(el, dossier) {
   }).concat(dossier.network.edges.map(function (e) {
     return { data: { id: e.source + "|" + e.target, source: e.source, target: e.target, width: Math.min(1 + e.facts, 8) } };
   }));
+  // cytoscape adds a <style> for its container unless an element with this id exists; the
+  // CSP blocks inline styles, and bilat.css has the rule (.__________cytoscape_container)
+  if (!document.getElementById("__________cytoscape_stylesheet")) {
+    var marker = document.createElement("meta");
+    marker.id = "__________cytoscape_stylesheet";
+    document.head.appendChild(marker);
+  }
   var cy = window.cytoscape({
     container: el,
     elements: elements,
