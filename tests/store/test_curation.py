@@ -46,7 +46,11 @@ def _listed(store: Store) -> dict[str, dict[str, Any]]:
 
 def _exported(store: Store) -> dict[str, dict[str, Any]]:
     with store.reader() as session:
-        return {r["id"]: r for r in export_records(session, with_text=False) if r["type"] in ("agreement", "initiative", "event")}
+        return {
+            r["id"]: r
+            for r in export_records(session, with_text=False)
+            if r["type"] in ("agreement", "initiative", "event")
+        }
 
 
 def _merged(store: Store) -> dict[str, Any]:
@@ -93,9 +97,13 @@ def test_confirm_after_reject_brings_it_back(store: Store) -> None:
 
 
 def test_edit_sets_fields_in_listing_api_and_export(store: Store) -> None:
-    target = next(f for f in _listed(store).values() if f["type"] == "agreement" and f.get("status") != "in_force")
+    target = next(
+        f for f in _listed(store).values() if f["type"] == "agreement" and f.get("status") != "in_force"
+    )
     with store.session() as session:
-        parties = [session.scalar(select(ActorRow.id).where(ActorRow.kind == "organization").order_by(ActorRow.id))]
+        parties = [
+            session.scalar(select(ActorRow.id).where(ActorRow.kind == "organization").order_by(ActorRow.id))
+        ]
         entry = curation.edit_fact(
             session, "amina", target["id"], {"status": "in_force", "date": "2021-03-04", "parties": parties}
         )
@@ -177,7 +185,9 @@ def test_decisions_survive_reextraction_of_the_seeds(store: Store, shared: Path)
         curation.split_fact(session, "amina", split_from["id"], [out])
     _reingest(store, shared / "seeds")
     with store.reader() as session:
-        assert session.scalar(select(FactRow.id).where(FactRow.id == rejected["id"])) is not None  # stored again
+        assert (
+            session.scalar(select(FactRow.id).where(FactRow.id == rejected["id"])) is not None
+        )  # stored again
     again = _listed(store)
     assert rejected["id"] not in again and rejected["id"] not in _exported(store)
     assert (again[edited["id"]]["status"], again[edited["id"]]["start"]) == ("completed", "2019")
@@ -201,7 +211,10 @@ def test_actor_merge_undo_and_reingestion(store: Store, shared: Path) -> None:
         assert get_actor(session, guimet) is None
         assert session.scalar(select(MentionRow.id).where(MentionRow.actor_id == guimet)) is None
         assert get_actor(session, louvre)["mentions"] == mentions
-        assert any(louvre in (f.get("parties") or []) + (f.get("participants") or []) for f in list_facts(session, limit=1000)[0])
+        assert any(
+            louvre in (f.get("parties") or []) + (f.get("participants") or [])
+            for f in list_facts(session, limit=1000)[0]
+        )
     with store.session() as session:
         curation.undo(session, "amina", entry["id"])
     with store.reader() as session:
@@ -213,7 +226,11 @@ def test_actor_merge_undo_and_reingestion(store: Store, shared: Path) -> None:
 def test_actor_split_and_undo(store: Store) -> None:
     with store.reader() as session:
         row = next(
-            a for a in (get_actor(session, i) for i in session.scalars(select(ActorRow.id).where(ActorRow.kind == "organization")))
+            a
+            for a in (
+                get_actor(session, i)
+                for i in session.scalars(select(ActorRow.id).where(ActorRow.kind == "organization"))
+            )
             if a and a["aliases"] and a["mentions"] > 1
         )
     with store.session() as session:
