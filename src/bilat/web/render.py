@@ -32,6 +32,14 @@ def fact_date(fact: dict[str, Any]) -> str:
     return str(fact.get("date") or fact.get("start") or "")
 
 
+def http_url(value: object) -> str | None:
+    """`value` if it is an http(s) URL (a link may be built from it), else None: document data is
+    untrusted, and `javascript:` or `data:` URLs must never become links."""
+    text = str(value or "").strip()
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    return text if scheme in ("http", "https") and text[len(scheme) :].startswith("://") else None
+
+
 def path_id(value: object) -> str:
     """An id made safe for one path segment."""
     return quote(str(value), safe="")
@@ -45,7 +53,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(human=human, fact_date=fact_date, path_id=path_id)
+    env.filters.update(human=human, fact_date=fact_date, path_id=path_id, http_url=http_url)
     env.globals.update(nav=NAV, fact_types=FACT_TYPES, vocab=vocab)
     return env
 
