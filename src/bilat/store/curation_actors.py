@@ -140,6 +140,15 @@ def merge_actors(session: Session, user: str, id: str, other: str) -> dict[str, 
         raise Conflict(f"{id} is a {keep.kind}, {other} a {gone.kind}", "merge actors of one kind")
     snapshot = _snapshot(session, gone)
     own = sorted(_norms(session, keep.id))
+    # where the absorbed actor took part, to give it back on undo (with whether the kept one did too)
+    keep_facts = set(
+        session.scalars(select(FactParticipant.fact_id).where(FactParticipant.actor_id == keep.id))
+    )
+    parts = session.execute(
+        select(FactParticipant.fact_id, FactParticipant.position).where(FactParticipant.actor_id == gone.id)
+    )
+    snapshot["participants"] = [[f, position, f in keep_facts] for f, position in parts]
+    snapshot["venues"] = list(session.scalars(select(FactRow.id).where(FactRow.venue_actor_id == gone.id)))
     _redirect(session, gone.id, keep.id)
     decision = Decision(
         target_type="actor",
@@ -241,11 +250,33 @@ def undo_actor_action(session: Session, entry: AuditEntry) -> None:
             )
         session.flush()
         _move_by_names(session, keep, gone["id"], moved)
+        _give_back(session, keep, gone)
     elif entry.action == "split":
         new_id = after["new"]
         if session.get(ActorRow, new_id) is not None:
             _redirect(session, new_id, entry.target_id)
     session.flush()
+
+
+def _give_back(session: Session, keep: str, gone: dict[str, Any]) -> None:
+    """The facts the absorbed actor took part in (or was the venue of) before its merge get it back."""
+    for fact_id, position, shared in gone.get("participants") or []:
+        if session.get(FactRow, fact_id) is None or session.get(FactParticipant, (fact_id, gone["id"])):
+            continue
+        if shared or session.get(FactParticipant, (fact_id, keep)) is None:
+            session.add(FactParticipant(fact_id=fact_id, actor_id=gone["id"], position=position))
+        else:
+            row = session.get(FactParticipant, (fact_id, keep))
+            assert row is not None
+            row.actor_id = gone["id"]
+        session.flush()
+    venues = gone.get("venues") or []
+    if venues:
+        session.execute(
+            update(FactRow)
+            .where(FactRow.id.in_(venues), FactRow.venue_actor_id == keep)
+            .values(venue_actor_id=gone["id"])
+        )
 
 
 def apply_actor_decisions(session: Session) -> int:
