@@ -26,7 +26,8 @@ def test_guimet_is_found_however_it_is_typed(seeds_client: TestClient, q: str) -
     types = {item["type"] for item in body["items"]}
     assert {"document", "actor"} <= types and types & {"agreement", "event"}
     for item in body["items"]:
-        marked = [part["text"][s:e] for part in (item["title"], item["passage"]) for s, e in part["marks"]]
+        parts = [item["title"], item["passage"], *item["names"]]
+        marked = [part["text"][s:e] for part in parts for s, e in part["marks"]]
         assert marked, item  # every hit shows why it was found
     guimet = [i for i in body["items"] if i["type"] == "actor" and "Guimet" in i["title"]["text"]]
     assert guimet and guimet[0]["url"] == f"/actors/{guimet[0]['id']}"

@@ -128,23 +128,49 @@ def _order(query: SearchQuery, match: str | None) -> str:
     return "score, id"
 
 
-def _passages(session: Session, match: str | None, ids: list[int]) -> dict[int, tuple[str, str]]:
-    """(marked title, marked passage) of these entries: the best fragment of their text."""
-    found: dict[int, tuple[str, str]] = {}
+PASSAGE_CHARS = 240  # of the start of a text shown when the words matched elsewhere
+
+
+@dataclass
+class _Texts:
+    title: dict[str, Any]
+    passage: dict[str, Any]
+    names: list[dict[str, Any]]  # the names (and aliases) that matched, one each
+
+
+def _start(body: str) -> dict[str, Any]:
+    cut = body[:PASSAGE_CHARS]
+    return {"text": cut + ("…" if len(body) > PASSAGE_CHARS else ""), "marks": []}
+
+
+def _passages(session: Session, match: str | None, ids: list[int]) -> dict[int, _Texts]:
+    """The title, passage and matched names of these entries. The passage is the best fragment
+    of the text (a document's text, a fact's quotes) holding the words; when they matched only
+    in the title or names, the start of the text, unmarked (an actor's: its aliases)."""
+    found: dict[int, _Texts] = {}
     for part in chunks([str(i) for i in ids]):
         marks = ", ".join(part)  # integers from the index, not user input
         for table in _FTS_TABLES:
             if match is None:
-                start = "substr(CASE WHEN body != '' THEN body ELSE names END, 1, 240)"
-                sql = f"SELECT rowid, title, {start} FROM {table} WHERE rowid IN ({marks})"
-                rows = session.execute(text(sql))
-            else:
-                sql = (
-                    f"SELECT rowid, highlight({table}, 0, :o, :c), snippet({table}, -1, :o, :c, '…', 24) "
-                    f"FROM {table} WHERE {table} MATCH :match AND rowid IN ({marks})"
-                )
-                rows = session.execute(text(sql), {"o": OPEN, "c": CLOSE, "match": match})
-            found.update((int(r[0]), (r[1] or "", r[2] or "")) for r in rows)
+                sql = f"SELECT rowid, title, substr(body, 1, {PASSAGE_CHARS + 1}), names FROM {table} "
+                rows = session.execute(text(sql + f"WHERE rowid IN ({marks})"))
+                for rowid, title, body, names in rows:
+                    shown = _start(body) if body else {"text": (names or "").replace("\n", ", "), "marks": []}
+                    found[int(rowid)] = _Texts(passage(title), shown, [])
+                continue
+            sql = (
+                f"SELECT rowid, highlight({table}, 0, :o, :c), snippet({table}, 1, :o, :c, '…', 24), "
+                f"highlight({table}, 2, :o, :c), substr(body, 1, {PASSAGE_CHARS + 1}) "
+                f"FROM {table} WHERE {table} MATCH :match AND rowid IN ({marks})"
+            )
+            for rowid, title, snippet, names, body in session.execute(
+                text(sql), {"o": OPEN, "c": CLOSE, "match": match}
+            ):
+                shown = passage(snippet)
+                matched = [passage(line) for line in (names or "").split("\n") if OPEN in line]
+                if not shown["marks"]:
+                    shown = _start(body or "") if body else {"text": "", "marks": []}
+                found[int(rowid)] = _Texts(passage(title), shown, matched)
     return found
 
 
@@ -178,9 +204,9 @@ def _actor_labels(session: Session, ids: list[str]) -> dict[str, str]:
 
 
 def search(session: Session, query: SearchQuery) -> dict[str, Any]:
-    """One page of what `query` finds: `items` (type, id, kind, status, date, title and passage
-    with the matches' offsets, score), `total`, `facets` (per facet, values with counts, among
-    everything the query selects), `limit`, `offset`."""
+    """One page of what `query` finds: `items` (type, id, kind, status, date; title, passage and
+    the names that matched, each with the matches' offsets; score), `total`, `facets` (per
+    facet, values with counts, among everything the query selects), `limit`, `offset`."""
     match = match_expression(query.q)
     selected, binds = _selected(query, match)
     total = session.execute(text(f"SELECT count(*) FROM ({selected})"), binds).scalar_one()
@@ -190,8 +216,9 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
         rows = list(session.execute(text(page), binds | {"limit": query.limit, "offset": query.offset}))
     texts = _passages(session, match, [row[0] for row in rows])
     items = []
+    empty = _Texts(passage(""), passage(""), [])
     for entry, type_, ref, kind, status, date, score in rows:
-        title, body = texts.get(entry, ("", ""))
+        found = texts.get(entry, empty)
         items.append(
             {
                 "type": type_,
@@ -199,8 +226,9 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
                 "kind": kind,
                 "status": status,
                 "date": date,
-                "title": passage(title),
-                "passage": passage(body),
+                "title": found.title,
+                "passage": found.passage,
+                "names": found.names,
                 "score": round(-float(score), 4) if match is not None else None,
             }
         )

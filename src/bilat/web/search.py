@@ -88,6 +88,7 @@ def search_page(request: Request, session: SessionDep, query: SearchQueryDep) ->
     for item in found["items"]:
         item["title_html"] = marked(item["title"]) if item["title"]["text"] else escape(item["id"])
         item["passage_html"] = marked(item["passage"])
+        item["names_html"] = [marked(n) for n in item["names"]]
     chosen = dict(query.facets)
     hidden = {k: v for k, v in request.query_params.items() if k in (*FACETS, "since", "until", "limit")}
     context = {

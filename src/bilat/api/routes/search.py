@@ -39,7 +39,13 @@ class HitOut(BaseModel):
     status: str | None = None
     date: str | None = Field(None, description="Published (documents) or the date a fact is listed under.")
     title: PassageOut
-    passage: PassageOut = Field(description="The best matching fragment: a quote, the text or names.")
+    passage: PassageOut = Field(
+        description="The best matching fragment of the text (a fact's quotes, a document's text); "
+        "the start of it, unmarked, when the words matched only the title or names."
+    )
+    names: list[PassageOut] = Field(
+        default_factory=list, description="Names and aliases (of the record, or of its actors) that matched."
+    )
     score: float | None = Field(None, description="Relevance (higher is better); null without words.")
     url: str = Field(description="The record's page.")
 
