@@ -98,7 +98,8 @@ _FALSE = ("0", "false", "no", "off")
 def _flag(name: str, raw: str) -> bool:
     value = raw.strip().lower()
     if value not in _TRUE + _FALSE:
-        raise ConfigError(f"{name}={raw!r} is not a yes/no value", f"set it to 1 or 0 ({'/'.join(_TRUE + _FALSE)})")
+        choices = "/".join(_TRUE + _FALSE)
+        raise ConfigError(f"{name}={raw!r} is not a yes/no value", f"set it to 1 or 0 ({choices})")
     return value in _TRUE
 
 

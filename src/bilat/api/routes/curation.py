@@ -109,7 +109,7 @@ def _act(request: Request, action: Callable[[Session], dict[str, Any]]) -> JSONR
 
 @router.post("/facts/{id}/confirm", response_model=AuditOut)
 def confirm_fact(id: IdPath, request: Request, user: Editor, body: NoteIn | None = None) -> JSONResponse:
-    """Confirm a fact (kept even if a later article contradicts it); returns the audit entry."""
+    """Confirm a fact: an editor vouches for it (an earlier rejection no longer stands)."""
     note = body.note if body else None
     return _act(request, lambda s: curation.set_verdict(s, user.name, id, "confirmed", note))
 
