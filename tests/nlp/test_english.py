@@ -156,3 +156,9 @@ def test_english_page_furniture_yields_no_actor(en: Language) -> None:
     assert "National Museum of Uzbekistan" not in names
     assert "Kazakhstan Airlines" not in names
     assert "Japan Foundation" in names
+
+
+def test_a_hyphenated_given_name_with_a_lower_case_end_is_kept_whole(en: Language) -> None:
+    found = mentions(en, "The ambassador met Park Min-jun, the director of the institute, in Seoul on Monday.")
+    persons = [m.text for m in found if m.kind == "person"]
+    assert "Park Min-jun" in persons

@@ -132,3 +132,19 @@ def test_coordinated_names_split_or_stay_whole(
 ) -> None:
     mentions = find_mentions(_document(text), nlp(text))
     assert [(m.text, m.kind) for m in mentions] == expected
+
+
+def test_a_person_entity_ends_before_the_place_it_is_from(nlp: Language) -> None:
+    """The NER reads "Amadou Diallo du Sénégal" as one person: the name ends before "du <place>"."""
+    text = "Le ministre Amadou Diallo du Sénégal a signé la convention."
+    name = "Amadou Diallo du Sénégal"
+    doc = nlp.make_doc(text)
+    for pipe, proc in nlp.pipeline:
+        if pipe == "ner":
+            start = text.index(name)
+            doc.ents = [doc.char_span(start, start + len(name), "PER")]
+        else:
+            doc = proc(doc)
+    kinds = [(s.text, s.label_) for s in doc.spans["bilat_mentions"]]
+    assert ("Amadou Diallo", "person") in kinds
+    assert ("Sénégal", "country") in kinds

@@ -100,6 +100,24 @@ def is_cap(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+def is_name_part(token: Token) -> bool:
+    """Capitalised, or the lower-case end of a hyphenated name glued to a capitalised start
+    ("gon" of "Yong-gon", "cacao" of "café-cacao" is not: its start is not capitalised)."""
+    if is_cap(token):
+        return True
+    doc, i = token.doc, token.i
+    return (
+        i >= 2
+        and doc[i - 1].text in _HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and is_cap(doc[i - 2])
+    )
+
+
+_HYPHENS = frozenset({"-", "‐", "‑"})
+
+
 def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text))
 

@@ -25,7 +25,16 @@ from bilat.nlp.components.persons import PERSONS
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
-from bilat.nlp.text import clean_bounds, drop_cache, is_acronym, is_cap, longest_match, span_name, token_folds
+from bilat.nlp.text import (
+    clean_bounds,
+    drop_cache,
+    is_acronym,
+    is_cap,
+    is_name_part,
+    longest_match,
+    span_name,
+    token_folds,
+)
 
 MENTIONS = "bilat_mentions"
 PER_LABELS = frozenset({"PER", "PERSON"})
@@ -206,6 +215,20 @@ class MentionMerger:
                 start += 1
             while end > start and (folds[end - 1] in self.data.titles or not folds[end - 1]):
                 end -= 1
+        if ent.label_ in PER_LABELS:  # "Amadou Ba du Sénégal": the name ends before "du <place>"
+            place_starts = {p.start for p in places}
+            cut = next(
+                (
+                    k
+                    for k in range(start + 1, end - 1)
+                    if doc[k].lower_ in self.data.particles
+                    and next((j for j in range(k, end) if doc[j].lower_ not in self.data.particles), end)
+                    in place_starts
+                ),
+                None,
+            )
+            if cut is not None:
+                end = cut
         if end <= start or not is_cap(doc[start]):
             return None
         words = [k for k in range(start, end) if folds[k]]
@@ -220,7 +243,7 @@ class MentionMerger:
             if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads:
                 return None  # "MoU" read as a person
             if len(words) > 5 or any(
-                not is_cap(doc[k]) and doc[k].lower_ not in self.data.particles for k in words
+                not is_name_part(doc[k]) and doc[k].lower_ not in self.data.particles for k in words
             ):
                 return None
             category = self._named_like_an_org(folds[words[-1]]) if len(words) == 1 else None

@@ -98,7 +98,9 @@ class PersonFinder:
         for label, e_start, e_end in ent_bounds(doc):  # the NER may see more ("Ursula von der Leyen")
             longer = label in {"PER", "PERSON"} and e_start == start and end < e_end
             if longer and all(doc[k].is_alpha or doc[k].text in "-’'" for k in range(end, e_end)):
-                end = e_end
+                # but not over "du Sénégal": a place after the name says where the person is from
+                places = {p.start for p in doc.spans.get(PLACES, [])}
+                end = next((k for k in range(end, e_end) if k + 1 in places), e_end)
         key = (start, end)
         if key not in found:
             span = Span(doc, start, end, label="person")
@@ -127,7 +129,8 @@ class PersonFinder:
         """Tokens from j (going by `step`) are particles ("von der") and then a name word."""
         while 0 <= j < len(doc) and doc[j].lower_ in self.data.particles:
             j += step
-        return 0 <= j < len(doc) and self._name_word(doc, j, ctx)
+        # "Amadou Ba du Sénégal": a particle before a place says where the person is from
+        return 0 <= j < len(doc) and self._name_word(doc, j, ctx) and j not in ctx.places
 
     def _name_run(self, doc: Doc, k: int, ctx: _Context) -> int | None:
         """End of a personal name starting at token k, or None."""
