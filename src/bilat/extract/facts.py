@@ -13,6 +13,7 @@ from bilat.extract.lexicon import Lexicon
 from bilat.extract.places import capital_of, city_in_name
 from bilat.extract.status import CueHit, decide_status, has_cue
 from bilat.extract.syntax import actor_slots, governing_verb, subtree_bounds, tokens_in, tree_distance
+from bilat.extract.titles import fact_title
 from bilat.model.date_expressions import DateMention
 from bilat.model.records import Fact, Mention, Source, StatusChange
 
@@ -106,13 +107,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.«"):
         end -= 1
     return start, end
-
-
-def _title(text: str, lex: Lexicon) -> str:
-    title = lex.leading_words.sub("", " ".join(text.split()))
-    if len(title) > 140:
-        title = title[:140].rsplit(" ", 1)[0] + "…"
-    return title[:1].upper() + title[1:]
 
 
 def _pick_date(cand: Candidate, dates: list[DateMention], text: str, lex: Lexicon) -> DateMention | None:
@@ -267,7 +261,9 @@ def build_draft(
     fact = Fact(
         type=trigger.type,
         kind=kind,
-        title=_title(text[t_start:t_end], lex),
+        title=fact_title(
+            sent, text, t_start, t_end, (cand.start, cand.end), head, dates, lex.leading_words, lex.lang
+        ),
         sources=[source],
         status=decision.status,
         participants=participants,
