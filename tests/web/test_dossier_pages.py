@@ -177,3 +177,10 @@ def test_pages_work_without_the_front_end_libraries(db_url: str, tmp_path: Path)
         assert "/assets/" not in html
         assert "make install" in _html(bare, "/docs")
         assert bare.get("/assets/cytoscape/cytoscape.min.js").status_code == 404
+
+
+def test_facts_filters_stay_on_the_facts_list(client: TestClient) -> None:
+    """The facts list moved from / to /facts (the home page took /): its form and links follow."""
+    html = _html(client, "/facts?type=event")
+    assert '<form class="filters" method="get" action="/facts">' in html
+    assert '<a href="/facts">clear</a>' in html
