@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from bilat.config import Settings
 from bilat.errors import NotFound
 from bilat.pipeline import ingest
+from bilat.store import audit as audit_log
 from bilat.store import curation
 from bilat.store.curation_actors import merge_actors, split_actor
 from bilat.store.db import Store, open_store
@@ -84,7 +85,7 @@ def test_reject_hides_the_fact_everywhere_but_for_editors(store: Store) -> None:
         seen = curation.curated_fact(session, target["id"])
         assert seen is not None and seen["curation"]["verdict"] == "rejected"
         assert [f["id"] for f in curation.rejected_facts(session)] == [target["id"]]
-        audit, total = curation.list_audit(session, "fact", [target["id"]])
+        audit, total = audit_log.list_audit(session, "fact", [target["id"]])
     assert total == 1 and audit[0]["after"]["note"] == "never signed"
 
 
@@ -167,7 +168,7 @@ def test_undo_restores_a_rejected_fact_and_is_audited(store: Store) -> None:
         undo = curation.undo(session, "bob", entry["id"])
     assert target in _listed(store)
     with store.reader() as session:
-        audit, total = curation.list_audit(session, "fact", [target])
+        audit, total = audit_log.list_audit(session, "fact", [target])
     assert total == 2
     assert [a["action"] for a in audit] == ["undo", "reject"]
     assert audit[1]["undone_by"] == undo["id"] and audit[0]["user"] == "bob"

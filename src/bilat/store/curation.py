@@ -6,23 +6,24 @@ fact's canonical id, which changes when a new article joins the cluster. They ar
 merged facts are materialised (`apply_fact_decisions`, called by store.listing.rebuild_listing and
 by the export), so pages, API and exports agree: a rejected fact is left out, an edited field keeps
 its edit. Fact merges and splits are judgements (store.judgements) that the clustering obeys.
-Every action writes one audit row in the transaction of its change; undo is audited too.
+Every action writes one audit row (store.audit) in the transaction of its change; undo is audited too.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, func, select, update
+from sqlalchemy import JSON, Index, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bilat.errors import BilatError, NotFound
 from bilat.model.dates import PartialDate
 from bilat.model.vocab import vocab
 from bilat.resolve.facts import cluster
+from bilat.store.audit import audit_record, get_audit, write_audit
 from bilat.store.judgements import add_judgement, retract_judgement
 from bilat.store.rows import load_fact_records, merge_records
 from bilat.store.tables import ActorRow, Base, FactRow, Judgement, utcnow
@@ -48,23 +49,6 @@ class InvalidEdit(BilatError):
     code = "invalid_parameter"
 
 
-class AuditEntry(Base):
-    """One curation action: who, when, what, on which target, and the state before and after."""
-
-    __tablename__ = "audit_log"
-    __table_args__ = (Index(None, "target_type", "target_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    user: Mapped[str]
-    action: Mapped[str]
-    target_type: Mapped[str]  # fact | actor
-    target_id: Mapped[str]
-    before: Mapped[Any] = mapped_column(JSON, nullable=True)
-    after: Mapped[Any] = mapped_column(JSON, nullable=True)
-    undoes: Mapped[int | None]  # the entry this one undid
-    undone_by: Mapped[int | None]
-
-
 class Decision(Base):
     """A standing human decision applied whenever merged facts or actors are materialised."""
 
@@ -79,62 +63,6 @@ class Decision(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     undone_at: Mapped[datetime | None]
     audit_id: Mapped[int | None]
-
-
-def _iso(moment: datetime) -> str:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
-
-
-def audit_record(entry: AuditEntry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "at": _iso(entry.at),
-        "user": entry.user,
-        "action": entry.action,
-        "target_type": entry.target_type,
-        "target_id": entry.target_id,
-        "before": entry.before,
-        "after": entry.after,
-        "undoes": entry.undoes,
-        "undone_by": entry.undone_by,
-    }
-
-
-def write_audit(
-    session: Session, user: str, action: str, target_type: str, target_id: str, before: Any, after: Any
-) -> AuditEntry:
-    entry = AuditEntry(
-        at=utcnow(),
-        user=user,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        before=before,
-        after=after,
-    )
-    session.add(entry)
-    session.flush()
-    return entry
-
-
-def list_audit(
-    session: Session,
-    target_type: str | None = None,
-    target_ids: Iterable[str] | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> tuple[list[dict[str, Any]], int]:
-    """Audit entries, newest first, optionally about one kind of target and some ids."""
-    where = []
-    if target_type is not None:
-        where.append(AuditEntry.target_type == target_type)
-    if target_ids is not None:
-        where.append(AuditEntry.target_id.in_(sorted(set(target_ids))))
-    total = session.scalar(select(func.count()).select_from(AuditEntry).where(*where)) or 0
-    rows = session.scalars(
-        select(AuditEntry).where(*where).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
-    )
-    return [audit_record(r) for r in rows], total
 
 
 # --- applying decisions to merged facts -------------------------------------------------------
@@ -439,13 +367,6 @@ def split_fact(session: Session, user: str, id: str, members: list[str]) -> dict
 
 
 # --- undo ----------------------------------------------------------------------------------------
-
-
-def get_audit(session: Session, entry_id: int) -> AuditEntry:
-    entry = session.get(AuditEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"no audit entry {entry_id}", "list the audit log at /api/curation/audit")
-    return entry
 
 
 def undo(session: Session, user: str, entry_id: int) -> dict[str, Any]:

@@ -17,16 +17,8 @@ from sqlalchemy.orm import Session
 from bilat.errors import NotFound
 from bilat.model.ids import make_id
 from bilat.model.names import fold
-from bilat.store.curation import (
-    AuditEntry,
-    Conflict,
-    Decision,
-    InvalidEdit,
-    _active,
-    _rebuild,
-    audit_record,
-    write_audit,
-)
+from bilat.store.audit import AuditEntry, audit_record, write_audit
+from bilat.store.curation import Conflict, Decision, InvalidEdit, _active, _rebuild
 from bilat.store.tables import ActorAlias, ActorRole, ActorRow, FactParticipant, FactRow, MentionRow, utcnow
 
 

@@ -21,6 +21,7 @@ from bilat.api.errors import not_found
 from bilat.auth.deps import Editor
 from bilat.auth.middleware import csrf_token, current_user
 from bilat.model.vocab import vocab
+from bilat.store import audit as audit_log
 from bilat.store import curation
 from bilat.store.curation_actors import merge_actors, split_actor
 from bilat.web.render import path_id, render, templates
@@ -43,7 +44,7 @@ def fact_curation(request: Request, fact: dict[str, Any]) -> dict[str, Any]:
             "curation": {"verdict": None, "edited": [], "members": [fact["id"]]}
         }
         members = record["curation"]["members"]
-        audit, _ = curation.list_audit(session, "fact", [fact["id"], *members], limit=100)
+        audit, _ = audit_log.list_audit(session, "fact", [fact["id"], *members], limit=100)
     type_ = fact.get("type") or "event"
     return {
         "user": user,
@@ -63,7 +64,7 @@ def fact_curation(request: Request, fact: dict[str, Any]) -> dict[str, Any]:
 def actor_curation(request: Request, actor: dict[str, Any]) -> dict[str, Any]:
     user = current_user(request)
     with request.app.state.store.reader() as session:
-        audit, _ = curation.list_audit(session, "actor", [actor["id"]], limit=100)
+        audit, _ = audit_log.list_audit(session, "actor", [actor["id"]], limit=100)
     return {
         "user": user,
         "can_edit": user is not None and user.can("editor"),
@@ -188,7 +189,7 @@ def undo(entry_id: int, request: Request, user: Editor) -> Response:
 @router.get("/curation")
 def review(request: Request, session: SessionDep, user: Editor) -> Response:
     """Rejected facts and the latest curation actions (editors)."""
-    audit, total = curation.list_audit(session, limit=100)
+    audit, total = audit_log.list_audit(session, limit=100)
     context = {
         "title": "Curation",
         "rejected": curation.rejected_facts(session),

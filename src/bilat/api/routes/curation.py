@@ -17,6 +17,7 @@ from bilat.api.deps import IdPath, PagingDep, SessionDep
 from bilat.api.errors import not_found
 from bilat.api.schemas import ErrorOut, PageOut, sent
 from bilat.auth.deps import Editor
+from bilat.store import audit as audit_log
 from bilat.store import curation
 from bilat.store.curation_actors import merge_actors, split_actor
 
@@ -171,7 +172,7 @@ def split_actor_route(id: IdPath, request: Request, user: Editor, body: NamesIn)
 
 
 @router.get("/audit", response_model=PageOut[AuditOut])
-def audit_log(
+def read_audit_log(
     session: SessionDep,
     paging: PagingDep,
     target_type: Annotated[str | None, Query(pattern="^(fact|actor)$", description="fact or actor")] = None,
@@ -185,7 +186,7 @@ def audit_log(
         if target_type in (None, "fact"):
             record = curation.curated_fact(session, target_id)
             ids += record["curation"]["members"] if record else []
-    items, total = curation.list_audit(session, target_type, ids, paging.limit, paging.offset)
+    items, total = audit_log.list_audit(session, target_type, ids, paging.limit, paging.offset)
     return sent({"items": items, "total": total, "limit": paging.limit, "offset": paging.offset})
 
 
