@@ -74,7 +74,7 @@ def listing_row(position: int, record: dict[str, Any]) -> dict[str, Any]:
         "title": record.get("title") or "",
         "date": listed_date(record),
         "countries": list(record.get("countries") or []),
-        "sources": len(record.get("sources") or []),
+        "sources": record.get("source_documents", len({s["doc"] for s in record.get("sources") or []})),
         "search": search_text(record),
         "status_changed": status_changed(record),
         "record": json.dumps(record, ensure_ascii=False, separators=(",", ":")),

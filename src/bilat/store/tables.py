@@ -234,7 +234,7 @@ class ListedFact(Base):
     title: Mapped[str] = mapped_column(Text)
     date: Mapped[str | None]  # the date it is listed under (an initiative's start)
     countries: Mapped[list[str]] = mapped_column(default=list)
-    sources: Mapped[int] = mapped_column(default=0)  # how many sources the merged fact has
+    sources: Mapped[int] = mapped_column(default=0)  # how many documents (articles) tell the merged fact
     search: Mapped[str] = mapped_column(Text)  # fold(title) and fold(quote)s, one per line
     record: Mapped[str] = mapped_column(Text)  # the merged record, JSON
     # the date of the last change of status in its history (None: never changed), for the home page
