@@ -156,3 +156,16 @@ def test_sign_in_rate_limit_holds_across_processes_of_one_store(make_client: Mak
     token = csrf_of(other.get("/login").text)
     again = other.post("/login", data={"name": "ed", "password": PASSWORDS["ed"], "csrf_token": token})
     assert again.status_code == 429
+
+
+def test_sign_in_goes_back_to_local_pages_only(make_client: MakeClient) -> None:
+    for wanted, landing in (
+        ("/facts?type=event", "/facts?type=event"),
+        ("//evil.example/x", "/"),
+        ("https://evil.example", "/"),
+    ):
+        client = make_client()
+        token = csrf_of(client.get("/login").text)
+        data = {"name": "vi", "password": PASSWORDS["vi"], "csrf_token": token, "next": wanted}
+        signed = client.post("/login", data=data, follow_redirects=False)
+        assert signed.headers["location"] == landing
