@@ -248,3 +248,18 @@ def test_actor_split_and_undo(store: Store) -> None:
     with store.reader() as session:
         assert get_actor(session, new) is None
         assert get_actor(session, row["id"])["mentions"] == row["mentions"]
+
+
+def test_actor_split_survives_reingestion(store: Store, shared: Path) -> None:
+    with store.reader() as session:
+        ids = session.scalars(select(ActorRow.id).where(ActorRow.kind == "organization"))
+        row = next(
+            a for a in (get_actor(session, i) for i in ids) if a and a["aliases"] and a["mentions"] > 1
+        )
+    with store.session() as session:
+        new = split_actor(session, "amina", row["id"], [row["aliases"][0]])["after"]["new"]
+    with store.reader() as session:
+        counts = (get_actor(session, row["id"])["mentions"], get_actor(session, new)["mentions"])
+    _reingest(store, shared / "seeds")
+    with store.reader() as session:
+        assert (get_actor(session, row["id"])["mentions"], get_actor(session, new)["mentions"]) == counts
