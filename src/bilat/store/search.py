@@ -11,7 +11,9 @@ here, so no markup is ever put into untrusted text; the pages escape it and add 
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,11 +27,14 @@ FACETS = ("pair", "type", "kind", "status", "domain", "year", "actor", "language
 SORTS = ("relevance", "newest", "oldest")
 MAX_WORDS = 16  # words of a query; past this, they are left out
 FACET_VALUES = 20  # values shown per facet (the most frequent)
+FACET_RESULTS = 1_000  # facets count the first this many results (all of them, up to this many)
+MAX_RANKED = 20_000  # results that can be paged through: offset + limit at most this
 OPEN, CLOSE = "\x02", "\x03"  # snippet() markers: search_index.clean keeps them out of the text
 _WORD = re.compile(r"[^\W_]+")  # what unicode61 makes tokens of: letters and digits
 _CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _FTS_TABLES = ("search_documents", "search_records")
 _WEIGHTS = "10.0, 1.0, 4.0"  # bm25 weights of title, body, names
+Hit = tuple[int, float, "str | None"]  # entry id, bm25 score, date
 SEARCH_TABLES = frozenset({"search_entries", "search_facets", "search_record_text", *_FTS_TABLES})
 
 
@@ -92,17 +97,19 @@ def passage(marked: str | None) -> dict[str, Any]:
     return {"text": "".join(out), "marks": marks}
 
 
-def _selected(query: SearchQuery, match: str | None) -> tuple[str, dict[str, Any]]:
-    """The SQL of the entries a query selects (id, type, ref, kind, status, date, score) and its binds."""
+def _tables(query: SearchQuery) -> tuple[str, ...]:
+    """The FTS5 tables a query needs: documents only, facts and actors only, or both."""
+    wanted = query.facets.get("type")
+    if wanted == "document":
+        return ("search_documents",)
+    if wanted is not None:
+        return ("search_records",)
+    return _FTS_TABLES
+
+
+def _filters(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
+    """WHERE clauses on `e` (search_entries) for the facets and years chosen, and their binds."""
     binds: dict[str, Any] = {}
-    if match is None:
-        hits = "SELECT id, 0.0 AS score FROM search_entries"
-    else:
-        binds["match"] = match
-        hits = " UNION ALL ".join(
-            f"SELECT rowid AS id, bm25({t}, {_WEIGHTS}) AS score FROM {t} WHERE {t} MATCH :match"
-            for t in _FTS_TABLES
-        )
     where: list[str] = []
     for i, (facet, value) in enumerate(sorted(query.facets.items())):
         binds[f"f{i}"], binds[f"v{i}"] = facet, value
@@ -113,19 +120,51 @@ def _selected(query: SearchQuery, match: str | None) -> tuple[str, dict[str, Any
     if query.until is not None:
         binds["until"] = f"{query.until + 1:04d}"
         where.append("e.date < :until")
-    sql = (
-        f"SELECT e.id, e.type, e.ref, e.kind, e.status, e.date, hits.score FROM ({hits}) AS hits "
-        "JOIN search_entries e ON e.id = hits.id" + (" WHERE " + " AND ".join(where) if where else "")
-    )
-    return sql, binds
+    return where, binds
 
 
-def _order(query: SearchQuery, match: str | None) -> str:
+def _sort_key(query: SearchQuery, match: str | None) -> Callable[[tuple[int, float, str | None]], Any]:
+    """How (id, score, date) hits are ordered: by relevance (bm25: lower is better) or by date,
+    undated last either way; ties by id, so that the same URL always gives the same page."""
+    if query.sort == "relevance" and match is not None:
+        return lambda h: (h[1], h[0])
     if query.sort == "oldest":
-        return "date IS NULL, date ASC, id"
-    if query.sort == "newest" or match is None:
-        return "date IS NULL, date DESC, id"
-    return "score, id"
+        return lambda h: (h[2] is None, h[2] or "", h[0])
+    return lambda h: (h[2] is None, _descending(h[2] or ""), h[0])
+
+
+def _descending(date: str) -> tuple[int, ...]:
+    return (*(-ord(c) for c in date), 1)  # "2024" after "2024-05" when newest first, as in SQL
+
+
+def _ranked(session: Session, query: SearchQuery, match: str | None, wanted: int) -> tuple[list[Hit], int]:
+    """The first `wanted` hits in the query's order, and how many there are in all."""
+    where, binds = _filters(query)
+    condition = (" WHERE " + " AND ".join(where)) if where else ""
+    if match is None:  # every record: ordered by date in SQL, through the index on it
+        total = session.execute(text(f"SELECT count(*) FROM search_entries e{condition}"), binds).scalar_one()
+        order = (
+            "e.date IS NULL, e.date ASC, e.id"
+            if query.sort == "oldest"
+            else "e.date IS NULL, e.date DESC, e.id"
+        )
+        sql = f"SELECT e.id, 0.0, e.date FROM search_entries e{condition} ORDER BY {order} LIMIT :wanted"
+        rows = session.execute(text(sql), binds | {"wanted": wanted}).all()
+        return [(int(r[0]), float(r[1]), r[2]) for r in rows], int(total)
+    hits = " UNION ALL ".join(
+        f"SELECT rowid AS id, bm25({t}, {_WEIGHTS}) AS score FROM {t} WHERE {t} MATCH :match"
+        for t in _tables(query)
+    )
+    joined = f"FROM ({hits}) AS hits JOIN search_entries e ON e.id = hits.id"
+    sql = f"SELECT e.id, hits.score, e.date {joined}{condition}"
+    # Every hit is needed (to count and order them); tens of thousands of rows come back faster as
+    # the driver's tuples than as SQLAlchemy rows, on the session's own connection and transaction.
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        found: list[Hit] = cursor.execute(sql, binds | {"match": match}).fetchall()
+    finally:
+        cursor.close()
+    return heapq.nsmallest(wanted, found, key=_sort_key(query, match)), len(found)
 
 
 PASSAGE_CHARS = 240  # of the start of a text shown when the words matched elsewhere
@@ -174,13 +213,21 @@ def _passages(session: Session, match: str | None, ids: list[int]) -> dict[int, 
     return found
 
 
-def _facet_counts(session: Session, selected: str, binds: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    sql = (
-        "SELECT f.facet, f.value, count(*) AS n FROM search_facets f "
-        f"WHERE f.entry_id IN (SELECT id FROM ({selected})) GROUP BY f.facet, f.value"
-    )
+def _facet_counts(session: Session, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
+    """Per facet, its values among these entries with their counts (the most frequent first, years
+    newest first)."""
+    rows: list[Any] = []
+    for part in chunks([str(i) for i in ids], 10_000):
+        sql = (
+            "SELECT facet, value, count(*) FROM search_facets "
+            f"WHERE entry_id IN ({', '.join(part)}) GROUP BY facet, value"  # integers from the index
+        )
+        rows += session.execute(text(sql)).all()
     counts: dict[str, list[dict[str, Any]]] = {facet: [] for facet in FACETS}
-    for facet, value, n in session.execute(text(sql), binds):
+    merged: dict[tuple[str, str], int] = {}
+    for facet, value, n in rows:
+        merged[facet, value] = merged.get((facet, value), 0) + n
+    for (facet, value), n in merged.items():
         if facet in counts:
             counts[facet].append({"value": value, "count": n})
     for facet, values in counts.items():
@@ -206,18 +253,18 @@ def _actor_labels(session: Session, ids: list[str]) -> dict[str, str]:
 def search(session: Session, query: SearchQuery) -> dict[str, Any]:
     """One page of what `query` finds: `items` (type, id, kind, status, date; title, passage and
     the names that matched, each with the matches' offsets; score), `total`, `facets` (per
-    facet, values with counts, among everything the query selects), `limit`, `offset`."""
+    facet, values with counts) and `facets_over`: how many of the results, in their order, the
+    counts cover (all of them up to FACET_RESULTS), `limit`, `offset`."""
     match = match_expression(query.q)
-    selected, binds = _selected(query, match)
-    total = session.execute(text(f"SELECT count(*) FROM ({selected})"), binds).scalar_one()
-    rows = []
-    if query.offset < total:
-        page = f"SELECT * FROM ({selected}) ORDER BY {_order(query, match)} LIMIT :limit OFFSET :offset"
-        rows = list(session.execute(text(page), binds | {"limit": query.limit, "offset": query.offset}))
-    texts = _passages(session, match, [row[0] for row in rows])
+    wanted = min(max(FACET_RESULTS, query.offset + query.limit), MAX_RANKED)
+    ranked, total = _ranked(session, query, match, wanted)
+    page = ranked[query.offset : query.offset + query.limit]
+    described = _describe(session, [h[0] for h in page])
+    texts = _passages(session, match, [h[0] for h in page])
     items = []
     empty = _Texts(passage(""), passage(""), [])
-    for entry, type_, ref, kind, status, date, score in rows:
+    for entry, score, date in page:
+        type_, ref, kind, status = described[entry]
         found = texts.get(entry, empty)
         items.append(
             {
@@ -232,8 +279,26 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
                 "score": round(-float(score), 4) if match is not None else None,
             }
         )
-    facets = _facet_counts(session, selected, binds)
+    counted = [h[0] for h in ranked[:FACET_RESULTS]]
+    facets = _facet_counts(session, counted)
     labels = _actor_labels(session, [v["value"] for v in facets["actor"]])
     for value in facets["actor"]:
         value["label"] = labels.get(value["value"], value["value"])
-    return {"items": items, "total": total, "limit": query.limit, "offset": query.offset, "facets": facets}
+    return {
+        "items": items,
+        "total": total,
+        "limit": query.limit,
+        "offset": query.offset,
+        "facets": facets,
+        "facets_over": len(counted),
+    }
+
+
+def _describe(session: Session, ids: list[int]) -> dict[int, tuple[str, str, str | None, str | None]]:
+    if not ids:
+        return {}
+    listed = ", ".join(str(i) for i in ids)  # integers from the index, not user input
+    rows = session.execute(
+        text(f"SELECT id, type, ref, kind, status FROM search_entries WHERE id IN ({listed})")
+    )
+    return {int(r[0]): (r[1], r[2], r[3], r[4]) for r in rows.all()}

@@ -22,16 +22,23 @@ import json
 import re
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, TextClause, text
 from sqlalchemy.orm import Session
 
 from bilat.store.rows import chunks
 
 FACT_ACTOR_FIELDS = ("parties", "signatories", "participants")
 _SENTINELS = re.compile("[\x02\x03]")  # snippet()'s markers (store.search): never in indexed text
+
+
+@lru_cache(maxsize=256)
+def _sql(statement: str) -> TextClause:
+    """A statement parsed once (SQLAlchemy's text() costs more than SQLite running it here)."""
+    return text(statement)
 
 
 def kind_label(kind: str | None) -> str | None:
@@ -61,7 +68,7 @@ def _insert_entry(
     conn: Connection, type_: str, ref: str, kind: str | None, status: str | None, date: str | None
 ) -> int:
     entry = conn.execute(
-        text(
+        _sql(
             "INSERT INTO search_entries (type, ref, kind, status, date) "
             "VALUES (:type, :ref, :kind, :status, :date) RETURNING id"
         ),
@@ -81,7 +88,7 @@ def _facet_rows(entry: int, facets: Mapping[str, Iterable[str | None]]) -> list[
 def _insert_facets(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
         conn.execute(
-            text("INSERT INTO search_facets (facet, value, entry_id) VALUES (:facet, :value, :entry_id)"),
+            _sql("INSERT INTO search_facets (facet, value, entry_id) VALUES (:facet, :value, :entry_id)"),
             rows,
         )
 
@@ -93,11 +100,11 @@ def _actor_names(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str, s
         marks = ", ".join(f":a{i}" for i in range(len(part)))
         binds = {f"a{i}": v for i, v in enumerate(part)}
         for id_, kind, name in conn.execute(
-            text(f"SELECT id, kind, name FROM actors WHERE id IN ({marks})"), binds
+            _sql(f"SELECT id, kind, name FROM actors WHERE id IN ({marks})"), binds
         ):
             found[id_] = (kind, name, [])
         aliases = conn.execute(
-            text(f"SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN ({marks}) ORDER BY id"), binds
+            _sql(f"SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN ({marks}) ORDER BY id"), binds
         )
         for actor_id, alias in aliases:
             if actor_id in found and alias != found[actor_id][1]:
@@ -122,13 +129,13 @@ def forget_document(session: Session, doc_id: str) -> None:
     """Take a document out of the index (nothing happens if it is not in it)."""
     conn = _conn(session)
     entry = conn.execute(
-        text("SELECT id FROM search_entries WHERE type = 'document' AND ref = :ref"), {"ref": doc_id}
+        _sql("SELECT id FROM search_entries WHERE type = 'document' AND ref = :ref"), {"ref": doc_id}
     ).scalar()
     if entry is None:
         return
-    conn.execute(text("DELETE FROM search_documents WHERE rowid = :id"), {"id": entry})
-    conn.execute(text("DELETE FROM search_facets WHERE entry_id = :id"), {"id": entry})
-    conn.execute(text("DELETE FROM search_entries WHERE id = :id"), {"id": entry})
+    conn.execute(_sql("DELETE FROM search_documents WHERE rowid = :id"), {"id": entry})
+    conn.execute(_sql("DELETE FROM search_facets WHERE entry_id = :id"), {"id": entry})
+    conn.execute(_sql("DELETE FROM search_entries WHERE id = :id"), {"id": entry})
 
 
 _INDEXED_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()  # stores known to have the index
@@ -140,7 +147,7 @@ def has_index(conn: Connection) -> bool:
     if conn.engine in _INDEXED_ENGINES:
         return True
     found = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_entries'")
+        _sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_entries'")
     ).first()
     if found is not None:
         _INDEXED_ENGINES.add(conn.engine)
@@ -155,19 +162,19 @@ def index_document(session: Session, doc_id: str) -> None:
         return
     forget_document(session, doc_id)
     doc = conn.execute(
-        text("SELECT title, text, published, language FROM documents WHERE id = :id"), {"id": doc_id}
+        _sql("SELECT title, text, published, language FROM documents WHERE id = :id"), {"id": doc_id}
     ).one_or_none()
     if doc is None:
         return
     title, body, published, language = doc
     mentioned = list(
         conn.execute(
-            text("SELECT DISTINCT actor_id FROM mentions WHERE doc_id = :id AND actor_id IS NOT NULL"),
+            _sql("SELECT DISTINCT actor_id FROM mentions WHERE doc_id = :id AND actor_id IS NOT NULL"),
             {"id": doc_id},
         ).scalars()
     )
     actors = _actor_names(conn, mentioned)
-    facts = conn.execute(text("SELECT countries, domains FROM facts WHERE doc_id = :id"), {"id": doc_id})
+    facts = conn.execute(_sql("SELECT countries, domains FROM facts WHERE doc_id = :id"), {"id": doc_id})
     countries: list[str] = []
     domains: list[str] = []
     for fact_countries, fact_domains in facts:
@@ -175,7 +182,7 @@ def index_document(session: Session, doc_id: str) -> None:
         domains += _json_list(fact_domains)
     entry = _insert_entry(conn, "document", doc_id, None, None, published)
     conn.execute(
-        text("INSERT INTO search_documents (rowid, title, body, names) VALUES (:id, :title, :body, :names)"),
+        _sql("INSERT INTO search_documents (rowid, title, body, names) VALUES (:id, :title, :body, :names)"),
         {"id": entry, "title": clean(title), "body": clean(body), "names": _names(actors, mentioned)},
     )
     facets = {
@@ -198,7 +205,7 @@ def _json_list(value: Any) -> list[str]:
 def index_missing_documents(session: Session) -> int:
     """Index the stored documents the index lacks (stored before it existed); returns how many."""
     missing = session.connection().execute(
-        text(
+        _sql(
             "SELECT d.id FROM documents d LEFT JOIN search_entries e ON e.type = 'document' AND e.ref = d.id "
             "WHERE e.id IS NULL ORDER BY d.id"
         )
@@ -214,14 +221,14 @@ def index_missing_documents(session: Session) -> int:
 
 def _clear_records(conn: Connection) -> None:
     conn.execute(
-        text(
+        _sql(
             "DELETE FROM search_facets WHERE entry_id IN "
             "(SELECT id FROM search_entries WHERE type != 'document')"
         )
     )
-    conn.execute(text("DELETE FROM search_entries WHERE type != 'document'"))
-    conn.execute(text("INSERT INTO search_records (search_records) VALUES ('delete-all')"))
-    conn.execute(text("DELETE FROM search_record_text"))
+    conn.execute(_sql("DELETE FROM search_entries WHERE type != 'document'"))
+    conn.execute(_sql("INSERT INTO search_records (search_records) VALUES ('delete-all')"))
+    conn.execute(_sql("DELETE FROM search_record_text"))
 
 
 def _fact_actors(record: Mapping[str, Any]) -> list[str]:
@@ -254,19 +261,29 @@ def index_records(session: Session, facts: Sequence[Mapping[str, Any]]) -> int:
     index lacks are indexed too. Call it in the transaction that rebuilds the listing."""
     conn = _conn(session)
     _clear_records(conn)
-    languages = {id_: lang for id_, lang in conn.execute(text("SELECT id, language FROM documents"))}
+    languages = {id_: lang for id_, lang in conn.execute(_sql("SELECT id, language FROM documents"))}
     mentioned = list(
-        conn.execute(text("SELECT DISTINCT actor_id FROM mentions WHERE actor_id IS NOT NULL")).scalars()
+        conn.execute(_sql("SELECT DISTINCT actor_id FROM mentions WHERE actor_id IS NOT NULL")).scalars()
     )
     wanted = set(mentioned) | {a for f in facts for a in _fact_actors(f)}
     actors = _actor_names(conn, wanted)
+    first = conn.execute(_sql("SELECT coalesce(max(id), 0) + 1 FROM search_entries")).scalar_one()
+    entries: list[dict[str, Any]] = []  # ids given here: one executemany, not one INSERT each
     texts: list[dict[str, Any]] = []
     facet_rows: list[dict[str, Any]] = []
     for record in facts:
         date = record.get("date") or record.get("start")
         date = str(date) if date else None
-        entry = _insert_entry(
-            conn, record["type"], record["id"], record.get("kind"), record.get("status"), date
+        entry = int(first) + len(entries)
+        entries.append(
+            {
+                "id": entry,
+                "type": record["type"],
+                "ref": record["id"],
+                "kind": record.get("kind"),
+                "status": record.get("status"),
+                "date": date,
+            }
         )
         texts.append({"id": entry, **_fact_texts(record, actors)})
         facets = {
@@ -282,19 +299,30 @@ def index_records(session: Session, facts: Sequence[Mapping[str, Any]]) -> int:
         facet_rows += _facet_rows(entry, facets)
     for actor_id in sorted(set(mentioned) & set(actors)):
         kind, name, aliases = actors[actor_id]
-        entry = _insert_entry(conn, "actor", actor_id, kind, None, None)
+        entry = int(first) + len(entries)
+        entries.append(
+            {"id": entry, "type": "actor", "ref": actor_id, "kind": kind, "status": None, "date": None}
+        )
         names = "\n".join(clean(a) for a in aliases)
         texts.append({"id": entry, "title": clean(name), "body": "", "names": names})
         facet_rows += _facet_rows(entry, {"type": ["actor"], "kind": [kind]})
+    if entries:
+        conn.execute(
+            _sql(
+                "INSERT INTO search_entries (id, type, ref, kind, status, date) "
+                "VALUES (:id, :type, :ref, :kind, :status, :date)"
+            ),
+            entries,
+        )
     if texts:
         conn.execute(
-            text(
+            _sql(
                 "INSERT INTO search_record_text (id, title, body, names) VALUES (:id, :title, :body, :names)"
             ),
             texts,
         )
     _insert_facets(conn, facet_rows)
-    conn.execute(text("INSERT INTO search_records (search_records) VALUES ('rebuild')"))
+    conn.execute(_sql("INSERT INTO search_records (search_records) VALUES ('rebuild')"))
     index_missing_documents(session)
     return len(texts)
 
@@ -303,7 +331,7 @@ def forget_fact(session: Session, fact_id: str) -> None:
     """Take one fact out of the index at once (an editor's rejection, before the next listing)."""
     conn = _conn(session)
     entry = conn.execute(
-        text(
+        _sql(
             "SELECT id FROM search_entries WHERE type IN ('agreement', 'initiative', 'event') AND ref = :ref"
         ),
         {"ref": fact_id},
@@ -311,15 +339,15 @@ def forget_fact(session: Session, fact_id: str) -> None:
     if entry is None:
         return
     old = conn.execute(
-        text("SELECT title, body, names FROM search_record_text WHERE id = :id"), {"id": entry}
+        _sql("SELECT title, body, names FROM search_record_text WHERE id = :id"), {"id": entry}
     ).one()
     conn.execute(
-        text(
+        _sql(
             "INSERT INTO search_records (search_records, rowid, title, body, names) "
             "VALUES ('delete', :id, :title, :body, :names)"
         ),
         {"id": entry, "title": old[0], "body": old[1], "names": old[2]},
     )
-    conn.execute(text("DELETE FROM search_record_text WHERE id = :id"), {"id": entry})
-    conn.execute(text("DELETE FROM search_facets WHERE entry_id = :id"), {"id": entry})
-    conn.execute(text("DELETE FROM search_entries WHERE id = :id"), {"id": entry})
+    conn.execute(_sql("DELETE FROM search_record_text WHERE id = :id"), {"id": entry})
+    conn.execute(_sql("DELETE FROM search_facets WHERE entry_id = :id"), {"id": entry})
+    conn.execute(_sql("DELETE FROM search_entries WHERE id = :id"), {"id": entry})

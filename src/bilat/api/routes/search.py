@@ -84,6 +84,7 @@ class SearchOut(BaseModel):
                     "limit": 20,
                     "offset": 0,
                     "facets": {"type": [{"value": "agreement", "count": 1, "label": None}]},
+                    "facets_over": 1,
                 }
             ]
         }
@@ -92,6 +93,10 @@ class SearchOut(BaseModel):
     total: int
     limit: int
     offset: int
+    facets_over: int = Field(
+        description="How many results the facet counts cover: all of them up to 1,000, else the first "
+        "1,000 in the order asked for."
+    )
     facets: dict[str, list[FacetValueOut]] = Field(
         description=f"Per facet ({', '.join(FACETS)}): its values among everything found, with counts."
     )
