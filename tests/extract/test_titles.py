@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.extract.titles import MAX_TITLE, shorten, title_words
+from bilat.extract.titles import MAX_TITLE, shorten, title_likeness, title_words
 from bilat.model.date_expressions import find_dates
 from bilat.model.dates import PartialDate
 from bilat.nlp.pipeline import load_pipeline
@@ -98,3 +98,11 @@ def test_a_long_title_is_cut_at_a_word_boundary() -> None:
     assert long[len(short[:-1].rstrip())] == " "  # the cut falls between two words
     assert short[:-1].split()[-1] not in words.dangling  # "…de Bichkek pour les…" ends on a word
     assert shorten("Pacte d’amitié", words) == "Pacte d’amitié"
+
+
+def test_a_title_of_a_few_words_is_not_alike_every_title_holding_it() -> None:
+    assert title_likeness("Formation", "Formation de 4 500 médecins en France") < 80
+    assert title_likeness("Visit", "Visit of the prime minister to Japan") < 80
+    assert title_likeness("Pacte de coopération", "Pacte de coopération") == 100
+    long = "Mémorandum d’entente entre le musée de Grenoble et le musée de Bichkek"
+    assert title_likeness("Mémorandum d’entente entre le musée de Grenoble", long) == 100

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
+from rapidfuzz import fuzz
 from spacy.tokens import Span, Token
 
 from bilat.errors import LanguageDataError
@@ -20,6 +21,7 @@ from bilat.model.date_expressions import DateMention
 from bilat.nlp.langdata import load_lang
 
 MAX_TITLE = 90  # characters, the ellipsis of a cut title included
+_FEW_WORDS = 4  # a title shorter than this many words is compared whole
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "!", "?", ".", "…", ")", "]", "»", "”"})
 _CLOSING = {"(": ")", "[": "]", "«": "»", "“": "”", '"': '"'}  # an aside or a quoted name
 _BRACKETS = frozenset({"(", "["})
@@ -227,6 +229,15 @@ def shorten(title: str, words: TitleWords, limit: int = MAX_TITLE) -> str:
     if " " in cut and not title[limit - 1 : limit].isspace():
         cut = cut.rsplit(" ", 1)[0]
     return _strip_dangling(cut, words) + "…"
+
+
+def title_likeness(a: str, b: str) -> float:
+    """How alike two titles are, 0-100: rapidfuzz's token set ratio (a title inside a longer one
+    is alike), but for a title of a few words, which is inside many others ("Formation", "Visit"),
+    the ratio of the two titles' words sorted."""
+    if min(len(a.split()), len(b.split())) < _FEW_WORDS:
+        return float(fuzz.token_sort_ratio(a, b))
+    return float(fuzz.token_set_ratio(a, b))
 
 
 def fact_title(

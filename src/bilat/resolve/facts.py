@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-
+from bilat.extract.titles import title_likeness
 from bilat.model.dates import PartialDate, agree
 from bilat.model.vocab import vocab
 
@@ -77,7 +76,7 @@ def merge_group(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 MERGE_RULES_NAME = "bilat.fact_merge.v1"
-_TITLE_SAME = 80  # title likeness (rapidfuzz token set ratio) that alone makes two facts one
+_TITLE_SAME = 80  # title likeness (extract.titles.title_likeness) that alone makes two facts one
 _TITLE_WITH_ACTOR = 55  # ... when they also share an actor
 _VISITS = {"state_visit", "official_visit", "working_visit"}
 _MEETINGS = {"meeting", "talks"}
@@ -167,7 +166,7 @@ def _same(a: _Seen, b: _Seen) -> tuple[bool, str]:
     if a.type == "event" and a.venue and a.venue == b.venue:
         return True, "same kind at the same venue"
     shared = a.actors & b.actors
-    title = fuzz.token_set_ratio(a.title, b.title)
+    title = title_likeness(a.title, b.title)
     if shared and title >= _TITLE_WITH_ACTOR:
         return True, f"shared actors and alike titles ({title:.0f})"
     if shared and a.type == "agreement" and a.kind == b.kind:
