@@ -220,3 +220,24 @@ def test_a_store_written_before_the_index_is_indexed_when_opened(tmp_path: Path)
         )
     with open_store(f"sqlite:///{db}") as store:
         assert ids(found(store, "guimet")) == [("document", "ancien.txt")]
+
+
+def test_facets_count_the_first_results_when_there_are_many(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bilat.store.search as search_module
+
+    everything = found(store, "musee")
+    assert everything["facets_over"] == everything["total"] > 3
+    monkeypatch.setattr(search_module, "FACET_RESULTS", 3)
+    with store.reader() as session:
+        first = search(session, SearchQuery(q="musee", limit=3))
+        capped = search(session, SearchQuery(q="musee", limit=100))
+    assert capped["total"] == everything["total"] and len(capped["items"]) == everything["total"]
+    assert capped["facets_over"] == 3
+    types = {v["value"]: v["count"] for v in capped["facets"]["type"]}
+    assert sum(types.values()) == 3
+    counted: dict[str, int] = {}
+    for item in first["items"]:
+        counted[item["type"]] = counted.get(item["type"], 0) + 1
+    assert types == counted  # the counts are those of the first three results, in their order
