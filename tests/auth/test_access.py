@@ -112,6 +112,8 @@ def test_personal_tokens_skip_csrf_and_can_be_revoked(make_client: MakeClient) -
     bearer = {"Authorization": f"Bearer {token}"}
     assert api.get("/api/auth/me", headers=bearer).json()["via"] == "token"
     assert api.post(FACT, headers=bearer).status_code == 200  # no CSRF token needed
+    listed = client.get("/api/auth/tokens").json()
+    assert [t["name"] for t in listed] == ["notebook"] and listed[0]["last_used_at"] is not None
     assert client.delete(f"/api/auth/tokens/{token_id}", headers={"X-CSRF-Token": csrf}).status_code == 204
     revoked = api.get("/api/auth/me", headers=bearer)
     assert revoked.status_code == 401 and revoked.json()["error"]["code"] == "unauthorized"

@@ -4,6 +4,7 @@ and sign-out, who a session or a token belongs to, personal API tokens."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from bilat.auth import ratelimit
@@ -97,10 +98,24 @@ def session_principal(store: Store, token: str) -> Principal | None:
         return _principal(user, "session") if user else None
 
 
+TOKEN_USE_EVERY = timedelta(minutes=10)  # how precise a token's `last_used_at` is (each update is a write)
+
+
 def token_principal(store: Store, token: str) -> Principal | None:
     with store.reader() as session:
-        user = store_accounts.token_user(session, token_hash(token))
-        return _principal(user, "token") if user else None
+        found = store_accounts.token_user(session, token_hash(token))
+        if found is None:
+            return None
+        user, row = found
+        principal, stale, token_id = (
+            _principal(user, "token"),
+            store_accounts.used_long_ago(row, TOKEN_USE_EVERY),
+            row.id,
+        )
+    if stale:
+        with store.session() as session:
+            store_accounts.touch_token(session, token_id)
+    return principal
 
 
 def create_token(store: Store, user_name: str, name: str) -> tuple[str, dict[str, Any]]:

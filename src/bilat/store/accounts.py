@@ -188,13 +188,22 @@ def add_token(session: Session, user: User, name: str, token_hash: str, prefix: 
     return row
 
 
-def token_user(session: Session, token_hash: str) -> User | None:
-    """The enabled user of an unrevoked token, or None."""
+def token_user(session: Session, token_hash: str) -> tuple[User, ApiToken] | None:
+    """The enabled user of an unrevoked token, and the token; or None."""
     row = session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash))
     if row is None or row.revoked_at is not None:
         return None
     user = session.get(User, row.user_id)
-    return user if user is not None and user.disabled_at is None else None
+    return (user, row) if user is not None and user.disabled_at is None else None
+
+
+def used_long_ago(token: ApiToken, every: timedelta) -> bool:
+    return token.last_used_at is None or _aware(token.last_used_at) < utcnow() - every
+
+
+def touch_token(session: Session, token_id: int) -> None:
+    """Note when a token was last used (callers do it at most once per `every`: it is a write)."""
+    session.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=utcnow()))
 
 
 def list_tokens(session: Session, user: User) -> list[dict[str, Any]]:
