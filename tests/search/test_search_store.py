@@ -241,3 +241,20 @@ def test_facets_count_the_first_results_when_there_are_many(
     for item in first["items"]:
         counted[item["type"]] = counted.get(item["type"], 0) + 1
     assert types == counted  # the counts are those of the first three results, in their order
+
+
+def test_past_the_rank_limit_results_come_newest_first_and_say_so(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bilat.store.search as search_module
+
+    ranked = found(store, "musee")
+    assert ranked["order"] == "relevance" and all(i["score"] is not None for i in ranked["items"])
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 2)
+    newest = found(store, "musee")
+    assert newest["order"] == "newest" and newest["total"] == ranked["total"]
+    assert all(i["score"] is None for i in newest["items"])
+    assert sorted(ids(newest)) == sorted(ids(ranked))
+    dated = [i["date"] for i in newest["items"] if i["date"]]
+    assert dated == sorted(dated, reverse=True)
+    assert found(store, "musee", type="agreement")["order"] == "relevance"  # 1 result: ranked

@@ -85,6 +85,7 @@ class SearchOut(BaseModel):
                     "offset": 0,
                     "facets": {"type": [{"value": "agreement", "count": 1, "label": None}]},
                     "facets_over": 1,
+                    "order": "relevance",
                 }
             ]
         }
@@ -93,6 +94,10 @@ class SearchOut(BaseModel):
     total: int
     limit: int
     offset: int
+    order: Literal["relevance", "newest", "oldest"] = Field(
+        description="The order applied: the one asked for, except relevance when there are more than "
+        "5,000 results to rank (newest first then: add words or facets to rank them)."
+    )
     facets_over: int = Field(
         description="How many results the facet counts cover: all of them up to 1,000, else the first "
         "1,000 in the order asked for."
