@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
 from bilat.extract.broad import broad_matches, load_broad_words
@@ -15,7 +16,6 @@ from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
-from bilat.extract.titles import title_likeness
 from bilat.model.date_expressions import dateline_at, find_dates
 from bilat.model.dates import PartialDate
 from bilat.model.names import fold
@@ -30,7 +30,9 @@ _DURING_VISIT = {"meeting", "talks", "inauguration", "signing_ceremony"}
 _PAST = {"held", "signed", "ongoing", "completed", "in_force"}
 _FRAMEWORK_REACH = 250  # characters before an initiative where its framework agreement may be named
 _EVENT_BODIES = {"cultural_institution"}  # bodies whose name may be an event's ("Festival de Cannes")
-_BROAD_SIMILARITY = 70  # title likeness (titles.title_likeness) for broad kinds to merge
+# title likeness (rapidfuzz token set ratio: a title inside another is alike) for broad kinds of one
+# article to merge; across articles, resolve.facts compares short titles whole
+_BROAD_SIMILARITY = 70
 
 
 def _union(into: list, items: list) -> None:
@@ -127,7 +129,7 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                 and (
                     f.kind not in broad_kinds
                     or _heading(k, text)
-                    or title_likeness(k.fact.title, f.title) >= _BROAD_SIMILARITY
+                    or fuzz.token_set_ratio(k.fact.title, f.title) >= _BROAD_SIMILARITY
                 )
                 and _dates_agree(k.fact, f)
                 and _same_persons(k.fact, f)
