@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator
-from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -79,73 +77,83 @@ def _timeline(session: Session, key: str) -> list[dict[str, Any]]:
 
 
 def _board(session: Session, key: str) -> dict[str, Any]:
-    """The pair's initiatives by status (newest first, BOARD_ITEMS each) and by domain and status."""
+    """The pair's initiatives by status (newest first, BOARD_ITEMS each) and by domain and status:
+    one pass over the pair's initiatives for the columns (a window per status), one for the domains."""
     statuses = list(vocab().statuses["initiative"])
-    initiatives = (
-        select(ListedTerm.fact_id)
-        .join(ListedFact, ListedFact.id == ListedTerm.fact_id)
+    ranked = (
+        select(
+            *_SUMMARY,
+            func.row_number()
+            .over(partition_by=ListedFact.status, order_by=(ListedFact.date.desc(), ListedFact.position))
+            .label("rank"),
+            func.count().over(partition_by=ListedFact.status).label("total"),
+        )
+        .join(ListedTerm, ListedTerm.fact_id == ListedFact.id)
         .where(ListedTerm.key == key, ListedFact.type == "initiative")
+        .subquery()
     )
     columns: dict[str, dict[str, Any]] = {s: {"status": s, "total": 0, "items": []} for s in statuses}
-    counts = session.execute(
-        select(ListedFact.status, func.count())
-        .where(ListedFact.id.in_(initiatives))
-        .group_by(ListedFact.status)
-    )
-    for status, n in counts:
-        columns.setdefault(status or "unknown", {"status": status or "unknown", "total": 0, "items": []})
-        columns[status or "unknown"]["total"] = n
-    for status, column in columns.items():
-        if column["total"]:
-            query = (
-                select(*_SUMMARY)
-                .where(ListedFact.id.in_(initiatives), ListedFact.status == status)
-                .order_by(ListedFact.date.desc(), ListedFact.position)
-                .limit(BOARD_ITEMS)
-            )
-            column["items"] = [_summary(row) for row in session.execute(query)]
+    rows = session.execute(select(ranked).where(ranked.c.rank <= BOARD_ITEMS).order_by(ranked.c.rank))
+    for row in rows:
+        fact = _summary(row[: len(_SUMMARY)])
+        status = fact["status"] or "unknown"
+        column = columns.setdefault(status, {"status": status, "total": 0, "items": []})
+        column["total"] = row.total
+        column["items"].append(fact)
     domain = aliased(ListedTerm)
+    anchor = aliased(ListedTerm)
     cells = session.execute(
         select(domain.key, ListedFact.status, func.count())
-        .join(ListedFact, ListedFact.id == domain.fact_id)
-        .where(domain.fact_id.in_(initiatives), _prefix(domain.key, "domain:"))
+        .select_from(anchor)
+        .join(ListedFact, ListedFact.id == anchor.fact_id)
+        .join(domain, domain.fact_id == anchor.fact_id)
+        .where(anchor.key == key, ListedFact.type == "initiative", _prefix(domain.key, "domain:"))
         .group_by(domain.key, ListedFact.status)
     )
     by_domain: dict[str, dict[str, int]] = {}
     for term, status, n in cells:
         by_domain.setdefault(term.removeprefix("domain:"), {})[status or "unknown"] = n
-    rows = [
+    table = [
         {"domain": d, "total": sum(c.values()), "statuses": c}
         for d, c in sorted(by_domain.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     ]
-    return {"statuses": statuses, "columns": list(columns.values()), "by_domain": rows}
+    return {"statuses": statuses, "columns": list(columns.values()), "by_domain": table}
 
 
 def network(session: Session, key: str, nodes: int = GRAPH_NODES) -> dict[str, Any]:
     """Actors taking part in the facts with this term (countries left out) and how often each two
-    take part in the same fact: the `nodes` most active actors and the edges between them."""
-    actor = aliased(ListedTerm)
-    anchor = aliased(ListedTerm)
-    rows = session.execute(
-        select(anchor.fact_id, actor.key)
+    take part in the same fact: the `nodes` most active actors and the edges between them, counted
+    by SQLite (nothing per fact in Python)."""
+    actor, anchor = aliased(ListedTerm), aliased(ListedTerm)
+    count = func.count().label("n")
+    top = session.execute(
+        select(actor.key, count)
+        .select_from(anchor)
         .join(actor, actor.fact_id == anchor.fact_id)
-        .where(anchor.key == key, _prefix(actor.key, "actor:"))
+        .join(ActorRow, ActorRow.id == func.substr(actor.key, len("actor:") + 1))
+        .where(anchor.key == key, _prefix(actor.key, "actor:"), ActorRow.kind != "country")
+        .group_by(actor.key)
+        .order_by(count.desc(), actor.key)
+        .limit(nodes)
+    ).all()
+    weight = {term.removeprefix("actor:"): n for term, n in top}
+    keys = [term for term, _ in top]
+    left, right = aliased(ListedTerm), aliased(ListedTerm)
+    pairs = session.execute(
+        select(left.key, right.key, func.count())
+        .select_from(anchor)
+        .join(left, left.fact_id == anchor.fact_id)
+        .join(right, right.fact_id == anchor.fact_id)
+        .where(anchor.key == key, left.key.in_(keys), right.key.in_(keys), left.key < right.key)
+        .group_by(left.key, right.key)
     )
-    by_fact: dict[str, list[str]] = {}
-    for fact_id, term in rows:
-        by_fact.setdefault(fact_id, []).append(term.removeprefix("actor:"))
-    names = actor_names(session, {a for actors in by_fact.values() for a in actors})
-    names = {i: a for i, a in names.items() if a["kind"] != "country"}
-    weight: Counter[str] = Counter(a for actors in by_fact.values() for a in set(actors) if a in names)
-    kept = {a for a, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:nodes]}
-    edges: Counter[tuple[str, str]] = Counter()
-    for actors in by_fact.values():
-        edges.update(combinations(sorted({a for a in actors if a in kept}), 2))
-    details = _actor_details(session, kept)
+    edges = {(a.removeprefix("actor:"), b.removeprefix("actor:")): n for a, b, n in pairs}
+    details = _actor_details(session, set(weight))
     return {
         "nodes": [
-            {**details.get(a, names[a]), "facts": weight[a]}
-            for a in sorted(kept, key=lambda a: (-weight[a], names[a]["name"], a))
+            details[a] | {"facts": weight[a]}
+            for a in sorted(weight, key=lambda a: (-weight[a], details[a]["name"], a))
+            if a in details
         ],
         "edges": [
             {"source": s, "target": t, "facts": n}
