@@ -288,3 +288,28 @@ def test_dossier_queries_use_indexes(client: TestClient, db_url: str) -> None:
             assert "SCAN fact_listing " not in plan + " " and "SCAN f " not in plan + " ", (query, plan)
             assert "USING" in plan, (query, plan)
     engine.dispose()
+
+
+def test_every_api_response_has_an_example(client: TestClient) -> None:
+    """What each /api route returns is documented with an example (the record, or a page's items)."""
+    schema = _get(client, "/openapi.json")
+    components = schema["components"]["schemas"]
+
+    def example_of(ref: str) -> bool:
+        component = components[ref.rsplit("/", 1)[1]]
+        if component.get("examples"):
+            return True
+        items = component.get("properties", {}).get("items", {}).get("items", {})
+        return "$ref" in items and example_of(items["$ref"])
+
+    missing = []
+    for path, operations in schema["paths"].items():
+        get = operations.get("get")
+        if not get or not path.startswith("/api/"):
+            continue
+        content = get["responses"]["200"].get("content", {}).get("application/json", {})
+        ref = content.get("schema", {}).get("$ref")
+        if ref and not example_of(ref):
+            missing.append(path)
+    assert missing == []
+    assert components["ErrorOut"]["examples"][0]["error"]["code"] == "not_found"

@@ -55,6 +55,8 @@ def test_every_page_has_title_nav_and_json_twin(client: TestClient) -> None:
         "/",
         "/facts",
         "/pairs",
+        "/pairs/FR-KZ",
+        "/docs",
         f"/facts/{fact_id}",
         "/documents",
         f"/documents/{DOC_1}",

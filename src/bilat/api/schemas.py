@@ -37,6 +37,33 @@ class RecordOut(_Open):
 class FactOut(RecordOut):
     """An agreement, initiative or event (which fields appear depends on `type`)."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "agreement",
+                    "id": "f-dce851b2d5dc12c2",
+                    "kind": "memorandum_of_understanding",
+                    "title": "Mémorandum d’entente entre un musée kazakh et le musée Guimet",
+                    "status": "signed",
+                    "date": "2024-11",
+                    "countries": ["FR", "KZ"],
+                    "domains": ["museums"],
+                    "parties": ["a-4fc1c8b3a593f80f", "a-8d5d527e4b6c6a47"],
+                    "sources": [
+                        {
+                            "doc": "002_article.txt",
+                            "start": 120,
+                            "end": 143,
+                            "quote": "ont signé un mémorandum",
+                        }
+                    ],
+                    "status_history": [{"status": "signed", "date": "2024-11", "source": None}],
+                }
+            ]
+        }
+    )
+
     kind: str
     title: str
     status: str | None = None
@@ -53,6 +80,23 @@ class RoleOut(_Open):
 
 
 class ActorOut(RecordOut):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "actor",
+                    "id": "a-8d5d527e4b6c6a47",
+                    "kind": "organization",
+                    "name": "Musée Guimet",
+                    "aliases": ["musée national des arts asiatiques"],
+                    "country": "FR",
+                    "category": "museum",
+                    "roles": [],
+                    "external_ids": {},
+                }
+            ]
+        }
+    )
     kind: str
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -63,6 +107,21 @@ class ActorOut(RecordOut):
 
 
 class DocumentSummaryOut(RecordOut):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "document",
+                    "id": "002_article.txt",
+                    "source": "002_article.txt",
+                    "title": "Le Kazakhstan au musée Guimet",
+                    "published": "2024-11-05",
+                    "published_basis": "metadata",
+                    "language": "fr",
+                }
+            ]
+        }
+    )
     source: str | None = None
     title: str | None = None
     published: str | None = None
@@ -274,6 +333,23 @@ class HomeOut(BaseModel):
 class StatsOut(_Open):
     """Counts of the store (documents, actors, facts by type…): open shape."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "documents": 5,
+                    "actors": 34,
+                    "facts": 35,
+                    "by_type": {"document": 5, "actor": 34, "agreement": 4, "initiative": 20, "event": 11},
+                    "by_kind": {"agreement": {"memorandum_of_understanding": 1}},
+                    "by_status": {"initiative": {"planned": 6, "proposed": 9}},
+                    "by_language": {"fr": 5},
+                    "by_country_pair": {"FR-KZ": 35},
+                }
+            ]
+        }
+    )
+
 
 class ErrorDetailOut(BaseModel):
     code: str
@@ -283,6 +359,20 @@ class ErrorDetailOut(BaseModel):
 
 class ErrorOut(BaseModel):
     """The body of every API error."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "error": {
+                        "code": "not_found",
+                        "message": "no fact with id 'f-nope'",
+                        "hint": "list the facts at /api/facts",
+                    }
+                }
+            ]
+        }
+    )
 
     error: ErrorDetailOut
 
