@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -13,6 +14,7 @@ from bilat.api.deps import PagingDep, SessionDep
 from bilat.api.errors import InvalidParameter
 from bilat.api.schemas import ERROR_RESPONSES, FactSummaryOut, PageOut, PairOut, PairSummaryOut, sent
 from bilat.errors import NotFound
+from bilat.export.base import available, get_exporter
 from bilat.export.csv import lines as csv_lines
 from bilat.export.jsonl import dumps
 from bilat.store import dossiers
@@ -29,7 +31,14 @@ PairPath = Annotated[
         openapi_examples={"France–Kazakhstan": {"value": "FR-KZ"}},
     ),
 ]
-EXPORTS = ("csv", "jsonl")
+
+
+MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
+
+
+def export_formats() -> list[str]:
+    """CSV, and every format the store's exporters offer (bilat.export: jsonl, plugins)."""
+    return list(dict.fromkeys(["csv", *available()]))
 
 
 def pair_codes(value: str) -> tuple[str, str]:
@@ -58,7 +67,7 @@ def unknown_pair(pair: str, hint: str) -> NotFound:
 
 
 def exports(pair: str) -> dict[str, str]:
-    return {f: f"/api/pairs/{pair}/facts.{f}" for f in EXPORTS}
+    return {f: f"/api/pairs/{pair}/facts.{f}" for f in export_formats()}
 
 
 def dossier(session: Session, codes: tuple[str, str], hint: str) -> dict[str, object]:
@@ -111,14 +120,19 @@ def pair_facts(pair: PairPath, request: Request, session: SessionDep, paging: Pa
 
 
 def _stream(store: Store, key: str, format: str) -> Iterator[str]:
-    """The records of a pair in `format`, line by line, read on a session of their own."""
+    """The records of a pair in `format`, read on a session of their own: CSV and JSON Lines line
+    by line, another exporter's output in one piece."""
     with store.reader() as session:
         records = dossiers.records_with_term(session, key)
         if format == "csv":
             yield from csv_lines(records)
-        else:
+        elif format == "jsonl":
             for record in records:
                 yield dumps(record) + "\n"
+        else:
+            out = io.StringIO()
+            get_exporter(format)(records, out)
+            yield out.getvalue()
 
 
 @router.get(
@@ -126,11 +140,12 @@ def _stream(store: Store, key: str, format: str) -> Iterator[str]:
     responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}, "description": "The file"}},
 )
 def export_pair(pair: PairPath, format: str, request: Request, session: SessionDep) -> Response:
-    """The pair's facts as a file: `csv` (one row per fact, records.md's field names) or
-    `jsonl` (one records.md record per line)."""
-    if format not in EXPORTS:
+    """The pair's facts as a file: `csv` (one row per fact, records.md's field names), `jsonl`
+    (one records.md record per line), or another format of the store's exporters."""
+    formats = export_formats()
+    if format not in formats:
         raise InvalidParameter(
-            f"format: {format!r} is not an export format", f"use one of: {', '.join(EXPORTS)}"
+            f"format: {format!r} is not an export format", f"use one of: {', '.join(formats)}"
         )
     codes = pair_codes(pair)
     redirect = canonical(request, pair, codes)
@@ -140,7 +155,7 @@ def export_pair(pair: PairPath, format: str, request: Request, session: SessionD
     key = f"pair:{name}"
     if not dossiers.facts_with_term(session, key, limit=1)[1]:
         raise unknown_pair(name, "list the pairs at /api/pairs")
-    media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson; charset=utf-8"
+    media = MEDIA.get(format, "text/plain; charset=utf-8")
     store: Store = request.app.state.store
     headers = {"content-disposition": f'attachment; filename="bilat-{name}.{format}"'}
     return StreamingResponse(_stream(store, key, format), media_type=media, headers=headers)
