@@ -233,6 +233,11 @@ def test_a_country_page_lists_the_facts_involving_it(client: TestClient) -> None
     assert [p["pair"] for p in body["pairs"]] == ["FR-KZ"]
     listed = _get(client, f"/api/actors/{country['id']}/facts", limit=500)
     assert [f["id"] for f in listed["items"]] == involving and listed["total"] == len(involving)
+    kinds = {a["id"]: a["kind"] for a in _get(client, "/api/actors", limit=500)["items"]}
+    together = Counter(
+        a for f in _facts(client) if "FR" in f["countries"] for a in _actors(f) if kinds.get(a) != "country"
+    )
+    assert {p["id"]: p["facts"] for p in body["partners"]} == dict(together.most_common(10)) != {}
 
 
 def test_an_actor_lists_its_facts_and_partners(client: TestClient) -> None:

@@ -248,17 +248,20 @@ def list_pairs(
     return items, total
 
 
-def partners(session: Session, actor_id: str, limit: int = 10) -> list[dict[str, Any]]:
-    """The actors taking part in the most facts with this one (countries left out), most first."""
+def partners(
+    session: Session, actor_id: str, key: str | None = None, limit: int = 10
+) -> list[dict[str, Any]]:
+    """The actors taking part in the most facts with this one (countries left out), most first;
+    `key` is where its facts are listed (actor_key: a country's are the facts involving it)."""
     other, anchor = aliased(ListedTerm), aliased(ListedTerm)
     rows = session.execute(
         select(other.key, func.count().label("n"))
         .join(anchor, anchor.fact_id == other.fact_id)
         .join(ActorRow, ActorRow.id == func.substr(other.key, 7))
         .where(
-            anchor.key == f"actor:{actor_id}",
+            anchor.key == (key or f"actor:{actor_id}"),
             _prefix(other.key, "actor:"),
-            other.key != anchor.key,
+            other.key != f"actor:{actor_id}",
             ActorRow.kind != "country",
         )
         .group_by(other.key)
@@ -345,7 +348,7 @@ def actor_dossier(session: Session, id: str) -> dict[str, Any] | None:
     actor.pop("facts", None)
     key = actor_key(actor)
     actor["facts_total"] = session.scalar(select(func.count()).where(ListedTerm.key == key)) or 0
-    actor["partners"] = partners(session, id)
+    actor["partners"] = partners(session, id, key)
     actor["roles_over_time"] = roles_over_time(session, id) if actor.get("kind") == "person" else []
     actor["pairs"] = list_pairs(session, actor["country"], limit=100)[0] if key.startswith("country:") else []
     return actor
