@@ -263,3 +263,10 @@ def test_actor_split_survives_reingestion(store: Store, shared: Path) -> None:
     _reingest(store, shared / "seeds")
     with store.reader() as session:
         assert (get_actor(session, row["id"])["mentions"], get_actor(session, new)["mentions"]) == counts
+
+
+def test_reclustering_without_judgements_keeps_the_ingests_merge(store: Store) -> None:
+    before = {k: sorted(v.get("merged_from") or [k]) for k, v in _listed(store).items()}
+    with store.session() as session:
+        curation.recluster(session)
+    assert {k: sorted(v.get("merged_from") or [k]) for k, v in _listed(store).items()} == before

@@ -26,7 +26,7 @@ from bilat.resolve.facts import cluster
 from bilat.store.audit import audit_record, get_audit, write_audit
 from bilat.store.judgements import add_judgement, retract_judgement
 from bilat.store.rows import load_fact_records, merge_records
-from bilat.store.tables import ActorRow, Base, FactRow, Judgement, utcnow
+from bilat.store.tables import ActorRow, Base, FactRow, Judgement, MentionRow, utcnow
 
 VERDICTS = ("confirmed", "rejected")
 EDITABLE = ("kind", "status", "date", "start", "end", "end_date", "parties", "signatories", "participants")
@@ -188,7 +188,11 @@ def recluster(session: Session) -> int:
     from bilat.store.listing import rebuild_listing  # listing applies this module's decisions
 
     rows = load_fact_records(session)
-    kinds = {id_: kind for id_, kind in session.execute(select(ActorRow.id, ActorRow.kind))}
+    # the kinds of the actors mentioned, as bilat.pipeline.merge_facts clusters with (queries.list_actors)
+    mentioned = (
+        select(ActorRow.id, ActorRow.kind).join(MentionRow, MentionRow.actor_id == ActorRow.id).distinct()
+    )
+    kinds = {id_: kind for id_, kind in session.execute(mentioned)}
     same, different = fact_judgements(session)
     mapping = cluster(rows, kinds, same=same, different=different)
     # what store.write.set_canonical_ids does (not imported: write reads through queries, which
