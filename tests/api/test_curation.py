@@ -136,3 +136,12 @@ def test_openapi_documents_curation_with_examples(make_client: MakeClient) -> No
     components = schema["components"]["schemas"]
     for name in ("AuditOut", "FactEditIn", "OtherIn", "MembersIn", "NamesIn", "NewTokenOut"):
         assert components[name].get("examples"), name
+
+
+def test_untrusted_text_in_the_audit_is_escaped_on_pages(editor: TestClient) -> None:
+    note = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    editor.post(f"/api/curation/facts/{AGREEMENT}/reject", json={"note": note})
+    for page in (f"/curation/facts/{AGREEMENT}", "/curation"):
+        html = editor.get(page).text
+        assert "audit-entry" in html and "<script>alert" not in html and "<img src=x" not in html
+        assert "\\u003cscript\\u003e" in html  # shown, as text
