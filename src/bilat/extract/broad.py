@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from bilat.errors import LanguageDataError
 from bilat.extract.lexicon import Trigger
@@ -79,14 +79,20 @@ def load_broad_words(lang: str) -> BroadWords | None:
     return BroadWords(lang, phrases)
 
 
-def _keys(token: Token) -> list[str]:
-    """What a token may be looked up as, in order of trust: its form, its lemma, their singulars.
-    An order, not a set: of two entries that match equally long, the first key's wins, the same
-    in every process."""
-    keys = _variants(fold(token.text))
-    if token.lemma_:
-        keys += _variants(fold(token.lemma_))
-    return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
+@lru_cache(maxsize=1 << 16)
+def _lookups(text: str, lemma: str) -> tuple[tuple[str, ...], ...]:
+    """What a word may be looked up as: one tuple of keys per part of it. A word is one part,
+    its keys in order of trust: its form, its lemma, their singulars (an order, not a set: of two
+    entries that match equally long, the first key's wins, the same in every process). A word
+    folded into several ("d’accord" to "d accord") is as many parts, each its own key.
+    Memoised: the same words recur in every page."""
+    pieces = fold(text).split()
+    if len(pieces) > 1:
+        return tuple((p,) for p in pieces)
+    keys = _variants(fold(text))
+    if lemma:
+        keys += _variants(fold(lemma))
+    return (tuple(k for i, k in enumerate(keys) if k and k not in keys[:i]),)
 
 
 def broad_matches(doc: Doc, words: BroadWords) -> list[tuple[int, int, Trigger]]:
@@ -94,13 +100,7 @@ def broad_matches(doc: Doc, words: BroadWords) -> list[tuple[int, int, Trigger]]
     token, none overlapping; a word folded into several (("d", "accord") from "d’accord") counts
     as its parts."""
     tokens = [t for t in doc if not t.is_space]
-    parts: list[tuple[Token, list[str]]] = []
-    for token in tokens:
-        pieces = fold(token.text).split()
-        if len(pieces) > 1:  # "d’accord" folds to "d accord": its first piece opens, its last ends
-            parts.extend((token, [p]) for p in pieces)
-        else:
-            parts.append((token, _keys(token)))
+    parts = [(token, keys) for token in tokens for keys in _lookups(token.text, token.lemma_)]
     found: list[tuple[int, int, Trigger]] = []
     i = 0
     while i < len(parts):

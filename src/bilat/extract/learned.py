@@ -14,7 +14,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -52,13 +52,18 @@ class LinearModel:
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
         z = list(self.intercept)
         for f in set(features):
-            w = self.weights.get(f)
-            if w is not None:
-                z = [a + b for a, b in zip(z, w, strict=True)]
+            for i, v in self._sparse.get(f, ()):
+                z[i] += v
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
         return {c: v / total for c, v in zip(self.classes, e, strict=True)}
+
+    @cached_property
+    def _sparse(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        """Per feature, its non-zero weights as (class index, weight): most features weigh for a
+        few of the classes only."""
+        return {f: tuple((i, v) for i, v in enumerate(w) if v) for f, w in self.weights.items()}
 
     def to_json(self) -> dict[str, Any]:
         """Weights stored sparse: per feature, [class index, weight] for the weights kept."""
