@@ -47,7 +47,8 @@ def _docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> HTMLResponse:
-        return render(request, "docs.html", {"title": "API docs", "json_url": "/openapi.json"})
+        context = {"title": "API docs", "json_url": "/openapi.json"}
+        return render(request, "docs.html", context | {"ready": request.app.state.assets.ready("docs")})
 
 
 def create_app(settings: Settings | str, *, serving: bool = False) -> FastAPI:
