@@ -77,6 +77,15 @@ def test_english_titles_without_dates_nor_clauses(en: Language, text: str, expec
     assert all(no_date_in(t, "en") for t in found)
 
 
+def test_a_year_alone_goes_but_a_quoted_name_stays_whole(nlp: Language) -> None:
+    events = titles(nlp, "Le festival « Saison 2024 » s’est ouvert à Almaty en mai dernier.", "fr", "event")
+    assert "Festival « Saison 2024 »" in events, events
+    found = titles(
+        nlp, "La coproduction cinématographique de 1997 entre la France et le Kazakhstan.", "fr", "initiative"
+    )
+    assert found and all("1997" not in t and " de entre" not in t for t in found), found
+
+
 def test_a_title_never_carries_a_related_headline(nlp: Language) -> None:
     text = (
         "Lyon et Samarcande ont signé une convention de coopération culturelle. Lire aussi sur Le "

@@ -25,6 +25,11 @@ _FEW_WORDS = 4  # a title shorter than this many words is compared whole
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "!", "?", ".", "…", ")", "]", "»", "”"})
 _CLOSING = {"(": ")", "[": "]", "«": "»", "“": "”", '"': '"'}  # an aside or a quoted name
 _BRACKETS = frozenset({"(", "["})
+_QUOTES = ("«", "“", '"')
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")  # a year alone ("la coproduction de 1997") is a date too
+_COMMA_IN_QUOTE = re.compile(
+    r"[,;]\s*([”»\"])$"
+)  # “Treasures of China,” ends a title as “Treasures of China”
 _LIST_PUNCT = frozenset({",", "–", "—"})  # before a name, a list or an apposition goes on
 _RANGE_TAIL = re.compile(r"\s*[-–/]\s*\d{1,4}\b")
 _CLITIC_POS = frozenset({"PRON", "AUX", "PART", "ADV"})  # "s'", "est", "ne": before a verb, with it
@@ -170,7 +175,25 @@ def _phrase_end(head: Token) -> int:
     return end
 
 
-def _without_dates(text: str, start: int, end: int, dates: Iterable[DateMention]) -> list[tuple[int, int]]:
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted names in text[start:end] («Saison 2024», “Global Ulsan 2019”): dates in them stay."""
+    out = []
+    at = start
+    while at < end:
+        opening = min((i for q in _QUOTES if (i := text.find(q, at, end)) >= 0), default=-1)
+        if opening < 0:
+            break
+        close = text.find(_CLOSING[text[opening]], opening + 1, end)
+        if close < 0:
+            break
+        out.append((opening, close + 1))
+        at = close + 1
+    return out
+
+
+def _without_dates(
+    text: str, start: int, end: int, dates: Iterable[DateMention], words: TitleWords | None = None
+) -> list[tuple[int, int]]:
     """The parts of text[start:end] around its date expressions (and the comma after a date that
     opens the title: "Le 6 décembre dernier, Paris et Nur-Sultan …")."""
     parts: list[tuple[int, int]] = []
@@ -179,7 +202,8 @@ def _without_dates(text: str, start: int, end: int, dates: Iterable[DateMention]
         if d.end <= at or d.start >= end:
             continue
         if d.start > at:
-            parts.append((at, d.start))
+            before = _strip_dangling(text[at : d.start], words) if words else text[at : d.start]
+            parts.append((at, at + len(before)))  # "la coproduction de [1997] entre…": without "de"
         at = max(at, d.end)
         tail = _RANGE_TAIL.match(text, at, end)  # "2019-2020" read as "2019"
         at = tail.end() if tail else at
@@ -257,9 +281,15 @@ def fact_title(
     words = title_words(lang)
     start, end = _noun_phrase(sent, text, start, end, head)
     end, asides = _clause_end(sent, text, end, trigger, head, words)
-    cut = [*dates, *(DateMention(a, b, text[a:b], None, False) for a, b in asides)]
-    pieces = [text[a:b] for a, b in _without_dates(text, start, end, cut)]
+    quoted = _quoted(text, start, end)
+    years = [
+        DateMention(m.start(), m.end(), m.group(), None, False) for m in _YEAR.finditer(text, start, end)
+    ]
+    cut = [d for d in (*dates, *years) if not any(a <= d.start < b for a, b in quoted)]
+    cut += [DateMention(a, b, text[a:b], None, False) for a, b in asides]
+    pieces = [text[a:b] for a, b in _without_dates(text, start, end, cut, words)]
     title = _SPACES.sub(" ", " ".join(pieces)).strip()
+    title = _COMMA_IN_QUOTE.sub(r"\1", title)
     title = _SPACES.sub(" ", title.replace(" ,", ",")).strip(" ,;:")
     title = _without_leading(leading.sub("", _without_dateline(title)), words)
     title = shorten(_strip_dangling(title, words), words)
