@@ -133,6 +133,9 @@ def test_openapi_documents_curation_with_examples(make_client: MakeClient) -> No
     ]:
         operation = paths[path][method]
         assert {"401", "403"} <= set(operation["responses"]), path
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["token"]["scheme"] == "bearer" and schemes["session"]["in"] == "cookie"
+    assert {"token": []} in paths["/api/curation/facts/{id}/reject"]["post"]["security"]
     components = schema["components"]["schemas"]
     for name in ("AuditOut", "FactEditIn", "OtherIn", "MembersIn", "NamesIn", "NewTokenOut"):
         assert components[name].get("examples"), name
