@@ -63,6 +63,12 @@ def test_pair_dossier_page_shows_timeline_board_network_and_exports(client: Test
     ]
     for row in dossier["board"]["by_domain"]:
         assert f"<td>{row['domain']}</td>" in board.replace("_", " ")
+        for status, n in row["statuses"].items():
+            facets = f"type=initiative&amp;domain={row['domain']}&amp;status={status}"
+            link = f"/search?pair=FR-KZ&amp;{facets}&amp;sort=newest"
+            assert f'<a href="{link}">{n}</a>' in board
+            found = client.get(unescape(link).replace("/search", "/api/search"))
+            assert found.status_code == 200 and found.json()["total"] == n, link
 
     network = _section(html, "network-section")
     assert 'id="network"' in network
