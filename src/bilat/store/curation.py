@@ -147,6 +147,13 @@ def curated_fact(session: Session, id: str) -> dict[str, Any] | None:
     return record
 
 
+def curation_state(session: Session, record: dict[str, Any]) -> dict[str, Any]:
+    """The `curation` of a merged record as listed (verdict, edited fields, members), without
+    merging its facts again: for pages that show a listed fact."""
+    verdict, edits = _fact_state(_decided(record, _by_member(_active(session, "fact"))))
+    return {"verdict": verdict, "edited": sorted(edits), "members": _members(record)}
+
+
 def rejected_facts(session: Session) -> list[dict[str, Any]]:
     """Summaries of the facts a standing decision rejects (for editors)."""
     decided = [d for d in _active(session, "fact") if d.action == "verdict"]

@@ -40,18 +40,17 @@ def fact_curation(request: Request, fact: dict[str, Any]) -> dict[str, Any]:
     """What the fact page's curation block shows: the verdict, the audit, the forms' choices."""
     user = current_user(request)
     with request.app.state.store.reader() as session:
-        record = curation.curated_fact(session, fact["id"]) or {
-            "curation": {"verdict": None, "edited": [], "members": [fact["id"]]}
-        }
-        members = record["curation"]["members"]
+        # a listed fact has its members (merged_from); a rejected one comes from curated_fact
+        state = fact.get("curation") or curation.curation_state(session, fact)
+        members = state["members"]
         audit, _ = audit_log.list_audit(session, "fact", [fact["id"], *members], limit=100)
     type_ = fact.get("type") or "event"
     return {
         "user": user,
         "can_edit": user is not None and user.can("editor"),
         "csrf": csrf_token(request),
-        "verdict": record["curation"]["verdict"],
-        "edited": record["curation"]["edited"],
+        "verdict": state["verdict"],
+        "edited": state["edited"],
         "members": members,
         "audit": audit,
         "kinds": vocab().kinds.get(type_, ()),
