@@ -342,3 +342,25 @@ def test_a_pair_exports_in_every_format_the_store_offers(
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
     assert response.text.splitlines() == [f["title"] for f in _pair_facts(client, "FR", "KZ")]
     assert 'href="/api/pairs/FR-KZ/facts.titles"' in client.get("/pairs/FR-KZ").text
+
+
+def test_related_facts_both_ways(client: TestClient) -> None:
+    """A fact's page lists the facts it names (within, part_of, framework) and those naming it."""
+    facts = {f["id"]: f for f in _facts(client)}
+    expected: dict[str, dict[str, list[str]]] = {i: {} for i in facts}
+    named = 0
+    for fact in facts.values():
+        for name in ("within", "part_of", "framework"):
+            if fact.get(name) in facts:
+                expected[fact[name]].setdefault(name, []).append(fact["id"])
+                named += 1
+    assert named >= 3, "the sample links an agreement, an initiative and an event"
+    for id_, fact in facts.items():
+        body = _get(client, f"/api/facts/{id_}/related")
+        links = {n: fact[n] for n in ("within", "part_of", "framework") if fact.get(n) in facts}
+        assert {n: f["id"] for n, f in body["links"].items()} == links
+        assert {n: sorted(f["id"] for f in g["items"]) for n, g in body["linked"].items()} == {
+            n: sorted(ids) for n, ids in expected[id_].items()
+        }
+        assert all(g["total"] == len(g["items"]) for g in body["linked"].values())
+    assert client.get("/api/facts/f-nope/related").status_code == 404

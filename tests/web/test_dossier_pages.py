@@ -191,3 +191,10 @@ def test_facts_filters_stay_on_the_facts_list(client: TestClient) -> None:
     html = _html(client, "/facts?type=event")
     assert '<form class="filters" method="get" action="/facts">' in html
     assert '<a href="/facts">clear</a>' in html
+
+
+def test_an_event_page_lists_its_parts(client: TestClient) -> None:
+    talks = next(f for f in _json(client, "/api/facts?type=event")["items"] if f.get("part_of"))
+    html = _html(client, f"/facts/{talks['part_of']}")
+    parts = html.split("Its parts", 1)[1].split("</ul>", 1)[0]
+    assert f'<a href="/facts/{talks["id"]}">' in parts and talks["date"] in parts

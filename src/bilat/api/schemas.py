@@ -184,6 +184,29 @@ class ChangedFactOut(FactSummaryOut):
     status_changed: str = Field(description="Date of the last change of status in its history.")
 
 
+class LinkedOut(BaseModel):
+    items: list[FactSummaryOut] = Field(description="At most 50, oldest first.")
+    total: int
+
+
+class RelatedOut(BaseModel):
+    """A fact's related facts: those it links to by `within`, `part_of` and `framework`, and those
+    linking to it by the same names."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "links": {"within": _FACT_EXAMPLE | {"type": "event", "kind": "state_visit"}},
+                    "linked": {"framework": {"items": [_FACT_EXAMPLE], "total": 1}},
+                }
+            ]
+        }
+    )
+    links: dict[str, FactSummaryOut] = Field(description="within, part_of, framework: the fact it names.")
+    linked: dict[str, LinkedOut] = Field(description="within, part_of, framework: the facts naming this one.")
+
+
 class CountryOut(BaseModel):
     code: str = Field(description="ISO 3166-1 alpha-2.")
     id: str | None = Field(description="The country's actor id, if the store has it.")

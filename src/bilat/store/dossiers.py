@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from bilat.model.vocab import FACT_TYPES, vocab
-from bilat.store.queries import _SUMMARY, _summary, actor_names
+from bilat.store.queries import _SUMMARY, _summary, actor_names, fact_summaries
 from bilat.store.tables import ActorRole, ActorRow, DocumentRow, ListedFact, ListedTerm, MentionRow
 
 PAIR = re.compile(r"^([A-Za-z]{2})-([A-Za-z]{2})$")
@@ -352,3 +352,22 @@ def actor_dossier(session: Session, id: str) -> dict[str, Any] | None:
     actor["roles_over_time"] = roles_over_time(session, id) if actor.get("kind") == "person" else []
     actor["pairs"] = list_pairs(session, actor["country"], limit=100)[0] if key.startswith("country:") else []
     return actor
+
+
+LINK_NAMES = ("within", "part_of", "framework")
+
+
+def related(session: Session, fact: dict[str, Any], limit: int = 50) -> dict[str, Any]:
+    """The facts a merged fact links to (`links`: within, part_of, framework, as summaries) and
+    those linking to it (`linked`: by link name, at most `limit` each, with their totals)."""
+    targets = {name: fact[name] for name in LINK_NAMES if isinstance(fact.get(name), str)}
+    found = fact_summaries(session, targets.values())
+    linked = {}
+    for name in LINK_NAMES:
+        items, total = facts_with_term(session, f"{name}:{fact['id']}", limit=limit)
+        if total:
+            linked[name] = {"items": _by_date(items), "total": total}
+    return {
+        "links": {name: found[id_] for name, id_ in targets.items() if id_ in found},
+        "linked": linked,
+    }

@@ -39,6 +39,7 @@ def listed_date(record: dict[str, Any]) -> str | None:
 
 
 _ACTOR_FIELDS = ("parties", "signatories", "participants")
+_LINKS = ("within", "part_of", "framework")  # within:<id> lists the facts within that one
 
 
 def status_changed(record: dict[str, Any]) -> str | None:
@@ -52,7 +53,8 @@ def status_changed(record: dict[str, Any]) -> str | None:
 
 
 def terms(record: dict[str, Any]) -> list[str]:
-    """What the fact is about, as listing terms: country:KZ, pair:FR-KZ, domain:culture, actor:<id>."""
+    """What the fact is about, as listing terms: country:KZ, pair:FR-KZ, domain:culture, actor:<id>,
+    and the fact it belongs to: within:<id>, part_of:<id>, framework:<id>."""
     countries = sorted(set(record.get("countries") or []))
     keys = [f"country:{c}" for c in countries]
     keys += [f"pair:{a}-{b}" for i, a in enumerate(countries) for b in countries[i + 1 :]]
@@ -61,6 +63,7 @@ def terms(record: dict[str, Any]) -> list[str]:
     if isinstance(record.get("venue"), str):
         actors.append(record["venue"])
     keys += [f"actor:{a}" for a in actors]
+    keys += [f"{link}:{record[link]}" for link in _LINKS if isinstance(record.get(link), str)]
     return list(dict.fromkeys(keys))
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
+from fastapi.responses import JSONResponse
 
 from bilat.api.deps import FactFiltersDep, IdPath, PagingDep, SessionDep
 from bilat.api.errors import not_found
-from bilat.api.schemas import ERROR_RESPONSES, FactOut, PageOut
-from bilat.store import queries
+from bilat.api.schemas import ERROR_RESPONSES, FactOut, PageOut, RelatedOut, sent
+from bilat.store import dossiers, queries
 
 router = APIRouter(tags=["facts"], responses=ERROR_RESPONSES)
 
@@ -32,3 +33,14 @@ def get_fact(id: IdPath, session: SessionDep) -> Response:
     if fact is None:
         raise not_found("fact", id, "list the facts at /api/facts")
     return Response(fact, media_type="application/json")
+
+
+@router.get("/facts/{id}/related", response_model=RelatedOut)
+def related_facts(id: IdPath, session: SessionDep) -> JSONResponse:
+    """The facts this one links to (the event it took place within, the larger event it is part
+    of, the framework it belongs to) and those linking to it (agreements signed within it, its
+    parts, what is under its framework): what the fact page shows as related facts."""
+    fact = queries.get_fact(session, id)
+    if fact is None:
+        raise not_found("fact", id, "list the facts at /api/facts")
+    return sent(dossiers.related(session, fact))
