@@ -14,9 +14,9 @@ from bilat.export.jsonl import write_jsonl
 from bilat.model.ids import make_id
 from bilat.store import queries
 from bilat.store.db import Store
-from bilat.store.tables import ActorRow, FactParticipant
+from bilat.store.tables import ActorRow, FactParticipant, FactRow
 from bilat.store.write import set_canonical_ids
-from store.sample import DOC_A, DOC_B
+from store.sample import DOC_A, DOC_B, MINISTRY
 
 from .contract import problems
 
@@ -33,7 +33,8 @@ def _export(store: Store, with_text: bool = True) -> list[dict]:
 def test_export_keeps_the_contract(filled: Store) -> None:
     records = _export(filled)
     assert problems(records) == []
-    assert [r["type"] for r in records] == ["document"] * 2 + ["actor"] * 5 + ["agreement"] * 2 + [
+    # the five actors named in the articles, and the ministry the minister represents (not named)
+    assert [r["type"] for r in records] == ["document"] * 2 + ["actor"] * 6 + ["agreement"] * 2 + [
         "initiative",
         "event",
     ]
@@ -108,3 +109,16 @@ def test_a_person_who_signs_is_a_signatory_not_a_party(filled: Store) -> None:
     agreement = next(r for r in records if r["id"] == a1)
     assert agreement["signatories"] == [person]
     assert person not in agreement["parties"] and len(agreement["parties"]) == 2
+
+
+def test_exported_actors_are_those_of_the_facts(filled: Store) -> None:
+    """A page that states no fact lists no actor; a body a person represents is listed with them."""
+    records = _export(filled)
+    actors = {r["id"] for r in records if r["type"] == "actor"}
+    assert MINISTRY in actors  # only in the minister's role
+    # drop every fact: the articles' names are mentions, no longer listed actors
+    with filled.session() as session:
+        for row in session.scalars(select(FactRow)):
+            session.delete(row)
+    after = _export(filled)
+    assert [r for r in after if r["type"] == "actor"] == []
