@@ -48,6 +48,7 @@ def test_pairs_count_the_facts_involving_both_countries(client: TestClient) -> N
         for a, b in combinations(sorted(set(fact.get("countries") or [])), 2):
             expected[f"{a}-{b}"] += 1
     assert {p["pair"]: p["facts"] for p in body["items"]} == dict(expected) != {}
+    assert _get(client, "/api/stats")["by_country_pair"] == dict(sorted(expected.items()))
     assert body["total"] == len(expected)
     only_kz = _get(client, "/api/pairs", country="kz")["items"]
     assert {p["pair"] for p in only_kz} == {p for p in expected if "KZ" in p.split("-")}
