@@ -58,16 +58,49 @@ def _mentioned_actor_ids(session: Session, kind: str | None = None) -> list[str]
     return sorted(a for a in session.scalars(query) if a)
 
 
+def _actors_of_facts(session: Session, facts: list[dict[str, Any]]) -> set[str]:
+    """The actors an analyst wants listed: those taking part in the facts (parties, signatories,
+    participants, venues), the bodies those people represent, the countries and cities the facts
+    name, and the names recognised in the articles that state the facts. A page that states no
+    cooperation fact (a match report, a domestic story) gives no actor: its names stay mentions
+    of their document."""
+    ids: set[str] = set()
+    codes: set[str] = set()
+    places: set[str] = set()
+    for fact in facts:
+        for field in ("parties", "signatories", "participants"):
+            ids.update(fact.get(field) or ())
+        if fact.get("venue"):
+            ids.add(fact["venue"])
+        codes.update(fact.get("countries") or ())
+        if fact.get("place"):
+            places.add(fold(fact["place"]))
+    for actor in load_actors(session, ids):
+        ids.update(role.organization for role in actor.roles if role.organization)
+    sources = {source["doc"] for fact in facts for source in fact.get("sources") or ()}
+    mentioned = select(MentionRow.actor_id).where(MentionRow.doc_id.in_(sources)).distinct()
+    ids.update(a for a in session.scalars(mentioned) if a)
+    named = select(ActorRow.id, ActorRow.kind, ActorRow.country, ActorRow.name).where(
+        ActorRow.kind.in_(("country", "city"))
+    )
+    for actor_id, kind, country, name in session.execute(named):
+        if (kind == "country" and country in codes) or (kind == "city" and fold(name) in places):
+            ids.add(actor_id)
+    return ids
+
+
 def export_records(session: Session, with_text: bool = True) -> Iterator[dict[str, Any]]:
-    """Documents, then the actors mentioned in them, then merged agreements, initiatives, events.
+    """Documents, then the actors of the facts (`_actors_of_facts`), then merged agreements,
+    initiatives, events.
 
     Each group is sorted by id; a merged fact's id is its cluster (canonical) id.
     """
     for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id)):
         yield document_record(row, with_text)
-    for actor in load_actors(session, _mentioned_actor_ids(session)):
+    facts = _merged_facts(session)
+    for actor in load_actors(session, _actors_of_facts(session, facts)):
         yield actor_record(actor)
-    yield from _merged_facts(session)
+    yield from facts
 
 
 def _fact_filters(
