@@ -8,59 +8,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, delete, func, select, update
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
 
 from bilat.errors import NotFound, StoreError
-from bilat.store.tables import Base, utcnow
+from bilat.store.account_tables import ApiToken, LoginFailure, User, WebSession
+from bilat.store.tables import utcnow
 
 ROLES = ("viewer", "editor", "admin")  # each role can do what the ones before it can
-
-
-class User(Base):
-    __tablename__ = "users"
-    __table_args__ = (CheckConstraint("role IN ('viewer', 'editor', 'admin')", name="role"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(unique=True)
-    password_hash: Mapped[str]
-    role: Mapped[str]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    disabled_at: Mapped[datetime | None]
-
-
-class WebSession(Base):
-    """A signed-in browser: `id` is the SHA-256 of the random token in its cookie."""
-
-    __tablename__ = "web_sessions"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    expires_at: Mapped[datetime]
-
-
-class ApiToken(Base):
-    """A personal API token: shown once, stored as the SHA-256 of the token; `prefix` names it."""
-
-    __tablename__ = "api_tokens"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str]
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    prefix: Mapped[str]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_used_at: Mapped[datetime | None]
-    revoked_at: Mapped[datetime | None]
-
-
-class LoginFailure(Base):
-    """One failed sign-in, by the name tried and the client address (the rate limit counts them)."""
-
-    __tablename__ = "login_failures"
-    __table_args__ = (Index(None, "name", "at"), Index(None, "address", "at"))
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str]
-    address: Mapped[str]
-    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 def _aware(moment: datetime) -> datetime:

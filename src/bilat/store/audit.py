@@ -8,28 +8,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, func, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bilat.errors import NotFound
-from bilat.store.tables import Base, utcnow
-
-
-class AuditEntry(Base):
-    """One curation action: who, when, what, on which target, and the state before and after."""
-
-    __tablename__ = "audit_log"
-    __table_args__ = (Index(None, "target_type", "target_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    user: Mapped[str]
-    action: Mapped[str]
-    target_type: Mapped[str]  # fact | actor
-    target_id: Mapped[str]
-    before: Mapped[Any] = mapped_column(JSON, nullable=True)
-    after: Mapped[Any] = mapped_column(JSON, nullable=True)
-    undoes: Mapped[int | None]  # the entry this one undid
-    undone_by: Mapped[int | None]
+from bilat.store.account_tables import AuditEntry
+from bilat.store.tables import utcnow
 
 
 def _iso(moment: datetime) -> str:

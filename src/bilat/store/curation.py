@@ -13,20 +13,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, select, update
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from bilat.errors import BilatError, NotFound
 from bilat.model.dates import PartialDate
 from bilat.model.vocab import vocab
 from bilat.resolve.facts import cluster
+from bilat.store.account_tables import Decision
 from bilat.store.audit import audit_record, get_audit, write_audit
 from bilat.store.judgements import add_judgement, retract_judgement
 from bilat.store.rows import load_fact_records, merge_records
-from bilat.store.tables import ActorRow, Base, FactRow, Judgement, MentionRow, utcnow
+from bilat.store.tables import ActorRow, FactRow, Judgement, MentionRow, utcnow
 
 VERDICTS = ("confirmed", "rejected")
 EDITABLE = ("kind", "status", "date", "start", "end", "end_date", "parties", "signatories", "participants")
@@ -47,22 +47,6 @@ class Conflict(BilatError):
 
 class InvalidEdit(BilatError):
     code = "invalid_parameter"
-
-
-class Decision(Base):
-    """A standing human decision applied whenever merged facts or actors are materialised."""
-
-    __tablename__ = "curation_decisions"
-    __table_args__ = (Index(None, "target_type", "target_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    target_type: Mapped[str]
-    target_id: Mapped[str]
-    action: Mapped[str]  # fact: verdict | edit; actor: merge | split
-    value: Mapped[Any] = mapped_column(JSON)
-    author: Mapped[str]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    undone_at: Mapped[datetime | None]
-    audit_id: Mapped[int | None]
 
 
 # --- applying decisions to merged facts -------------------------------------------------------

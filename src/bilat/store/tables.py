@@ -261,3 +261,8 @@ class ListingState(Base):
     built_at: Mapped[datetime] = mapped_column(default=utcnow)
     facts: Mapped[int]  # stored facts (before merging) the listing was built from
     listed: Mapped[int]  # merged facts listed
+
+
+# the accounts and curation tables are declared beside their code; imported here so that this
+# metadata holds every table of the store (migrations are compared with it)
+from bilat.store import account_tables as _account_tables  # noqa: E402, F401
