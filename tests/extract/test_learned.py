@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 
 from bilat.errors import LanguageDataError
+from bilat.extract import extract
 from bilat.extract.document import candidate_drafts
 from bilat.extract.learned import (
     Decisions,
@@ -22,8 +23,9 @@ from bilat.extract.learned import (
 )
 from bilat.extract.lexicon import load_lexicon
 from bilat.extract.syntax import sentences
+from bilat.model.ids import content_hash
 from bilat.model.records import Document
-from bilat.nlp.mentions import find_mentions
+from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_mentions
 
 
 def test_binary_model_is_a_logistic_of_the_summed_weights() -> None:
@@ -114,3 +116,31 @@ def test_the_threshold_decides_and_overlapping_drafts_keep_one(drafted) -> None:
                 assert a.cand.end <= b.cand.start or b.cand.end <= a.cand.start
                 sa, sb = a.fact.sources[0], b.fact.sources[0]
                 assert a.fact.kind != b.fact.kind or sa.end <= sb.start or sb.end <= sa.start
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "bilateral"),
+    [
+        (
+            "Le musée d’art moderne d’Astana a ouvert ses portes. Le Kazakhstan inaugure ainsi un "
+            "nouveau lieu de culture.",
+            False,
+        ),
+        ("Le Kazakhstan et la France ont signé un accord de coopération culturelle à Astana.", True),
+    ],
+)
+def test_the_trained_path_keeps_facts_between_two_countries(
+    nlp: Language, text: str, bilateral: bool
+) -> None:
+    """A fact of one country alone (a museum opening at home) is no bilateral fact: the trained
+    path drops it, whatever its probability; the rules alone keep it, its one country set."""
+    document = Document(id="t.txt", source="t.txt", text=text, content_hash=content_hash(text), language="fr")
+    sdoc = nlp(text)
+    mentions = find_mentions(document, sdoc)
+    args = (document, sdoc, mentions, find_country_cues(document, sdoc), boilerplate_ranges(sdoc))
+    ruled = extract(*args, decisions=None).facts
+    trained = extract(*args, decisions=_decisions(5.0)).facts
+    assert ruled
+    assert all(len(f.countries) >= 2 for f in trained)
+    assert bool(trained) is bilateral

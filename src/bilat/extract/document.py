@@ -442,6 +442,28 @@ def candidate_drafts(
     return drafts
 
 
+def _bilateral(
+    drafts: list[Draft], places: list[Mention], doc_countries: list[str], keep_all: bool = False
+) -> list[Draft]:
+    """The drafts between two countries or more, their countries set: those named in the
+    sentence and those of the participants, else the two the document names most, else those of
+    the cities, bodies and people it names most. bilat follows bilateral cooperation: what
+    happens in one country alone ("a new art museum opens in Astana") is not one of its facts.
+    `keep_all`: the rules alone (no trained decisions) keep every draft, their countries set."""
+    # then the countries of the cities, bodies and people the document names ("Strasbourg")
+    named = [c for c, _ in Counter(m.country for m in places if m.country).most_common()]
+    out = []
+    for d in drafts:
+        countries = countries_of(d.cand.sent, d.fact, places)
+        for more in (doc_countries, named):
+            if len(countries) < 2:
+                countries = sorted(set(countries) | set(more[: 2 - len(countries) + 1]))
+        d.fact.countries = countries
+        if len(countries) >= 2 or keep_all:
+            out.append(d)
+    return out
+
+
 def extract_facts(
     document: Document,
     sdoc: Doc,
@@ -476,6 +498,7 @@ def extract_facts(
     doc_countries = [
         c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)
     ]
+    drafts = _bilateral(drafts, places, doc_countries, keep_all=decisions is None)
     filed_from = _dateline_city(document, mentions, lex)
     relations = _relations(drafts, document.text)
     for i, d in enumerate(drafts):
@@ -505,10 +528,6 @@ def extract_facts(
             h.date = h.date or f.date or document.published
         # the history in date order, then in text order ("proposé en juillet 2020" before "signé en décembre")
         f.status_history.sort(key=lambda h: (PartialDate.sort_key(h.date), h.source.start if h.source else 0))
-        countries = countries_of(d.cand.sent, f, places)
-        if len(countries) < 2:
-            countries = sorted(set(countries) | set(doc_countries))
-        f.countries = countries
         if filed_from is not None and f.place is None and f.type != "initiative":
             _place_from_dateline(f, filed_from, document.published, places, document.text)
 
