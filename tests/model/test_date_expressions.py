@@ -11,7 +11,14 @@ import pytest
 import yaml
 
 from bilat.model import date_expressions
-from bilat.model.date_expressions import DateMention, dateline, find_dates, has_language, infer_document_date
+from bilat.model.date_expressions import (
+    DateMention,
+    dateline,
+    find_dates,
+    has_language,
+    infer_document_date,
+    stored_date,
+)
 from bilat.model.dates import PartialDate
 
 P = PartialDate.parse
@@ -288,3 +295,23 @@ def test_a_range_is_dated_by_its_first_day_and_keeps_its_last() -> None:
 def test_seasons_and_the_school_year_give_a_year(text: str, expected: str) -> None:
     [mention] = find_dates(text, "fr")
     assert str(mention.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2024-06-17\nTitre\nLe texte parle de 2019.", PartialDate(2024, 6, 17)),
+        (" date 2016-12 Paris, 20 déc (APS) – Le président a dit mardi…", PartialDate(2016, 12, 20)),
+        (" date 2017-11 Paris, 24 novembre, AGENCE\nLe ministre…", PartialDate(2017, 11, 24)),
+        # a day of another month is no dateline of this one
+        (" date 2018-12 Après la signature le 3 juillet dernier…", PartialDate(2018, 12)),
+        (" date 2021\nUn total de 90 étudiants…", PartialDate(2021)),
+    ],
+)
+def test_a_saved_page_opens_with_its_publication_date(text: str, expected: PartialDate) -> None:
+    assert stored_date(text, "fr") == expected
+    assert infer_document_date(text, "fr") == (expected, "text")
+
+
+def test_a_date_word_later_in_the_text_is_no_stored_date() -> None:
+    assert stored_date("Le document daté du 2016-12 n’est pas une date de page.", "fr") is None

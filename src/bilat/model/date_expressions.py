@@ -361,6 +361,33 @@ _DATELINE_CHARS = 80  # ...and is short: "Publié le 14 mars 2023 à 18h05", "Bi
 _DATELINE_OTHER_WORDS = 4  # words besides the date it may hold (place, "Publié le", the hour)
 
 
+# A page saved by a collecting tool may open with the date it was published, " date 2016-12-20"
+# (or only its month or year): page furniture, and the publication date at its own precision.
+_STORED_DATE = re.compile(r"\A\s*date[^\S\n]+(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b")
+_STORED_DAY_CHARS = 120  # where a day-and-month dateline after a month-precise stored date is read
+
+
+def stored_date(text: str, lang: str = "fr") -> PartialDate | None:
+    """The date a saved page opens with (" date 2016-12"); when it gives the month only, the
+    day of a dateline just after it in that month ("Paris, 20 déc (APS) – …") completes it."""
+    m = _STORED_DATE.match(text)
+    if m is None:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return PartialDate(year) if year else None
+    if month is not None and day is None and has_language(lang):
+        head = text[m.end() : m.end() + _STORED_DAY_CHARS]
+        for _start, _end, parts in _scan_once(head, lang):
+            if parts.day is not None and parts.month == month and parts.year in (None, year):
+                day = parts.day
+                break
+    try:
+        return PartialDate(year, month, day) if year else None
+    except ValueError:
+        return PartialDate(year, month)
+
+
 def dateline(text: str, lang: str = "fr") -> PartialDate | None:
     """The date of a dateline: a short line among the first ones that is a date with its year
     and little else ("Publié le 14 mars 2023 à 18h05", "Astana, 12 octobre 2023"). Press
@@ -446,6 +473,9 @@ def infer_document_date(text: str, lang: str = "fr") -> tuple[PartialDate | None
     """
     if not has_language(lang):
         return None, "none"
+    stored = stored_date(text, lang)  # the date a saved page opens with
+    if stored is not None:
+        return stored, "text"
     stated = dateline(text, lang)  # rule 0
     if stated is not None:
         return stated, "text"
