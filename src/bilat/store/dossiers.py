@@ -62,53 +62,62 @@ def _by_date(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(facts, key=lambda f: (f["date"] is None, f["date"] or ""))
 
 
+def _summaries(session: Session, ids: list[str]) -> list[dict[str, Any]]:
+    """Summaries of these listed facts, in the order of `ids`."""
+    found = fact_summaries(session, ids)
+    return [found[i] for i in ids if i in found]
+
+
 def _timeline(session: Session, key: str) -> list[dict[str, Any]]:
-    """The pair's dated events and agreements, oldest first (the newest TIMELINE_ITEMS)."""
-    query = (
-        select(*_SUMMARY)
-        .join(ListedTerm, ListedTerm.fact_id == ListedFact.id)
+    """The pair's dated events and agreements, oldest first (the newest TIMELINE_ITEMS): chosen
+    from the narrow term rows, then the listing's rows opened for those alone."""
+    ids = session.scalars(
+        select(ListedTerm.fact_id)
         .where(
-            ListedTerm.key == key, ListedFact.type.in_(("event", "agreement")), ListedFact.date.is_not(None)
+            ListedTerm.key == key, ListedTerm.type.in_(("event", "agreement")), ListedTerm.date.is_not(None)
         )
-        .order_by(ListedFact.date.desc(), ListedTerm.position)
+        .order_by(ListedTerm.date.desc(), ListedTerm.position)
         .limit(TIMELINE_ITEMS)
     )
-    return _by_date([_summary(row) for row in session.execute(query)])
+    return _by_date(_summaries(session, list(ids)))
 
 
 def _board(session: Session, key: str) -> dict[str, Any]:
-    """The pair's initiatives by status (newest first, BOARD_ITEMS each) and by domain and status:
-    one pass over the pair's initiatives for the columns (a window per status), one for the domains."""
+    """The pair's initiatives by status (newest first, BOARD_ITEMS each) and by domain and status,
+    counted and ranked on the term rows (a window per status)."""
     statuses = list(vocab().statuses["initiative"])
     ranked = (
         select(
-            *_SUMMARY,
+            ListedTerm.fact_id,
+            ListedTerm.status,
             func.row_number()
-            .over(partition_by=ListedFact.status, order_by=(ListedFact.date.desc(), ListedFact.position))
+            .over(partition_by=ListedTerm.status, order_by=(ListedTerm.date.desc(), ListedTerm.position))
             .label("rank"),
-            func.count().over(partition_by=ListedFact.status).label("total"),
+            func.count().over(partition_by=ListedTerm.status).label("total"),
         )
-        .join(ListedTerm, ListedTerm.fact_id == ListedFact.id)
-        .where(ListedTerm.key == key, ListedFact.type == "initiative")
+        .where(ListedTerm.key == key, ListedTerm.type == "initiative")
         .subquery()
     )
+    chosen = session.execute(
+        select(ranked.c.fact_id, ranked.c.status, ranked.c.total)
+        .where(ranked.c.rank <= BOARD_ITEMS)
+        .order_by(ranked.c.status, ranked.c.rank)
+    ).all()
+    found = fact_summaries(session, [fact_id for fact_id, _, _ in chosen])
     columns: dict[str, dict[str, Any]] = {s: {"status": s, "total": 0, "items": []} for s in statuses}
-    rows = session.execute(select(ranked).where(ranked.c.rank <= BOARD_ITEMS).order_by(ranked.c.rank))
-    for row in rows:
-        fact = _summary(row[: len(_SUMMARY)])
-        status = fact["status"] or "unknown"
-        column = columns.setdefault(status, {"status": status, "total": 0, "items": []})
-        column["total"] = row.total
-        column["items"].append(fact)
-    domain = aliased(ListedTerm)
-    anchor = aliased(ListedTerm)
+    for fact_id, status, total in chosen:
+        name = status or "unknown"
+        column = columns.setdefault(name, {"status": name, "total": 0, "items": []})
+        column["total"] = total
+        if fact_id in found:
+            column["items"].append(found[fact_id])
+    domain, anchor = aliased(ListedTerm), aliased(ListedTerm)
     cells = session.execute(
-        select(domain.key, ListedFact.status, func.count())
+        select(domain.key, anchor.status, func.count())
         .select_from(anchor)
-        .join(ListedFact, ListedFact.id == anchor.fact_id)
         .join(domain, domain.fact_id == anchor.fact_id)
-        .where(anchor.key == key, ListedFact.type == "initiative", _prefix(domain.key, "domain:"))
-        .group_by(domain.key, ListedFact.status)
+        .where(anchor.key == key, anchor.type == "initiative", _prefix(domain.key, "domain:"))
+        .group_by(domain.key, anchor.status)
     )
     by_domain: dict[str, dict[str, int]] = {}
     for term, status, n in cells:
@@ -121,17 +130,16 @@ def _board(session: Session, key: str) -> dict[str, Any]:
 
 
 def network(session: Session, key: str, nodes: int = GRAPH_NODES) -> dict[str, Any]:
-    """Actors taking part in the facts with this term (countries left out) and how often each two
-    take part in the same fact: the `nodes` most active actors and the edges between them, counted
-    by SQLite (nothing per fact in Python)."""
+    """Actors taking part in the facts with this term (countries are not actor terms) and how
+    often each two take part in the same fact: the `nodes` most active actors and the edges
+    between them, counted by SQLite on the term rows."""
     actor, anchor = aliased(ListedTerm), aliased(ListedTerm)
     count = func.count().label("n")
     top = session.execute(
         select(actor.key, count)
         .select_from(anchor)
         .join(actor, actor.fact_id == anchor.fact_id)
-        .join(ActorRow, ActorRow.id == func.substr(actor.key, len("actor:") + 1))
-        .where(anchor.key == key, _prefix(actor.key, "actor:"), ActorRow.kind != "country")
+        .where(anchor.key == key, _prefix(actor.key, "actor:"))
         .group_by(actor.key)
         .order_by(count.desc(), actor.key)
         .limit(nodes)
@@ -158,6 +166,7 @@ def network(session: Session, key: str, nodes: int = GRAPH_NODES) -> dict[str, A
         "edges": [
             {"source": s, "target": t, "facts": n}
             for (s, t), n in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))
+            if s in details and t in details
         ],
     }
 
@@ -187,10 +196,7 @@ def _countries(session: Session, codes: list[str]) -> list[dict[str, Any]]:
 def _type_counts(session: Session, key: str) -> dict[str, int]:
     counts = dict(
         session.execute(
-            select(ListedFact.type, func.count())
-            .join(ListedTerm, ListedTerm.fact_id == ListedFact.id)
-            .where(ListedTerm.key == key)
-            .group_by(ListedFact.type)
+            select(ListedTerm.type, func.count()).where(ListedTerm.key == key).group_by(ListedTerm.type)
         ).all()
     )
     return {t: counts.get(t, 0) for t in FACT_TYPES}
@@ -218,54 +224,38 @@ def pair_dossier(session: Session, a: str, b: str) -> dict[str, Any] | None:
 def list_pairs(
     session: Session, country: str | None = None, limit: int = 50, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
-    """Country pairs by how many facts involve both (most first), optionally those of one country."""
-    if country is None:
-        pairs = (
-            select(ListedTerm.key.label("key"), func.count().label("n"))
-            .where(_prefix(ListedTerm.key, "pair:"))
-            .group_by(ListedTerm.key)
-        )
-    else:
-        pair, anchor = aliased(ListedTerm), aliased(ListedTerm)
-        pairs = (
-            select(pair.key.label("key"), func.count().label("n"))
-            .join(anchor, anchor.fact_id == pair.fact_id)
-            .where(anchor.key == f"country:{country}", _prefix(pair.key, "pair:"))
-            .group_by(pair.key)
-        )
-    grouped = pairs.subquery()
-    total = session.scalar(select(func.count()).select_from(grouped)) or 0
-    page = session.execute(
-        select(grouped.c.key, grouped.c.n)
-        .order_by(grouped.c.n.desc(), grouped.c.key)
-        .limit(limit)
-        .offset(offset)
+    """Country pairs by how many facts involve both (most first), optionally those of one country:
+    one range of the terms' index, counted by key."""
+    counted = session.execute(
+        select(ListedTerm.key, func.count()).where(_prefix(ListedTerm.key, "pair:")).group_by(ListedTerm.key)
     )
-    items = []
-    for term, n in page:
+    pairs = []
+    for term, n in counted:
         code = term.removeprefix("pair:")
-        items.append({"pair": code, "countries": code.split("-"), "facts": n})
-    return items, total
+        if country is None or country in code.split("-"):
+            pairs.append({"pair": code, "countries": code.split("-"), "facts": n})
+    pairs.sort(key=lambda p: (-p["facts"], p["pair"]))
+    return pairs[offset : offset + limit], len(pairs)
 
 
 def partners(
     session: Session, actor_id: str, key: str | None = None, limit: int = 10
 ) -> list[dict[str, Any]]:
-    """The actors taking part in the most facts with this one (countries left out), most first;
-    `key` is where its facts are listed (actor_key: a country's are the facts involving it)."""
+    """The actors taking part in the most facts with this one (countries are not actor terms), most
+    first; `key` is where its facts are listed (actor_key: a country's are the facts involving it)."""
     other, anchor = aliased(ListedTerm), aliased(ListedTerm)
+    count = func.count().label("n")
     rows = session.execute(
-        select(other.key, func.count().label("n"))
-        .join(anchor, anchor.fact_id == other.fact_id)
-        .join(ActorRow, ActorRow.id == func.substr(other.key, 7))
+        select(other.key, count)
+        .select_from(anchor)
+        .join(other, other.fact_id == anchor.fact_id)
         .where(
             anchor.key == (key or f"actor:{actor_id}"),
             _prefix(other.key, "actor:"),
             other.key != f"actor:{actor_id}",
-            ActorRow.kind != "country",
         )
         .group_by(other.key)
-        .order_by(func.count().desc(), other.key)
+        .order_by(count.desc(), other.key)
         .limit(limit)
     )
     counted = [(term.removeprefix("actor:"), n) for term, n in rows]

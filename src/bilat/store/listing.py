@@ -20,7 +20,7 @@ from bilat.model.names import fold
 from bilat.store.curation import apply_fact_decisions
 from bilat.store.rows import load_fact_records, merge_records
 from bilat.store.search_index import index_records
-from bilat.store.tables import FactRow, ListedFact, ListedTerm, ListingState, utcnow
+from bilat.store.tables import ActorRow, FactRow, ListedFact, ListedTerm, ListingState, utcnow
 
 _STATE_ID = 1
 
@@ -52,9 +52,10 @@ def status_changed(record: dict[str, Any]) -> str | None:
     return changed
 
 
-def terms(record: dict[str, Any]) -> list[str]:
-    """What the fact is about, as listing terms: country:KZ, pair:FR-KZ, domain:culture, actor:<id>,
-    and the fact it belongs to: within:<id>, part_of:<id>, framework:<id>."""
+def terms(record: dict[str, Any], countries_ids: frozenset[str] = frozenset()) -> list[str]:
+    """What the fact is about, as listing terms: country:KZ, pair:FR-KZ, domain:culture, actor:<id>
+    (but the country actors in `countries_ids`: a country's facts are its country: term), and the
+    fact it belongs to: within:<id>, part_of:<id>, framework:<id>."""
     countries = sorted(set(record.get("countries") or []))
     keys = [f"country:{c}" for c in countries]
     keys += [f"pair:{a}-{b}" for i, a in enumerate(countries) for b in countries[i + 1 :]]
@@ -62,7 +63,7 @@ def terms(record: dict[str, Any]) -> list[str]:
     actors = [a for f in _ACTOR_FIELDS for a in record.get(f) or [] if isinstance(a, str)]
     if isinstance(record.get("venue"), str):
         actors.append(record["venue"])
-    keys += [f"actor:{a}" for a in actors]
+    keys += [f"actor:{a}" for a in actors if a not in countries_ids]
     keys += [f"{link}:{record[link]}" for link in _LINKS if isinstance(record.get(link), str)]
     return list(dict.fromkeys(keys))
 
@@ -93,10 +94,12 @@ def rebuild_listing(session: Session) -> int:
     rows = [listing_row(position, record) for position, record in enumerate(records)]
     if rows:
         session.execute(insert(ListedFact), rows)
+        countries = frozenset(session.scalars(select(ActorRow.id).where(ActorRow.kind == "country")))
         keyed = [
-            {"key": key, "position": position, "fact_id": record["id"]}
-            for position, record in enumerate(records)
-            for key in terms(record)
+            {"key": key, "position": row["position"], "fact_id": row["id"]}
+            | {"type": row["type"], "status": row["status"], "date": row["date"]}
+            for row, record in zip(rows, records, strict=True)
+            for key in terms(record, countries)
         ]
         if keyed:
             session.execute(insert(ListedTerm), keyed)

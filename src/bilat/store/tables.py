@@ -244,13 +244,20 @@ class ListedFact(Base):
 class ListedTerm(Base):
     """What a listed fact is about, one row per term, for indexed dossiers (store/dossiers.py):
     `country:KZ`, `pair:FR-KZ` (sorted codes), `domain:culture`, `actor:<id>` (parties,
-    signatories, participants, venue). Written with the listing."""
+    signatories, participants, venue; countries are listed by `country:`), `within:<id>`,
+    `part_of:<id>`, `framework:<id>`. Written with the listing. The fact's type, status and date
+    ride along, and the table is clustered by (key, position) (WITHOUT ROWID): a dossier counts,
+    ranks and orders a term's facts from these narrow rows, read in one range, and opens the
+    listing's wide rows only for the facts it shows."""
 
     __tablename__ = "fact_listing_terms"
-    __table_args__ = (Index(None, "fact_id", "key"),)
+    __table_args__ = (Index(None, "fact_id", "key"), {"sqlite_with_rowid": False})
     key: Mapped[str] = mapped_column(String, primary_key=True)
     position: Mapped[int] = mapped_column(primary_key=True)  # the fact's position in the listing
     fact_id: Mapped[str]
+    type: Mapped[str]
+    status: Mapped[str | None]
+    date: Mapped[str | None]  # the date the fact is listed under
 
 
 class ListingState(Base):
