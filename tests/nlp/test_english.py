@@ -159,6 +159,28 @@ def test_english_page_furniture_yields_no_actor(en: Language) -> None:
 
 
 def test_a_hyphenated_given_name_with_a_lower_case_end_is_kept_whole(en: Language) -> None:
-    found = mentions(en, "The ambassador met Park Min-jun, the director of the institute, in Seoul on Monday.")
+    found = mentions(
+        en, "The ambassador met Park Min-jun, the director of the institute, in Seoul on Monday."
+    )
     persons = [m.text for m in found if m.kind == "person"]
     assert "Park Min-jun" in persons
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The deans met the Conference of Rectors of Technical Schools in Tallinn on Friday.",
+            "Conference of Rectors of Technical Schools",
+        ),
+        ("Officials of the Estonian Mayors' Conference travelled to Riga.", "Estonian Mayors' Conference"),
+    ],
+)
+def test_a_conference_of_its_members_is_a_body(en: Language, text: str, body: str) -> None:
+    orgs = [m.text for m in mentions(en, text) if m.kind == "organization"]
+    assert any(body in o for o in orgs), orgs
+
+
+def test_a_conference_named_for_its_place_is_no_body(en: Language) -> None:
+    found = mentions(en, "The Tallinn Energy Conference opened on Monday with ministers from Finland.")
+    assert not [m for m in found if m.kind == "organization" and "Conference" in m.text]

@@ -56,6 +56,7 @@ class LangData:
     locatives: frozenset[str]
     particles: frozenset[str]
     non_actor_heads: frozenset[str]
+    member_nouns: frozenset[str]  # "Rectors' Conference", "Conférence des présidents": a body
     org_heads: dict[str, OrgHead]
     keyword_rules: tuple[KeywordRule, ...]
     media_cues: frozenset[str]
@@ -218,6 +219,7 @@ def load_lang(lang: str = "fr") -> LangData:
         locatives=_lower(names, "locatives", f"lang/{lang}/names.yaml"),
         particles=_lower(names, "name_particles", f"lang/{lang}/names.yaml"),
         non_actor_heads=_folded(names, "non_actor_heads", f"lang/{lang}/names.yaml"),
+        member_nouns=_folded(names, "member_nouns", f"lang/{lang}/names.yaml"),
         org_heads=heads,
         name_endings=endings,
         tail_heads=tails,

@@ -254,7 +254,9 @@ class MentionMerger:
             return _Candidate(start, end, priority, "person", _info(name))
         if self._quoted_fragment(doc, start, end) or folds[words[0]] in self.data.titles:
             return None  # a piece of a title, or a person's title ("ministre de la Culture")
-        if folds[words[0]] in self.data.non_actor_heads or folds[words[-1]] in self.data.non_actor_heads:
+        if (
+            folds[words[0]] in self.data.non_actor_heads or folds[words[-1]] in self.data.non_actor_heads
+        ) and not self._of_members(folds, words):
             return None
         country = next(
             (self._demonym_country(doc, k) for k in range(start, end) if k in demonym_tokens), None
@@ -271,6 +273,11 @@ class MentionMerger:
         return _Candidate(
             start, end, priority + 1, "organization", _info(name, country=country, category=category)
         )
+
+    def _of_members(self, folds: list[str], words: list[int]) -> bool:
+        """A conference or assembly of its members is a body: "German Rectors' Conference",
+        "Conference of Rectors of Academic Schools", "Conférence des présidents d'université"."""
+        return any(folds[k] in self.data.member_nouns for k in words[:3])
 
     def _demonym_country(self, doc: Doc, k: int) -> str | None:
         for span in doc.spans.get(DEMONYMS, []):
