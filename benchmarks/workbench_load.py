@@ -524,8 +524,18 @@ def discover(port: int) -> Targets:
     return Targets(facts, pairs, dossier)
 
 
-def pick(targets: Targets, rng: random.Random) -> tuple[str, str]:
-    """(page kind, path): 60% search, 20% dossier (when it exists), 20% fact."""
+PAGE_KINDS = ("search", "dossier", "fact")
+
+
+def pick(targets: Targets, rng: random.Random, kinds: tuple[str, ...] = PAGE_KINDS) -> tuple[str, str]:
+    """(page kind, path): 60% search, 20% dossier (when it exists), 20% fact; only `kinds`."""
+    while True:
+        kind, path = _pick(targets, rng)
+        if kind in kinds:
+            return kind, path
+
+
+def _pick(targets: Targets, rng: random.Random) -> tuple[str, str]:
     roll = rng.random()
     if roll < 0.2 and targets.dossier:
         pair = rng.choice(targets.pairs)
@@ -560,13 +570,15 @@ class Results:
     requests: int = 0
 
 
-async def client(port: int, targets: Targets, seed: int, budget: list[int], out: Results) -> None:
+async def client(
+    port: int, targets: Targets, seed: int, budget: list[int], out: Results, kinds: tuple[str, ...]
+) -> None:
     rng = random.Random(seed)
     conn = await asyncio.open_connection(HOST, port)
     try:
         while budget[0] > 0:
             budget[0] -= 1
-            kind, path = pick(targets, rng)
+            kind, path = pick(targets, rng, kinds)
             began = time.perf_counter()
             try:
                 status, keep = await asyncio.wait_for(_request(*conn, "GET", path), TIMEOUT_S)
@@ -588,10 +600,12 @@ async def client(port: int, targets: Targets, seed: int, budget: list[int], out:
         conn[1].close()
 
 
-async def run_clients(port: int, targets: Targets, clients: int, requests: int, seed: int) -> Results:
+async def run_clients(
+    port: int, targets: Targets, clients: int, requests: int, seed: int, kinds: tuple[str, ...]
+) -> Results:
     out = Results()
     budget = [requests]
-    await asyncio.gather(*(client(port, targets, seed + i, budget, out) for i in range(clients)))
+    await asyncio.gather(*(client(port, targets, seed + i, budget, out, kinds) for i in range(clients)))
     return out
 
 
@@ -676,10 +690,18 @@ def main(argv: list[str] | None = None) -> int:
         "--merge", action="store_true", help="list the store with bilat's whole merge (clustering: slow)"
     )
     parser.add_argument("--seed", type=int, default=8, help="random seed of the store and the requests [8]")
+    parser.add_argument(
+        "--pages",
+        default=",".join(PAGE_KINDS),
+        help="page kinds to request, comma-separated, from search, dossier, fact [all three]",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = parser.parse_args(argv)
     if args.documents < 1 or args.requests < 1 or args.clients < 1:
         parser.error("--documents, --requests and --clients must be at least 1")
+    kinds = tuple(k.strip() for k in args.pages.split(",") if k.strip())
+    if not kinds or any(k not in PAGE_KINDS for k in kinds):
+        parser.error(f"--pages: give some of {', '.join(PAGE_KINDS)}, comma-separated")
 
     work = Path(tempfile.mkdtemp(prefix="bilat-workbench-"))
     try:
@@ -699,7 +721,11 @@ def main(argv: list[str] | None = None) -> int:
             targets = discover(port)
             err.print(f"{args.clients} clients, {args.requests:,} requests…")
             began = time.monotonic()
-            results = asyncio.run(run_clients(port, targets, args.clients, args.requests, args.seed))
+            if "dossier" in kinds and not targets.dossier:
+                err.print("no dossier pages (/pairs/XX-YY) in this build: search and fact pages only")
+            if not targets.dossier:
+                kinds = tuple(k for k in kinds if k != "dossier") or ("search",)
+            results = asyncio.run(run_clients(port, targets, args.clients, args.requests, args.seed, kinds))
             seconds = time.monotonic() - began
         out = report(
             results,
@@ -709,6 +735,7 @@ def main(argv: list[str] | None = None) -> int:
                 "clients": args.clients,
                 "workers": args.workers,
                 "dossier_present": targets.dossier,
+                "page_kinds": list(kinds),
                 "store": {
                     "documents": stats["documents"],
                     "facts": stats["facts"],
