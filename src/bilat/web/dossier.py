@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -50,7 +50,14 @@ def pair_page(pair: PairPath, request: Request, session: SessionDep) -> Response
         return redirect
     found = dossier(session, codes, "see the country pairs the store knows at /pairs")
     assets = request.app.state.assets
+    names = {n["id"]: n["name"] for n in found["network"]["nodes"]}
+    closest: dict[str, list[dict[str, Any]]] = {i: [] for i in names}
+    for edge in found["network"]["edges"]:  # most facts first: each actor's first three
+        for one, other in ((edge["source"], edge["target"]), (edge["target"], edge["source"])):
+            if len(closest[one]) < 3:
+                closest[one].append({"id": other, "name": names[other], "facts": edge["facts"]})
     context = {
+        "closest": closest,
         "title": " – ".join(c["name"] for c in found["countries"]),
         "dossier": found,
         "libraries": {widget: assets.ready(widget) for widget in ("timeline", "graph")},
