@@ -75,7 +75,7 @@ def test_pair_dossier_page_shows_timeline_board_network_and_exports(client: Test
     rows = re.findall(r'<tr>\s*<td><a href="/actors/([^"]+)">', network)
     assert rows == [n["id"] for n in dossier["network"]["nodes"]] != []
     for node in dossier["network"]["nodes"]:
-        row = network.split(f'<td><a href="/actors/{node["id"]}">', 1)[1].split("</tr>", 1)[0]
+        row = re.split(rf'<tr>\s*<td><a href="/actors/{node["id"]}">', network)[1].split("</tr>", 1)[0]
         edges = [e for e in dossier["network"]["edges"] if node["id"] in (e["source"], e["target"])]
         closest = [e["target"] if e["source"] == node["id"] else e["source"] for e in edges][:3]
         assert re.findall(r'<a href="/actors/([^"]+)">', row) == closest
