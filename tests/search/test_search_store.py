@@ -258,3 +258,15 @@ def test_past_the_rank_limit_results_come_newest_first_and_say_so(
     dated = [i["date"] for i in newest["items"] if i["date"]]
     assert dated == sorted(dated, reverse=True)
     assert found(store, "musee", type="agreement")["order"] == "relevance"  # 1 result: ranked
+
+
+def test_migration_0004_goes_down_and_up_and_the_index_is_rebuilt(store: Store, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'bilat.db'}"
+    before = found(store, "musee")
+    store.close()
+    command.downgrade(alembic_config(url), "0003")
+    with sqlite3.connect(tmp_path / "bilat.db") as db:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'search%'")}
+    assert names == set()
+    with open_store(url) as again:
+        assert ids(found(again, "musee")) == ids(before)
