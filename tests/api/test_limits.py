@@ -18,7 +18,15 @@ from bilat.store import queries
 from .sample import DOC_1
 
 _PAGES = ["/", "/facts", "/pairs", "/docs", "/documents", "/actors", "/stats", f"/documents/{DOC_1}"]
-_API = ["/api/home", "/api/facts", "/api/pairs", "/api/documents", "/api/actors", "/api/stats", f"/api/documents/{DOC_1}"]
+_API = [
+    "/api/home",
+    "/api/facts",
+    "/api/pairs",
+    "/api/documents",
+    "/api/actors",
+    "/api/stats",
+    f"/api/documents/{DOC_1}",
+]
 
 
 def _error(response: httpx.Response, status: int, code: str) -> str:
