@@ -13,7 +13,7 @@ from bilat.errors import ConfigError
 
 Exporter = Callable[[Iterable[dict[str, Any]], TextIO], int]  # writes records, returns how many
 ENTRY_POINT_GROUP = "bilat.exporters"
-_BUILTIN = {"jsonl": "bilat.export.jsonl:write_jsonl"}
+_BUILTIN = {"jsonl": "bilat.export.jsonl:write_jsonl", "csv": "bilat.export.csv:write_csv"}
 _REGISTRY: dict[str, Exporter] = {}
 
 
