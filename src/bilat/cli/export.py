@@ -14,7 +14,12 @@ from bilat.store.queries import export_records
 
 def command(
     ctx: typer.Context,
-    format: str = typer.Option("jsonl", "--format", "-f", help="Export format: jsonl (records.md, every record) or csv (one row per fact); plugins add more."),
+    format: str = typer.Option(
+        "jsonl",
+        "--format",
+        "-f",
+        help="Export format: jsonl (records.md, every record) or csv (one row per fact); plugins add more.",
+    ),
     output: Path = typer.Option(None, "-o", "--output", help="File to write [default: standard output]."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave document texts out."),
 ) -> None:
