@@ -13,7 +13,7 @@ DB     ?= bilat.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo test install lock gazetteers train bench load clean
+.PHONY: demo test install lock gazetteers train bench load load-workbench clean
 
 # Every install comes from requirements.lock: each package pinned with its hashes (--require-hashes),
 # none resolved here (--no-deps), and bilat itself built with the locked setuptools
@@ -71,6 +71,10 @@ bench: $(STAMP)
 # 200 clients on `bilat serve` over mixed pages while an ingest writes (benchmarks/README.md)
 load: $(STAMP)
 	$(BIN)/python benchmarks/load.py
+
+# search, dossier and fact pages of a generated 50,000-document store (benchmarks/README.md)
+load-workbench: $(STAMP)
+	$(BIN)/python benchmarks/workbench_load.py
 
 clean:
 	rm -rf $(VENV) node_modules *.db *.db-wal *.db-shm .pytest_cache .ruff_cache
