@@ -450,14 +450,16 @@ def _bilateral(
     the cities, bodies and people it names most. bilat follows bilateral cooperation: what
     happens in one country alone ("a new art museum opens in Astana") is not one of its facts.
     `keep_all`: the rules alone (no trained decisions) keep every draft, their countries set."""
-    # then the countries of the cities, bodies and people the document names ("Strasbourg")
     named = [c for c, _ in Counter(m.country for m in places if m.country).most_common()]
     out = []
     for d in drafts:
         countries = countries_of(d.cand.sent, d.fact, places)
-        for more in (doc_countries, named):
-            if len(countries) < 2:
-                countries = sorted(set(countries) | set(more[: 2 - len(countries) + 1]))
+        if len(countries) < 2:
+            countries = sorted(set(countries) | set(doc_countries))
+        for code in named:  # then those of the cities, bodies and people named ("Strasbourg")
+            if len(countries) >= 2:
+                break
+            countries = sorted({*countries, code})
         d.fact.countries = countries
         if len(countries) >= 2 or keep_all:
             out.append(d)

@@ -24,6 +24,7 @@ from bilat.store.rows import (
     merge_records,
 )
 from bilat.store.tables import (
+    ActorRole,
     ActorRow,
     DocumentRow,
     FactParticipant,
@@ -75,11 +76,15 @@ def _actors_of_facts(session: Session, facts: list[dict[str, Any]]) -> set[str]:
         codes.update(fact.get("countries") or ())
         if fact.get("place"):
             places.add(fold(fact["place"]))
-    for actor in load_actors(session, ids):
-        ids.update(role.organization for role in actor.roles if role.organization)
-    sources = {source["doc"] for fact in facts for source in fact.get("sources") or ()}
-    mentioned = select(MentionRow.actor_id).where(MentionRow.doc_id.in_(sources)).distinct()
-    ids.update(a for a in session.scalars(mentioned) if a)
+    for part in chunks(sorted(ids)):  # the bodies they represent
+        bodies = select(ActorRole.organization_id).where(
+            ActorRole.actor_id.in_(part), ActorRole.organization_id.is_not(None)
+        )
+        ids.update(a for a in session.scalars(bodies) if a)
+    sources = sorted({source["doc"] for fact in facts for source in fact.get("sources") or ()})
+    for part in chunks(sources):  # the names of the articles that state facts
+        mentioned = select(MentionRow.actor_id).where(MentionRow.doc_id.in_(part)).distinct()
+        ids.update(a for a in session.scalars(mentioned) if a)
     named = select(ActorRow.id, ActorRow.kind, ActorRow.country, ActorRow.name).where(
         ActorRow.kind.in_(("country", "city"))
     )
