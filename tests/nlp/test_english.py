@@ -98,6 +98,14 @@ def test_a_title_in_apposition_after_a_name(en: Language) -> None:
         ),
         ("A loan from Halyk Bank financed the plant.", "Halyk Bank", "company", None),
         ("The soloists of Astana Opera toured Italy.", "Astana Opera", "cultural_institution", "KZ"),
+        (  # a country complement closes the name: "on …" is the memorandum's subject
+            "A memorandum between the Ministry of Economy, Trade and Industry of Japan on Semiconductor"
+            " Supply Chains and its partner was signed.",
+            "Ministry of Economy, Trade and Industry of Japan",
+            "government",
+            "JP",
+        ),
+        ("The director of the Ghana Cocoa Board spoke to the press.", "Ghana Cocoa Board", "other", "GH"),
     ],
 )
 def test_english_institution_names(
@@ -184,3 +192,21 @@ def test_a_conference_of_its_members_is_a_body(en: Language, text: str, body: st
 def test_a_conference_named_for_its_place_is_no_body(en: Language) -> None:
     found = mentions(en, "The Tallinn Energy Conference opened on Monday with ministers from Finland.")
     assert not [m for m in found if m.kind == "organization" and "Conference" in m.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("A deal with Air Mauritius was signed in Port Louis.", "Air Mauritius"),
+        ("The agency Business Finland signed a memorandum with its partner.", "Business Finland"),
+    ],
+)
+def test_a_body_named_after_its_country_is_no_country(en: Language, text: str, body: str) -> None:
+    found = by_name(mentions(en, text))
+    assert found[body].kind == "organization"
+    assert not any(m.kind == "country" for m in found.values())
+
+
+def test_a_piece_of_a_ministers_title_is_no_body(en: Language) -> None:
+    found = mentions(en, "She met the Minister of Education and Science of Ukraine in Kyiv.")
+    assert not any(m.kind == "organization" for m in found)

@@ -125,6 +125,9 @@ def test_wrong_doc_is_refused(nlp: Language) -> None:
         ("à l’initiative du Centre culturel coréen d’Almaty et de l’ambassade de Corée au Kazakhstan.",
          [("Centre culturel coréen d’Almaty", "organization"),
           ("ambassade de Corée au Kazakhstan", "organization")]),
+        ("Le consortium réunit l’Université de Lyon 2, l’Université de Rennes 1 et trois partenaires.",
+         [("Université de Lyon 2", "organization"), ("Université de Rennes 1", "organization")]),
+        ("L’Université de Lyon accueille 12 étudiants.", [("Université de Lyon", "organization")]),
     ],
 )  # fmt: skip
 def test_coordinated_names_split_or_stay_whole(

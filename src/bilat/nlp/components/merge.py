@@ -234,10 +234,11 @@ class MentionMerger:
         words = [k for k in range(start, end) if folds[k]]
         if len(words) == 1 and not self._single_ok(doc, words[0], demonym_tokens, folds):
             return None
-        contains_place = any(
-            start <= p.start and p.end <= end and (p.end - p.start) < end - start for p in places
-        )
-        priority = 2.5 if contains_place else 4
+        inner = [p for p in places if start <= p.start and p.end <= end and (p.end - p.start) < end - start]
+        priority = 2.5 if inner else 4
+        if ent.label_ in ORG_LABELS and inner and all(p.start > start and is_cap(doc[p.start - 1]) for p in inner):
+            priority = 1.5  # "Air Mauritius", "Business Finland": a body named after its country
+            # (not "Science of Ukraine", a piece of "Minister of Education and Science of Ukraine")
         name = span_name(doc, start, end)
         if ent.label_ in PER_LABELS:
             if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads:

@@ -141,10 +141,17 @@ class OrgMatcher:
         """End token of the complement after a head noun."""
         end = k
         limit = min(len(doc), k + _MAX_TOKENS)
+        country_end = -1  # where a complement "of <country>" ended ("… of Japan")
         while k < limit:
             token = doc[k]
             if k in ctx.places:
-                end = k = ctx.places[k].end
+                place = ctx.places[k]
+                end = k = place.end
+                if place.label_ == "country" and doc[place.start - 1].lower_ in self.data.connectors:
+                    country_end = end  # "of Japan", not the "Suisse" of "Centre Suisse de …"
+                continue
+            if end == k and self._number_after_name(doc, k):
+                end = k = k + 1  # "Université de Rennes 1", "Paris 8"
                 continue
             if token.text == "," and proper_head:
                 listed = self._listed_parts(doc, k + 1, ctx)
@@ -168,7 +175,10 @@ class OrgMatcher:
                 if words & self.data.conjunctions and self._head_at(doc, group_end, ctx) is not None:
                     break  # "… d’Almaty et de l’ambassade de Corée": another body begins
                 nxt = doc[group_end]
-                if words & self.data.locatives and not words & (self.data.prepositions - self.data.locatives):
+                locative = words & self.data.locatives and not words & (self.data.prepositions - self.data.locatives)
+                if not locative and end == k == country_end:
+                    break  # "Ministry of Economy … of Japan | on Japan-India …": the country closes it
+                if locative:
                     if group_end in ctx.places:  # "au Kazakhstan", "à Strasbourg"
                         end = k = ctx.places[group_end].end
                         continue
@@ -210,6 +220,18 @@ class OrgMatcher:
                 continue
             break
         return end
+
+    def _number_after_name(self, doc: Doc, k: int) -> bool:
+        """A one- or two-digit number closing a capitalised name, before punctuation, a line
+        break, "and" or the end: the numbered universities ("Lyon 2", "Paris 8"), not a count
+        ("Lyon 12 étudiants") or a year."""
+        token = doc[k]
+        if not (token.text.isdigit() and len(token.text) <= 2 and k > 0 and is_cap(doc[k - 1])):
+            return False
+        if k + 1 >= len(doc):
+            return True
+        nxt = doc[k + 1]
+        return is_break(nxt) or nxt.is_punct or nxt.lower_ in self.data.conjunctions
 
     def _ordinary_caps(self, doc: Doc, k: int, ctx: _Context) -> int:
         """End of a run of capitalised ordinary words from token k ("Sports", "Climate Change"):
