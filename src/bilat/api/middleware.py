@@ -27,6 +27,8 @@ SECURITY_HEADERS: dict[str, str] = {
     "cross-origin-resource-policy": "same-origin",
     "x-permitted-cross-domain-policies": "none",
 }
+
+
 def _with_headers(raw: Iterable[tuple[bytes, bytes]], extra: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
     """The response's headers plus `extra`, keeping a value the response set itself."""
     headers = list(raw)

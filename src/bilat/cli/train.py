@@ -25,7 +25,7 @@ DEFAULT_TEXTS = ("../shared/seeds",)
 
 
 def _corpus_name(name: str) -> str:
-    """"real" for ../shared/corpus/real/gold.jsonl, "seeds" for ../shared/gold/seeds.jsonl."""
+    """ "real" for ../shared/corpus/real/gold.jsonl, "seeds" for ../shared/gold/seeds.jsonl."""
     path = Path(name)
     return name if name == "all" else path.parent.name if path.stem == "gold" else path.stem
 

@@ -215,8 +215,13 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         return compile_pattern(status[name], name)
 
     quotes = status.get("quotes")
-    if not isinstance(quotes, list) or not quotes or any(
-        not isinstance(q, list) or len(q) != 2 or not all(isinstance(m, str) and m for m in q) for q in quotes
+    if (
+        not isinstance(quotes, list)
+        or not quotes
+        or any(
+            not isinstance(q, list) or len(q) != 2 or not all(isinstance(m, str) and m for m in q)
+            for q in quotes
+        )
     ):
         raise LanguageDataError(f"lang/{lang}/status_cues.yaml: 'quotes' must list [opening, closing] pairs")
     introducers = status.get("city_introducers")

@@ -55,4 +55,3 @@ def weight_problems(name: str, root: Path | None = None) -> list[str]:
         if digest != expected:
             problems.append(f"{name}: {relative} has SHA-256 {digest[:12]}…, expected {expected[:12]}…")
     return problems
-

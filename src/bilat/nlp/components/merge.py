@@ -236,7 +236,8 @@ class MentionMerger:
             return None
         inner = [p for p in places if start <= p.start and p.end <= end and (p.end - p.start) < end - start]
         priority = 2.5 if inner else 4
-        if ent.label_ in ORG_LABELS and inner and all(p.start > start and is_cap(doc[p.start - 1]) for p in inner):
+        named_after = all(p.start > start and is_cap(doc[p.start - 1]) for p in inner)
+        if ent.label_ in ORG_LABELS and inner and named_after:
             priority = 1.5  # "Air Mauritius", "Business Finland": a body named after its country
             # (not "Science of Ukraine", a piece of "Minister of Education and Science of Ukraine")
         name = span_name(doc, start, end)

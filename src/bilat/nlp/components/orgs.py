@@ -175,7 +175,8 @@ class OrgMatcher:
                 if words & self.data.conjunctions and self._head_at(doc, group_end, ctx) is not None:
                     break  # "… d’Almaty et de l’ambassade de Corée": another body begins
                 nxt = doc[group_end]
-                locative = words & self.data.locatives and not words & (self.data.prepositions - self.data.locatives)
+                others = self.data.prepositions - self.data.locatives
+                locative = words & self.data.locatives and not words & others
                 if not locative and end == k == country_end:
                     break  # "Ministry of Economy … of Japan | on Japan-India …": the country closes it
                 if locative:
