@@ -210,3 +210,21 @@ def test_a_body_named_after_its_country_is_no_country(en: Language, text: str, b
 def test_a_piece_of_a_ministers_title_is_no_body(en: Language) -> None:
     found = mentions(en, "She met the Minister of Education and Science of Ukraine in Kyiv.")
     assert not any(m.kind == "organization" for m in found)
+
+
+def test_an_acronym_standing_alone_is_a_body(en: Language) -> None:
+    found = by_name(mentions(en, "Last week JETRO held a signing ceremony with its Finnish partner."))
+    assert found["JETRO"].kind == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The loan is worth 300 million USD over ten years.",
+        "The TITR (Trans-Caspian International Transport Route) carries more freight each year.",
+        "The pipeline project (TCP) would link both shores.",
+        "OFFICIAL VISIT OF THE MINISTER TO ASTANA",
+    ],
+)
+def test_acronyms_that_name_no_body(en: Language, text: str) -> None:
+    assert not any(m.kind == "organization" for m in mentions(en, text))

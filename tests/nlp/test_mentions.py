@@ -151,3 +151,20 @@ def test_a_person_entity_ends_before_the_place_it_is_from(nlp: Language) -> None
     kinds = [(s.text, s.label_) for s in doc.spans["bilat_mentions"]]
     assert ("Amadou Diallo", "person") in kinds
     assert ("Sénégal", "country") in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Centre national du cinéma (CNC) soutient le film. Le CNC a signé une convention avec l’EMBRAPA.",
+         [("Centre national du cinéma", "organization"), ("CNC", "organization"),
+          ("EMBRAPA", "organization")]),
+        ("Le projet de gazoduc transcaspien (TCP) relierait les deux rives. Le TCP coûterait cher.", []),
+        ("Le prêt de 300 millions USD a été signé.", []),
+    ],
+)  # fmt: skip
+def test_acronyms_alone_are_bodies_unless_they_name_a_thing(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_mentions(_document(text), nlp(text))
+    assert [(m.text, m.kind) for m in found] == expected

@@ -57,6 +57,7 @@ class LangData:
     particles: frozenset[str]
     non_actor_heads: frozenset[str]
     member_nouns: frozenset[str]  # "Rectors' Conference", "Conférence des présidents": a body
+    not_body_acronyms: frozenset[str]  # "USD", "GDP": an acronym alone that names no body
     org_heads: dict[str, OrgHead]
     keyword_rules: tuple[KeywordRule, ...]
     media_cues: frozenset[str]
@@ -220,6 +221,7 @@ def load_lang(lang: str = "fr") -> LangData:
         particles=_lower(names, "name_particles", f"lang/{lang}/names.yaml"),
         non_actor_heads=_folded(names, "non_actor_heads", f"lang/{lang}/names.yaml"),
         member_nouns=_folded(names, "member_nouns", f"lang/{lang}/names.yaml"),
+        not_body_acronyms=_folded(names, "not_body_acronyms", f"lang/{lang}/names.yaml"),
         org_heads=heads,
         name_endings=endings,
         tail_heads=tails,

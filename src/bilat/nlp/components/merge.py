@@ -31,6 +31,7 @@ from bilat.nlp.text import (
     is_acronym,
     is_cap,
     is_name_part,
+    is_roman,
     longest_match,
     span_name,
     token_folds,
@@ -109,6 +110,16 @@ class MentionMerger:
             cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places, surnames)
             if cand is not None:
                 cands.append(cand)
+        acronyms = [
+            k for k, t in enumerate(doc) if 3 <= len(t) <= 7 and t.text.isalpha() and t.text.isupper()
+        ]
+        things = {folds[k] for k in acronyms if self._names_a_thing(doc, k, folds)}
+        cands = [
+            c
+            for c in cands
+            if not (c.kind == "organization" and c.end - c.start == 1 and folds[c.start] in things)
+        ]
+        cands += self._acronyms(doc, folds, acronyms, things)
         chosen = self._select(cands, furniture, blocked)
         chosen += self._spread(doc, chosen, folds, furniture, demonym_tokens, blocked)
         chosen.sort(key=lambda c: c.start)
@@ -275,6 +286,51 @@ class MentionMerger:
         return _Candidate(
             start, end, priority + 1, "organization", _info(name, country=country, category=category)
         )
+
+    def _acronyms(self, doc: Doc, folds: list[str], found: list[int], things: set[str]) -> list[_Candidate]:
+        """Acronyms standing alone that neither the NER nor the patterns read ("JETRO held a
+        ceremony", "l'Embrapa et le Cirad"): bodies, last in trust. Not a word of a shouted line
+        ("VISITE DU PRÉSIDENT"), an ordinary word, a roman numeral, one the text spells out as a
+        thing (`things`) or one of the language's acronyms that name no body (currencies,
+        measures, documents)."""
+        out = []
+        for k in found:
+            text = doc[k].text
+            if (
+                folds[k] in things
+                or folds[k] in self.data.not_body_acronyms
+                or folds[k] in self.data.non_actor_heads
+            ):
+                continue
+            if is_roman(text) or self.lexicon.common(text.lower()) or self._shouted(doc, k):
+                continue
+            out.append(_Candidate(k, k + 1, 7, "organization", _info(text, category="other")))
+        return out
+
+    def _names_a_thing(self, doc: Doc, k: int, folds: list[str]) -> bool:
+        """An acronym the text spells out as no body: after common words ("le projet de gazoduc
+        transcaspien (TCP)"), or before an expansion naming a route, a programme, a method
+        ("TITR (Trans-Caspian International Transport Route)")."""
+        if 2 <= k < len(doc) - 1 and doc[k - 1].text == "(" and doc[k + 1].text == ")":
+            before = doc[k - 2]
+            bodies = {s.end for s in doc.spans.get(ORGS, [])}
+            if before.is_alpha and before.is_lower and k - 1 not in bodies:
+                return True  # not "Centre national du cinéma (CNC)", the body's own acronym
+        if k + 1 < len(doc) and doc[k + 1].text == "(":
+            for j in range(k + 2, min(len(doc), k + 14)):
+                if doc[j].text == ")":
+                    break
+                if folds[j] in self.data.non_actor_heads:
+                    return True
+        return False
+
+    @staticmethod
+    def _shouted(doc: Doc, k: int) -> bool:
+        """A word of a line written in capitals: a neighbour is a capitalised word too."""
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(doc) and doc[j].is_alpha and doc[j].is_upper and len(doc[j].text) > 1:
+                return True
+        return False
 
     def _of_members(self, folds: list[str], words: list[int]) -> bool:
         """A conference or assembly of its members is a body: "German Rectors' Conference",
