@@ -29,6 +29,7 @@ from bilat.nlp.text import (
     clean_bounds,
     drop_cache,
     is_acronym,
+    is_break,
     is_cap,
     is_name_part,
     is_roman,
@@ -308,21 +309,20 @@ class MentionMerger:
         return out
 
     def _names_a_thing(self, doc: Doc, k: int, folds: list[str]) -> bool:
-        """An acronym the text spells out as no body: after common words ("le projet de gazoduc
-        transcaspien (TCP)"), or before an expansion naming a route, a programme, a method
-        ("TITR (Trans-Caspian International Transport Route)")."""
-        if 2 <= k < len(doc) - 1 and doc[k - 1].text == "(" and doc[k + 1].text == ")":
-            before = doc[k - 2]
-            bodies = {s.end for s in doc.spans.get(ORGS, [])}
-            if before.is_alpha and before.is_lower and k - 1 not in bodies:
-                return True  # not "Centre national du cinéma (CNC)", the body's own acronym
-        if k + 1 < len(doc) and doc[k + 1].text == "(":
-            for j in range(k + 2, min(len(doc), k + 14)):
-                if doc[j].text == ")":
-                    break
-                if folds[j] in self.data.non_actor_heads:
-                    return True
-        return False
+        """An acronym the text spells out as no body: in brackets after a project, a route, a
+        programme ("le projet de gazoduc transcaspien (TCP)"), or before such an expansion
+        ("TITR (Trans-Caspian International Transport Route)"); not "la Direction du
+        développement et de la coopération (DDC)"."""
+        words: set[str] = set()
+        if k >= 2 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")":
+            j = k - 2
+            while j > max(-1, k - 9) and not is_break(doc[j]):
+                words.add(folds[j])
+                j -= 1
+        elif k + 1 < len(doc) and doc[k + 1].text == "(":
+            words = set(folds[k + 2 : min(len(doc), k + 14)])
+        # "German Rectors' Conference (HRK)": a conference of its members is a body
+        return bool(words & self.data.non_actor_heads) and not words & self.data.member_nouns
 
     @staticmethod
     def _shouted(doc: Doc, k: int) -> bool:
