@@ -19,6 +19,8 @@ from bilat.extract.learned import (
     draft_features,
     load_decisions,
     read_decisions,
+    role_candidates,
+    role_features,
     write_decisions,
 )
 from bilat.extract.lexicon import load_lexicon
@@ -99,6 +101,22 @@ def test_features_say_where_a_draft_stands(drafted) -> None:
     assert "where=headline" in draft_features(headline, ctx)
     assert "where=lead" in draft_features(body, ctx)
     assert "lang=fr" in draft_features(body, ctx)
+
+
+@pytest.mark.slow
+def test_role_candidates_reach_one_sentence_after_the_draft(drafted) -> None:
+    """The actors of "Ils ont signé un mémorandum" are named in the sentence before; those of a
+    draft may also be named in the sentence after it."""
+    document, mentions, broad, _rules, sents = drafted
+    ctx = doc_context(document, mentions, sents)
+    headline = next(d for d in broad if d.cand.start < ctx.headline_end)  # "accord", sentence 0
+    names = {m.text: m for m in role_candidates(headline, ctx)}
+    minister = next(m for m in mentions if m.kind == "person")
+    assert ctx.sentence_of(minister.start) == ctx.sentence_of(headline.cand.start) + 1
+    assert minister.text in names
+    assert "r_where=after1" in role_features(headline, names[minister.text], ctx)
+    memorandum = next(d for d in broad if "mémorandum" in d.cand.text)
+    assert minister.text in {m.text for m in role_candidates(memorandum, ctx)}  # the sentence before
 
 
 @pytest.mark.slow

@@ -117,18 +117,21 @@ def doc_context(document: Document, places: list[Mention], sents: list[Span] | N
 
 _ACTORS = ("person", "organization")
 _ROLE_SENTENCES_BEFORE = 2  # a fact's actors may be named this many sentences before it
+_ROLE_SENTENCES_AFTER = 1  # ...or in the next one ("… signed a consortium agreement. It brings
+# together the University of X, …"; cross-validated: en 0.413 -> 0.437, fr 0.314 -> 0.315)
 
 
 def role_candidates(draft: Draft, ctx: DocContext) -> list[Mention]:
     """The person and organisation mentions that may take part in a draft's fact: in its
-    sentence, the sentences just before it, and the headline."""
+    sentence, the sentences just before and after it, and the headline."""
     here = ctx.sentence_of(draft.cand.start)
     out = []
     for m in ctx.mentions:
         if m.kind not in _ACTORS:
             continue
         where = ctx.sentence_of(m.start)
-        near = here - _ROLE_SENTENCES_BEFORE <= where <= here or m.end <= ctx.headline_end
+        near = here - _ROLE_SENTENCES_BEFORE <= where <= here + _ROLE_SENTENCES_AFTER
+        near = near or m.end <= ctx.headline_end
         if near and not any(m.start == o.start and m.end == o.end for o in out):
             out.append(m)
     return out
@@ -147,6 +150,8 @@ def role_features(draft: Draft, m: Mention, ctx: DocContext) -> list[str]:
         where = "same"
     elif m.end <= ctx.headline_end:
         where = "headline"
+    elif there > here:
+        where = f"after{there - here}"
     else:
         where = f"before{here - there}"
     side = "before" if m.end <= cand.start else "after" if m.start >= cand.end else "inside"
