@@ -6,6 +6,9 @@ phrase, the last word is also a prefix (`"guim"*`) unless it is a whole word of 
 quotes, operators and brackets typed by users are only separators. Past RANK_LIMIT results,
 relevance gives way to newest first, and facets count the first FACET_RESULTS results: both
 keep a search of 50,000 documents within tens of milliseconds (benchmarks/workbench_load.py).
+Facets chosen are tags in the FTS5 match (search_index.tag: the users' words are matched in the
+title, body and names only) and years are ranges of ids, so FTS5 counts and filters from its
+doclists; ids run in date order, so the newest (or oldest) results are its first matches.
 Passages and titles come back as plain text with the offsets of the matches (`{"text", "marks":
 [[start, end], ...]}`): FTS5 marks matches with two control characters that never occur in
 indexed text (search_index.clean), which are turned into offsets here, so no markup is ever put
@@ -15,6 +18,7 @@ into untrusted text; the pages escape it and add <mark>.
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +28,7 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from bilat.store.rows import chunks
+from bilat.store.search_index import LISTED_FACETS, SEQ_BITS, tag, year, year_ids
 
 RECORD_TYPES = ("document", "agreement", "initiative", "event", "actor")
 FACETS = ("pair", "type", "kind", "status", "domain", "year", "actor", "language")
@@ -37,8 +42,11 @@ OPEN, CLOSE = "\x02", "\x03"  # snippet() markers: search_index.clean keeps them
 _WORD = re.compile(r"[^\W_]+")  # what unicode61 makes tokens of: letters and digits
 _CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _FTS_TABLES = ("search_documents", "search_records")
-_WEIGHTS = "10.0, 1.0, 4.0"  # bm25 weights of title, body, names
-Hit = tuple[int, float, "str | None"]  # entry id, bm25 score, date
+_WEIGHTS = "10.0, 1.0, 4.0, 0.0"  # bm25 weights of title, body, names, tags
+_TEXT = "{title body names}"  # the columns users' words are looked for in (not the tags)
+# entry id, bm25 score, date, type, ref, kind, status, languages (JSON list), facets (JSON object)
+Hit = tuple[int, float, "str | None", str, str, "str | None", "str | None", "str | None", "str | None"]
+DATED = 1 << SEQ_BITS  # entries' ids from this one on are dated (search_index.entry_block)
 SEARCH_TABLES = frozenset({"search_entries", "search_facets", "search_record_text", *_FTS_TABLES})
 
 
@@ -110,7 +118,7 @@ def _whole_last_word(session: Session, match: str | None, tables: tuple[str, ...
     exact = match[:-1]
     for table in tables:
         sql = f"SELECT 1 FROM {table} WHERE {table} MATCH :m LIMIT 1"
-        if session.execute(_sql(sql), {"m": exact}).first() is not None:
+        if session.execute(_sql(sql), {"m": f"{_TEXT} : ({exact})"}).first() is not None:
             return exact
     return match
 
@@ -125,98 +133,105 @@ def _tables(query: SearchQuery) -> tuple[str, ...]:
     return _FTS_TABLES
 
 
-def _filters(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
-    """WHERE clauses on `e` (search_entries) for the facets and years chosen, and their binds."""
-    binds: dict[str, Any] = {}
-    where: list[str] = []
-    for i, (facet, value) in enumerate(sorted(query.facets.items())):
-        binds[f"f{i}"], binds[f"v{i}"] = facet, value
-        if facet in ("type", "kind", "status"):  # columns of the entry: no list of ids to build
-            where.append(f"e.{facet} = :v{i}")
-        elif facet == "year":
-            where.append(f"substr(e.date, 1, 4) = :v{i}")
-        else:
-            where.append(
-                f"e.id IN (SELECT entry_id FROM search_facets WHERE facet = :f{i} AND value = :v{i})"
-            )
-    if query.since is not None:
-        binds["since"] = f"{query.since:04d}"
-        where.append("e.date >= :since")
-    if query.until is not None:
-        binds["until"] = f"{query.until + 1:04d}"
-        where.append("e.date < :until")
-    return where, binds
+def _match(query: SearchQuery, words: str | None, table: str) -> str | None:
+    """The FTS5 match of a table: the words in the text columns, each facet chosen as a tag (the
+    year aside: a range of ids); None without either."""
+    parts = [f"{_TEXT} : ({words})"] if words else []
+    tags = [
+        f'"{tag(facet, value)}"'
+        for facet, value in sorted(query.facets.items())
+        if facet != "year" and not (facet == "type" and table == "search_documents")  # all of them
+    ]
+    if tags:
+        parts.append(f"tags : ({' '.join(tags)})")
+    return " AND ".join(parts) or None
 
 
-def _date_order(sort: str) -> str:
-    """Newest (or oldest) first, undated last, ties by id: the same URL always gives the same page."""
-    if sort == "oldest":
-        return "e.date IS NULL, e.date ASC, e.id ASC"
-    return "e.date IS NULL, e.date DESC, e.id DESC"
+def _years(query: SearchQuery, ids: str) -> tuple[str, dict[str, Any]]:
+    """The condition on `ids` (entries' ids or FTS5 rowids) for the year, since and until chosen."""
+    years = [int(query.facets["year"])] if "year" in query.facets else []
+    first = max([y for y in (*years, query.since) if y is not None], default=None)
+    last = min([y for y in (*years, query.until) if y is not None], default=None)
+    if first is None and last is None:
+        return "", {}
+    low, high = year_ids(first, last)
+    return f" AND {ids} >= :low AND {ids} < :high", {"low": low, "high": high}
 
 
-def _by_date(session: Session, condition: str, binds: dict[str, Any], sort: str, wanted: int) -> list[Hit]:
-    """Every record (no words) by date: dated ones through the index on dates, then undated ones."""
-    direction = "ASC" if sort == "oldest" else "DESC"
-    dated = "e.date IS NOT NULL" + (f" AND {condition}" if condition else "")
-    sql = (
-        f"SELECT e.id, 0.0, e.date FROM search_entries e WHERE {dated} "
-        f"ORDER BY e.date {direction}, e.id {direction} LIMIT :wanted"
-    )
-    rows = session.execute(text(sql), binds | {"wanted": wanted}).all()
-    if len(rows) < wanted:
-        undated = "e.date IS NULL" + (f" AND {condition}" if condition else "")
-        sql = f"SELECT e.id, 0.0, e.date FROM search_entries e WHERE {undated} ORDER BY e.id {direction}"
-        sql += " LIMIT :n"
-        rows += session.execute(text(sql), binds | {"n": wanted - len(rows)}).all()
-    return [(int(r[0]), 0.0, r[2]) for r in rows]
+_JOIN = "CROSS JOIN search_entries e ON e.id = {t}.rowid"
+_COLUMNS = "e.id, {score}, e.date, e.type, e.ref, e.kind, e.status, e.languages, e.facets"
+
+
+def _hit(row: Any) -> Hit:
+    return (int(row[0]), float(row[1]), *row[2:])  # type: ignore[return-value]
+
+
+def _by_id(session: Session, sql: str, binds: dict[str, Any], ids: str, sort: str, wanted: int) -> list[Hit]:
+    """The first `wanted` rows of `sql` (which ends with a WHERE) in date order: its ids, newest
+    first (undated last: their ids are the lowest), or oldest first (dated ones, then undated)."""
+    if sort != "oldest":
+        rows = session.execute(_sql(f"{sql} ORDER BY {ids} DESC LIMIT :wanted"), binds | {"wanted": wanted})
+        return [_hit(r) for r in rows]
+    dated = f"{sql} AND {ids} >= :dated ORDER BY {ids} ASC LIMIT :wanted"
+    found = [_hit(r) for r in session.execute(_sql(dated), binds | {"dated": DATED, "wanted": wanted})]
+    if len(found) < wanted:
+        undated = f"{sql} AND {ids} < :dated ORDER BY {ids} ASC LIMIT :wanted"
+        rows = session.execute(_sql(undated), binds | {"dated": DATED, "wanted": wanted - len(found)})
+        found += [_hit(r) for r in rows]
+    return found
 
 
 def _ranked(
-    session: Session, query: SearchQuery, match: str | None, wanted: int
+    session: Session, query: SearchQuery, words: str | None, wanted: int
 ) -> tuple[list[Hit], int, str]:
     """The first `wanted` hits in order, how many there are in all, and the order applied: the one
-    asked for, except relevance past RANK_LIMIT results (newest first then)."""
-    where, binds = _filters(query)
-    condition = " AND ".join(where)
-    if match is None:
-        count = "SELECT count(*) FROM search_entries e" + (f" WHERE {condition}" if condition else "")
-        total = int(session.execute(text(count), binds).scalar_one())
-        order = "oldest" if query.sort == "oldest" else "newest"
-        return _by_date(session, condition, binds, order, wanted), total, order
-    binds["match"] = match
+    asked for, except relevance past RANK_LIMIT results (newest first then), and newest first
+    without words."""
     tables = _tables(query)
-
-    def each_table(columns: str) -> str:
-        """The matches of every table joined to their entries, filtered: the filters are checked
-        before the columns are computed (bm25 only for the hits that pass them). CROSS JOIN keeps
-        the FTS5 match the outer loop: SQLite may otherwise scan the entries and run the match
-        once per entry (seconds at 50,000 documents)."""
-        return " UNION ALL ".join(
-            f"SELECT {columns.format(t=t)} FROM {t} CROSS JOIN search_entries e ON e.id = {t}.rowid "
-            f"WHERE {t} MATCH :match" + (f" AND {condition}" if condition else "")
-            for t in tables
+    matches = {t: _match(query, words, t) for t in tables}
+    if any(m is None for m in matches.values()):  # no words, no facet but years: every entry
+        years, binds = _years(query, "e.id")
+        count = "SELECT count(*) FROM search_entries e" + (f" WHERE 1{years}" if years else "")
+        total = int(session.execute(_sql(count), binds).scalar_one())
+        order = "oldest" if query.sort == "oldest" else "newest"
+        sql = f"SELECT {_COLUMNS.format(score='0.0')} FROM search_entries e WHERE 1{years}"
+        return _by_id(session, sql, binds, "e.id", order, wanted), total, order
+    per_table: dict[str, tuple[str, dict[str, Any]]] = {}
+    total = 0
+    for t in tables:
+        years, binds = _years(query, f"{t}.rowid")
+        per_table[t] = (f"{t} MATCH :match{years}", binds | {"match": matches[t]})
+        # FTS5 counts from its doclists alone: facets are tags, years a range of its rowids
+        total += int(
+            session.execute(
+                _sql(f"SELECT count(*) FROM {t} WHERE {per_table[t][0]}"), binds | {"match": matches[t]}
+            ).scalar_one()
         )
 
-    if condition:
-        total = int(session.execute(text(f"SELECT count(*) FROM ({each_table('1')})"), binds).scalar_one())
-    else:  # FTS5 counts its matches from the doclists alone
-        counts = (f"SELECT count(*) FROM {t} WHERE {t} MATCH :match" for t in tables)
-        total = sum(int(session.execute(text(c), binds).scalar_one()) for c in counts)
-    order = query.sort if query.sort != "relevance" or total <= RANK_LIMIT else "newest"
+    def joined(t: str, score: str) -> str:
+        """The matches of table t with their entries. CROSS JOIN keeps the FTS5 match the outer
+        loop, walking its matches in id (date) order."""
+        return f"SELECT {_COLUMNS.format(score=score)} FROM {t} {_JOIN.format(t=t)} WHERE {per_table[t][0]}"
+
+    relevance = words is not None and query.sort == "relevance"
+    order = (
+        query.sort if relevance and total <= RANK_LIMIT else "oldest" if query.sort == "oldest" else "newest"
+    )
     if order != "relevance":
-        dated = each_table("e.id, 0.0, e.date")
-        sql = f"SELECT * FROM ({dated}) AS e ORDER BY {_date_order(order)} LIMIT :wanted"
-        rows = session.execute(text(sql), binds | {"wanted": wanted}).all()
-        return [(int(r[0]), 0.0, r[2]) for r in rows], total, order
-    sql = each_table(f"e.id, bm25({{t}}, {_WEIGHTS}), e.date")
-    # At most RANK_LIMIT rows, each needed to order them: they come back faster as the driver's
-    # tuples than as SQLAlchemy rows (on the session's own connection and transaction).
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        found: list[Hit] = cursor.execute(sql, binds).fetchall()
-    finally:
-        cursor.close()
+        found: list[Hit] = []
+        for t in tables:
+            found += _by_id(session, joined(t, "0.0"), per_table[t][1], f"{t}.rowid", order, wanted)
+        undated_last = (lambda h: (h[0] < DATED, h[0])) if order == "oldest" else (lambda h: -h[0])
+        return sorted(found, key=undated_last)[:wanted], total, order
+    found = []
+    for t in tables:
+        # At most RANK_LIMIT rows, each needed to order them: they come back faster as the driver's
+        # tuples than as SQLAlchemy rows (on the session's own connection and transaction).
+        cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            found += cursor.execute(joined(t, f"bm25({t}, {_WEIGHTS})"), per_table[t][1]).fetchall()
+        finally:
+            cursor.close()
     return heapq.nsmallest(wanted, found, key=lambda h: (h[1], h[0])), total, order
 
 
@@ -239,7 +254,8 @@ def _passages(session: Session, match: str | None, entries: dict[int, str]) -> d
     """The title, passage and matched names of these entries (id: record type). The passage is the
     best fragment of the text (a document's text, a fact's quotes) holding the words; when they
     matched only in the title or names, the start of the text, unmarked (an actor's: its aliases).
-    One query per FTS5 table: a prefix (`"coop"*`) is expanded once for the page, not once a hit."""
+    One query per FTS5 table, over the range of the page's ids: FTS5 seeks to a range, whereas
+    `rowid IN (...)` ran the match once per id (a prefix, `"coop"*`, expanded each time)."""
     found: dict[int, _Texts] = {}
     for table in _FTS_TABLES:
         ids = [e for e, type_ in entries.items() if (type_ == "document") == (table == "search_documents")]
@@ -255,10 +271,11 @@ def _passages(session: Session, match: str | None, entries: dict[int, str]) -> d
         sql = (
             f"SELECT rowid, highlight({table}, 0, :o, :c), snippet({table}, 1, :o, :c, '…', 24), "
             f"highlight({table}, 2, :o, :c), substr(body, 1, {PASSAGE_CHARS + 1}) "
-            f"FROM {table} WHERE {table} MATCH :match AND rowid IN ({listed})"
+            f"FROM {table} WHERE {table} MATCH :match AND rowid >= :low AND rowid <= :high "
+            f"AND +rowid IN ({listed})"  # +: a filter on the rows of the range, not a lookup
         )
-        rows = session.execute(text(sql), {"o": OPEN, "c": CLOSE, "match": match}).all()
-        for rowid, title, snippet, names, body in rows:
+        binds = {"o": OPEN, "c": CLOSE, "match": f"{_TEXT} : ({match})", "low": min(ids), "high": max(ids)}
+        for rowid, title, snippet, names, body in session.execute(text(sql), binds).all():
             shown = passage(snippet)
             matched = [passage(line) for line in (names or "").split("\n") if OPEN in line]
             if not shown["marks"]:
@@ -267,29 +284,46 @@ def _passages(session: Session, match: str | None, entries: dict[int, str]) -> d
     return found
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _sql(statement: str) -> TextClause:
     """A statement parsed once (SQLAlchemy's text() costs more than SQLite running it here)."""
     return text(statement)
 
 
-def _facet_counts(session: Session, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
-    """Per facet, its values among these entries with their counts (the most frequent first, years
-    newest first)."""
-    rows: list[Any] = []
-    for part in chunks([str(i) for i in ids], 10_000):
-        sql = (
-            "SELECT facet, value, count(*) FROM search_facets "
-            f"WHERE entry_id IN ({', '.join(part)}) GROUP BY facet, value"  # integers from the index
-        )
-        rows += session.execute(text(sql)).all()
-    counts: dict[str, list[dict[str, Any]]] = {facet: [] for facet in FACETS}
+@lru_cache(maxsize=64)
+def _languages(value: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(value)) if value else ()
+
+
+@lru_cache(maxsize=4096)
+def _listed(value: str | None) -> dict[str, list[str]]:
+    """The entry's facets column: pair, domain and actor values (a handful of distinct ones recur)."""
+    return json.loads(value) if value else {}
+
+
+def _facet_counts(hits: list[Hit]) -> dict[str, list[dict[str, Any]]]:
+    """Per facet, its values among these hits with their counts (the most frequent first, years
+    newest first), from the columns of the entries the search read."""
     merged: dict[tuple[str, str], int] = {}
-    for facet, value, n in rows:
-        merged[facet, value] = merged.get((facet, value), 0) + n
+
+    def add(facet: str, value: str | None) -> None:
+        if value:
+            merged[facet, value] = merged.get((facet, value), 0) + 1
+
+    for _id, _score, date, type_, _ref, kind, status, languages, listed in hits:
+        add("type", type_)
+        add("kind", kind)
+        add("status", status)
+        add("year", year(date))
+        for language in _languages(languages):
+            add("language", language)
+        for facet, values in _listed(listed).items():
+            if facet in LISTED_FACETS:
+                for value in values:
+                    add(facet, value)
+    counts: dict[str, list[dict[str, Any]]] = {facet: [] for facet in FACETS}
     for (facet, value), n in merged.items():
-        if facet in counts:
-            counts[facet].append({"value": value, "count": n})
+        counts[facet].append({"value": value, "count": n})
     for facet, values in counts.items():
         if facet == "year":
             values.sort(key=lambda v: str(v["value"]), reverse=True)  # newest first, all of them
@@ -305,7 +339,7 @@ def _actor_labels(session: Session, ids: list[str]) -> dict[str, str]:
     for part in chunks(sorted(set(ids))):
         marks = ", ".join(f":a{i}" for i in range(len(part)))
         binds = {f"a{i}": v for i, v in enumerate(part)}
-        names = session.execute(text(f"SELECT id, name FROM actors WHERE id IN ({marks})"), binds)
+        names = session.execute(_sql(f"SELECT id, name FROM actors WHERE id IN ({marks})"), binds)
         labels.update((id_, name) for id_, name in names)
     return labels
 
@@ -320,12 +354,10 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
     wanted = min(max(FACET_RESULTS, query.offset + query.limit), MAX_RANKED)
     ranked, total, order = _ranked(session, query, match, wanted)
     page = ranked[query.offset : query.offset + query.limit]
-    described = _describe(session, [h[0] for h in page])
-    texts = _passages(session, match, {entry: described[entry][0] for entry, _s, _d in page})
+    texts = _passages(session, match, {h[0]: h[3] for h in page})
     items = []
     empty = _Texts(passage(""), passage(""), [])
-    for entry, score, date in page:
-        type_, ref, kind, status = described[entry]
+    for entry, score, date, type_, ref, kind, status, *_ in page:
         found = texts.get(entry, empty)
         items.append(
             {
@@ -340,8 +372,8 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
                 "score": round(-float(score), 4) if order == "relevance" else None,
             }
         )
-    counted = [h[0] for h in ranked[:FACET_RESULTS]]
-    facets = _facet_counts(session, counted)
+    counted = ranked[:FACET_RESULTS]
+    facets = _facet_counts(counted)
     labels = _actor_labels(session, [v["value"] for v in facets["actor"]])
     for value in facets["actor"]:
         value["label"] = labels.get(value["value"], value["value"])
@@ -354,13 +386,3 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
         "facets_over": len(counted),
         "order": order,
     }
-
-
-def _describe(session: Session, ids: list[int]) -> dict[int, tuple[str, str, str | None, str | None]]:
-    if not ids:
-        return {}
-    listed = ", ".join(str(i) for i in ids)  # integers from the index, not user input
-    rows = session.execute(
-        text(f"SELECT id, type, ref, kind, status FROM search_entries WHERE id IN ({listed})")
-    )
-    return {int(r[0]): (r[1], r[2], r[3], r[4]) for r in rows.all()}
