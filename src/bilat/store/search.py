@@ -18,8 +18,8 @@ into untrusted text; the pages escape it and add <mark>.
 from __future__ import annotations
 
 import heapq
-import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -28,7 +28,7 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from bilat.store.rows import chunks
-from bilat.store.search_index import LISTED_FACETS, SEQ_BITS, tag, year, year_ids
+from bilat.store.search_index import LISTED, SEQ_BITS, tag, year_ids
 
 RECORD_TYPES = ("document", "agreement", "initiative", "event", "actor")
 FACETS = ("pair", "type", "kind", "status", "domain", "year", "actor", "language")
@@ -44,8 +44,8 @@ _CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _FTS_TABLES = ("search_documents", "search_records")
 _WEIGHTS = "10.0, 1.0, 4.0, 0.0"  # bm25 weights of title, body, names, tags
 _TEXT = "{title body names}"  # the columns users' words are looked for in (not the tags)
-# entry id, bm25 score, date, type, ref, kind, status, languages (JSON list), facets (JSON object)
-Hit = tuple[int, float, "str | None", str, str, "str | None", "str | None", "str | None", "str | None"]
+# entry id, bm25 score, date, type, ref, kind, status; languages, pairs, domains, actors (search_index.LISTED)
+Hit = tuple[Any, ...]
 DATED = 1 << SEQ_BITS  # entries' ids from this one on are dated (search_index.entry_block)
 SEARCH_TABLES = frozenset({"search_entries", "search_facets", "search_record_text", *_FTS_TABLES})
 
@@ -159,25 +159,31 @@ def _years(query: SearchQuery, ids: str) -> tuple[str, dict[str, Any]]:
 
 
 _JOIN = "CROSS JOIN search_entries e ON e.id = {t}.rowid"
-_COLUMNS = "e.id, {score}, e.date, e.type, e.ref, e.kind, e.status, e.languages, e.facets"
+_COLUMNS = "e.id, {score}, e.date, e.type, e.ref, e.kind, e.status, " + ", ".join(
+    f"e.{c}" for c in LISTED.values()
+)
 
 
-def _hit(row: Any) -> Hit:
-    return (int(row[0]), float(row[1]), *row[2:])  # type: ignore[return-value]
+def _rows(session: Session, sql: str, binds: dict[str, Any]) -> list[Any]:
+    """The rows of a query as the driver's tuples, on the session's own connection and transaction:
+    a thousand rows come back several times faster than as SQLAlchemy rows."""
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(sql, binds).fetchall()
+    finally:
+        cursor.close()
 
 
 def _by_id(session: Session, sql: str, binds: dict[str, Any], ids: str, sort: str, wanted: int) -> list[Hit]:
     """The first `wanted` rows of `sql` (which ends with a WHERE) in date order: its ids, newest
     first (undated last: their ids are the lowest), or oldest first (dated ones, then undated)."""
     if sort != "oldest":
-        rows = session.execute(_sql(f"{sql} ORDER BY {ids} DESC LIMIT :wanted"), binds | {"wanted": wanted})
-        return [_hit(r) for r in rows]
+        return _rows(session, f"{sql} ORDER BY {ids} DESC LIMIT :wanted", binds | {"wanted": wanted})
     dated = f"{sql} AND {ids} >= :dated ORDER BY {ids} ASC LIMIT :wanted"
-    found = [_hit(r) for r in session.execute(_sql(dated), binds | {"dated": DATED, "wanted": wanted})]
+    found = _rows(session, dated, binds | {"dated": DATED, "wanted": wanted})
     if len(found) < wanted:
         undated = f"{sql} AND {ids} < :dated ORDER BY {ids} ASC LIMIT :wanted"
-        rows = session.execute(_sql(undated), binds | {"dated": DATED, "wanted": wanted - len(found)})
-        found += [_hit(r) for r in rows]
+        found += _rows(session, undated, binds | {"dated": DATED, "wanted": wanted - len(found)})
     return found
 
 
@@ -202,37 +208,41 @@ def _ranked(
         years, binds = _years(query, f"{t}.rowid")
         per_table[t] = (f"{t} MATCH :match{years}", binds | {"match": matches[t]})
         # FTS5 counts from its doclists alone: facets are tags, years a range of its rowids
-        total += int(
-            session.execute(
-                _sql(f"SELECT count(*) FROM {t} WHERE {per_table[t][0]}"), binds | {"match": matches[t]}
-            ).scalar_one()
-        )
+        count = f"SELECT count(*) FROM {t} WHERE {per_table[t][0]}"
+        total += int(session.execute(_sql(count), per_table[t][1]).scalar_one())
 
     def joined(t: str, score: str) -> str:
         """The matches of table t with their entries. CROSS JOIN keeps the FTS5 match the outer
         loop, walking its matches in id (date) order."""
         return f"SELECT {_COLUMNS.format(score=score)} FROM {t} {_JOIN.format(t=t)} WHERE {per_table[t][0]}"
 
-    relevance = words is not None and query.sort == "relevance"
-    order = (
-        query.sort if relevance and total <= RANK_LIMIT else "oldest" if query.sort == "oldest" else "newest"
-    )
+    order = "oldest" if query.sort == "oldest" else "newest"
+    if words is not None and query.sort == "relevance" and total <= RANK_LIMIT:
+        order = "relevance"
     if order != "relevance":
         found: list[Hit] = []
         for t in tables:
             found += _by_id(session, joined(t, "0.0"), per_table[t][1], f"{t}.rowid", order, wanted)
         undated_last = (lambda h: (h[0] < DATED, h[0])) if order == "oldest" else (lambda h: -h[0])
         return sorted(found, key=undated_last)[:wanted], total, order
-    found = []
-    for t in tables:
-        # At most RANK_LIMIT rows, each needed to order them: they come back faster as the driver's
-        # tuples than as SQLAlchemy rows (on the session's own connection and transaction).
-        cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            found += cursor.execute(joined(t, f"bm25({t}, {_WEIGHTS})"), per_table[t][1]).fetchall()
-        finally:
-            cursor.close()
-    return heapq.nsmallest(wanted, found, key=lambda h: (h[1], h[0])), total, order
+    scored: list[tuple[int, float]] = []
+    for t in tables:  # bm25 of at most RANK_LIMIT matches, each table's best `wanted` kept
+        sql = f"SELECT {t}.rowid, bm25({t}, {_WEIGHTS}) AS score FROM {t} WHERE {per_table[t][0]}"
+        scored += _rows(
+            session, f"{sql} ORDER BY score, {t}.rowid LIMIT :wanted", per_table[t][1] | {"wanted": wanted}
+        )
+    best = heapq.nsmallest(wanted, scored, key=lambda h: (h[1], h[0]))
+    return _with_entries(session, best), total, order
+
+
+def _with_entries(session: Session, scored: list[tuple[int, float]]) -> list[Hit]:
+    """The hits of these (entry id, score), in this order, with their entries' columns."""
+    found: dict[int, Any] = {}
+    for part in chunks([str(i) for i, _score in scored], 10_000):
+        listed = ", ".join(part)  # integers from the index, not user input
+        sql = f"SELECT {_COLUMNS.format(score='0.0')} FROM search_entries e WHERE e.id IN ({listed})"
+        found.update((r[0], r) for r in _rows(session, sql, {}))
+    return [(i, score, *found[i][2:]) for i, score in scored if i in found]
 
 
 PASSAGE_CHARS = 240  # of the start of a text shown when the words matched elsewhere
@@ -290,47 +300,27 @@ def _sql(statement: str) -> TextClause:
     return text(statement)
 
 
-@lru_cache(maxsize=64)
-def _languages(value: str | None) -> tuple[str, ...]:
-    return tuple(json.loads(value)) if value else ()
-
-
-@lru_cache(maxsize=4096)
-def _listed(value: str | None) -> dict[str, list[str]]:
-    """The entry's facets column: pair, domain and actor values (a handful of distinct ones recur)."""
-    return json.loads(value) if value else {}
-
-
 def _facet_counts(hits: list[Hit]) -> dict[str, list[dict[str, Any]]]:
     """Per facet, its values among these hits with their counts (the most frequent first, years
     newest first), from the columns of the entries the search read."""
-    merged: dict[tuple[str, str], int] = {}
-
-    def add(facet: str, value: str | None) -> None:
-        if value:
-            merged[facet, value] = merged.get((facet, value), 0) + 1
-
-    for _id, _score, date, type_, _ref, kind, status, languages, listed in hits:
-        add("type", type_)
-        add("kind", kind)
-        add("status", status)
-        add("year", year(date))
-        for language in _languages(languages):
-            add("language", language)
-        for facet, values in _listed(listed).items():
-            if facet in LISTED_FACETS:
-                for value in values:
-                    add(facet, value)
-    counts: dict[str, list[dict[str, Any]]] = {facet: [] for facet in FACETS}
-    for (facet, value), n in merged.items():
-        counts[facet].append({"value": value, "count": n})
-    for facet, values in counts.items():
-        if facet == "year":
-            values.sort(key=lambda v: str(v["value"]), reverse=True)  # newest first, all of them
+    years = Counter(h[2][:4] for h in hits if h[2])
+    found: dict[str, Counter[str]] = {
+        "type": Counter(h[3] for h in hits),
+        "kind": Counter(h[5] for h in hits if h[5]),
+        "status": Counter(h[6] for h in hits if h[6]),
+        "year": Counter({y: n for y, n in years.items() if len(y) == 4 and y.isdigit()}),
+    }
+    for at, facet in enumerate(LISTED, start=7):  # values separated by spaces: split at once
+        found[facet] = Counter(" ".join(h[at] for h in hits if h[at]).split())
+    counts: dict[str, list[dict[str, Any]]] = {}
+    for facet in FACETS:
+        if facet == "year":  # newest first, all of them
+            shown = sorted(found[facet].items(), reverse=True)
+        elif facet == "type":  # all of them, the most frequent first
+            shown = sorted(found[facet].items(), key=lambda vn: (-vn[1], vn[0]))
         else:
-            values.sort(key=lambda v: (-v["count"], v["value"]))
-            if facet != "type":
-                del values[FACET_VALUES:]
+            shown = heapq.nsmallest(FACET_VALUES, found[facet].items(), key=lambda vn: (-vn[1], vn[0]))
+        counts[facet] = [{"value": value, "count": n} for value, n in shown]
     return counts
 
 

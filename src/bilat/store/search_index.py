@@ -3,9 +3,10 @@ transaction that stores it (`index_document`, called by store.write); facts and 
 re-indexed with the fact listing (`index_records`, called by store.listing.rebuild_listing), so
 what search finds is what the pages list: a fact an editor rejected is not listed, nor found.
 
-Each indexed record is one `search_entries` row (type, id, kind, status, date; languages, a JSON
-list; facets, a JSON object of its pair, domain and actor values) and one FTS5 row (title, body,
-names; tags: a token per facet value, `tag`, so that facets are part of the FTS5 match):
+Each indexed record is one `search_entries` row (type, id, kind, status, date; its languages,
+pairs, domains and actors, each a column of values separated by spaces: codes and ids, which hold
+none) and one FTS5 row (title, body, names; tags: a token per facet value, `tag`, so that facets
+are part of the FTS5 match):
 
 | facet | documents | facts | actors |
 |---|---|---|---|
@@ -38,10 +39,9 @@ from sqlalchemy.orm import Session
 from bilat.store.rows import chunks
 
 FACT_ACTOR_FIELDS = ("parties", "signatories", "participants")
-LISTED_FACETS = ("pair", "domain", "actor")  # in the entry's `facets` column (type, kind, status: columns)
+LISTED = {"language": "languages", "pair": "pairs", "domain": "domains", "actor": "actors"}  # facet: column
 SEQ_BITS = 24  # an entry's id: its date's key << SEQ_BITS | its rank among that date's entries
 _SENTINELS = re.compile("[\x02\x03]")  # snippet()'s markers (store.search): never in indexed text
-_COMPACT = (",", ":")  # JSON columns written as SQLite's json functions write them (migration 0008)
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -102,16 +102,9 @@ def _tags(facets: Mapping[str, Iterable[str | None]]) -> str:
     return " ".join(tag(facet, v) for facet, values in facets.items() for v in dict.fromkeys(values) if v)
 
 
-def _facets_column(facets: Mapping[str, Iterable[str | None]]) -> str | None:
-    found = {f: sorted({v for v in facets.get(f) or [] if v}) for f in LISTED_FACETS}
-    kept = {f: values for f, values in found.items() if values}
-    return json.dumps(kept, ensure_ascii=False, separators=_COMPACT, sort_keys=True) if kept else None
-
-
-def languages(codes: Iterable[str | None]) -> str | None:
-    """The languages column: `["en", "fr"]` (sorted, JSON), None without any."""
-    found = sorted({c for c in codes if c})
-    return json.dumps(found, separators=_COMPACT) if found else None
+def listed(values: Iterable[str | None]) -> str | None:
+    """A column of several values: `["fr", "en", "fr"]` -> `"en fr"` (sorted, distinct); None without any."""
+    return " ".join(sorted({v for v in values if v})) or None
 
 
 def _conn(session: Session) -> Connection:
@@ -141,8 +134,8 @@ class _Ids:
 
 
 _INSERT_ENTRY = (
-    "INSERT INTO search_entries (id, type, ref, kind, status, date, languages, facets) "
-    "VALUES (:id, :type, :ref, :kind, :status, :date, :languages, :facets)"
+    "INSERT INTO search_entries (id, type, ref, kind, status, date, languages, pairs, domains, actors) "
+    "VALUES (:id, :type, :ref, :kind, :status, :date, :languages, :pairs, :domains, :actors)"
 )
 
 
@@ -156,7 +149,6 @@ def _entry(
     facets: Mapping[str, Iterable[str | None]],
 ) -> tuple[dict[str, Any], str]:
     """The row of search_entries of a record (its id taken) and its FTS5 tags."""
-    langs = list(facets.get("language") or [])
     every = {"type": [type_], "kind": [kind], "status": [status], **facets}
     row = {
         "id": ids.take(date),
@@ -165,8 +157,7 @@ def _entry(
         "kind": kind,
         "status": status,
         "date": date,
-        "languages": languages(langs),
-        "facets": _facets_column(facets),
+        **{column: listed(facets.get(facet) or []) for facet, column in LISTED.items()},
     }
     return row, _tags(every)
 

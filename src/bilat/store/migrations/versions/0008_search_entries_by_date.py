@@ -16,9 +16,9 @@ facet: ~200 ms). Now:
   (`languagex6672` for language fr: the facet, x, the value's UTF-8 in hex), so a facet is part of
   the FTS5 match, answered from the doclists (users' words are matched in the three other columns
   only);
-- an entry's languages (a JSON list: a merged fact can be told in two) and its pair, domain and
-  actor values (a JSON object) are columns, counted for the facets with the rows the search reads
-  anyway; `search_facets` goes, and so does the date index (the ids are the date order).
+- an entry's languages (a merged fact can be told in two), pairs, domains and actors are columns
+  (values separated by spaces: codes and ids), counted for the facets with the rows the search
+  reads anyway; `search_facets` goes, and so does the date index (the ids are the date order).
 
 The data are migrated here, in SQL (the key and the tags as bilat's code computes them): the FTS5
 tables are filled again under the new ids, their text re-tokenized (~25 s for 50,000 documents).
@@ -38,6 +38,7 @@ depends_on: str | Sequence[str] | None = None
 _FTS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
 _SEQ = 1 << 24  # bilat.store.search_index.SEQ_BITS
 _TWO = "[0-9][0-9]"
+_LISTED = {"language": "languages", "pair": "pairs", "domain": "domains", "actor": "actors"}
 # search_index.date_key in SQL: a year, then -MM, then -DD, each only when the one before is there
 _KEY = f"""CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]*' THEN
     CAST(substr(date, 1, 4) AS INTEGER) * 10000 +
@@ -50,7 +51,7 @@ ELSE 0 END"""
 
 
 def _entries(name: str, new: bool) -> None:
-    extra = ", languages VARCHAR, facets VARCHAR" if new else ""
+    extra = "".join(f", {column} VARCHAR" for column in _LISTED.values()) if new else ""
     op.execute(
         f"CREATE TABLE {name} (id INTEGER NOT NULL, type VARCHAR NOT NULL, ref VARCHAR NOT NULL, "
         f"kind VARCHAR, status VARCHAR, date VARCHAR{extra}, "
@@ -99,24 +100,25 @@ def upgrade() -> None:
         "UNION SELECT 'status', status, id FROM search_entries WHERE status IS NOT NULL"
     )
     op.execute("CREATE INDEX temp.ix_search_values ON search_values (entry_id, facet, value)")
+    listed = "".join(
+        f", (SELECT group_concat(value, ' ') FROM (SELECT value FROM search_values v "
+        f"WHERE v.entry_id = e.id AND v.facet = '{facet}' ORDER BY value)) AS {column}"
+        for facet, column in _LISTED.items()
+    )
     op.execute(
-        "CREATE TEMP TABLE search_columns AS SELECT e.id AS entry_id, "
-        "(SELECT json_group_array(value) FROM (SELECT value FROM search_values v "
-        " WHERE v.entry_id = e.id AND v.facet = 'language' ORDER BY value)) AS languages, "
-        "(SELECT json_group_object(facet, json(vals)) FROM (SELECT facet, json_group_array(value) AS vals "
-        " FROM (SELECT facet, value FROM search_values v WHERE v.entry_id = e.id "
-        " AND v.facet IN ('pair', 'domain', 'actor') ORDER BY facet, value) GROUP BY facet)) AS facets, "
+        "CREATE TEMP TABLE search_columns AS SELECT e.id AS entry_id"
+        f"{listed}, "
         "(SELECT group_concat(facet || 'x' || lower(hex(value)), ' ') FROM (SELECT facet, value "
         " FROM search_values v WHERE v.entry_id = e.id ORDER BY facet, value)) AS tags "
         "FROM search_entries e"
     )
     op.execute("CREATE UNIQUE INDEX temp.ix_search_columns ON search_columns (entry_id)")
+    columns = ", ".join(_LISTED.values())
     _entries("search_entries_new", new=True)
     op.execute(
-        "INSERT INTO search_entries_new (id, type, ref, kind, status, date, languages, facets) "
-        "SELECT m.new, e.type, e.ref, e.kind, e.status, e.date, nullif(c.languages, '[]'), "
-        "nullif(c.facets, '{}') FROM search_entries e JOIN search_ids m ON m.old = e.id "
-        "JOIN search_columns c ON c.entry_id = e.id"
+        f"INSERT INTO search_entries_new (id, type, ref, kind, status, date, {columns}) "
+        f"SELECT m.new, e.type, e.ref, e.kind, e.status, e.date, {columns} "
+        "FROM search_entries e JOIN search_ids m ON m.old = e.id JOIN search_columns c ON c.entry_id = e.id"
     )
     _texts("search_record_text_new", new=True)
     op.execute(
@@ -152,8 +154,11 @@ def downgrade() -> None:
         "UNION SELECT 'status', status, id FROM search_entries WHERE status IS NOT NULL "
         "UNION SELECT 'year', substr(date, 1, 4), id FROM search_entries "
         "WHERE date GLOB '[0-9][0-9][0-9][0-9]*' "
-        "UNION SELECT 'language', j.value, e.id FROM search_entries e, json_each(e.languages) j "
-        "UNION SELECT f.key, v.value, e.id FROM search_entries e, json_each(e.facets) f, json_each(f.value) v"
+        + "".join(  # a column's values as a JSON array, to split them
+            f"UNION SELECT '{facet}', j.value, e.id FROM search_entries e, "
+            f"""json_each('["' || replace(e.{column}, ' ', '","') || '"]') j WHERE e.{column} IS NOT NULL """
+            for facet, column in _LISTED.items()
+        )
     )
     _entries("search_entries_new", new=False)
     op.execute(
