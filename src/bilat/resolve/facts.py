@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -195,19 +196,24 @@ def _same(a: _Seen, b: _Seen) -> tuple[bool, str]:
     return False, "nothing in common enough"
 
 
-@dataclass
 class _ByDate:
-    """Positions of facts by date, to list those whose dates can agree with a date: undated
-    facts agree with any, a year with every date of that year, a month with that year and the
-    dates of that month, a day with that year, that month and that day."""
+    """Positions of facts by date, to list those whose dates can agree with a date (undated
+    facts agree with any). By year only (the facts of one actor, a few), or `fine`: a year
+    lists every date of that year, a month that year and the dates of that month, a day that
+    year, that month and that day (every fact of a block)."""
 
-    all: list[int] = field(default_factory=list)
-    undated: list[int] = field(default_factory=list)
-    years: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
-    year_only: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
-    months: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
-    month_only: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
-    days: dict[PartialDate, list[int]] = field(default_factory=lambda: defaultdict(list))
+    __slots__ = ("all", "days", "fine", "month_only", "months", "undated", "year_only", "years")
+
+    def __init__(self, fine: bool = False) -> None:
+        self.all: list[int] = []
+        self.undated: list[int] = []
+        self.years: dict[int, list[int]] = defaultdict(list)
+        self.fine = fine
+        if fine:  # (a few containers less for each of the many actors' indexes)
+            self.year_only: dict[int, list[int]] = defaultdict(list)
+            self.months: dict[tuple[int, int], list[int]] = defaultdict(list)
+            self.month_only: dict[tuple[int, int], list[int]] = defaultdict(list)
+            self.days: dict[PartialDate, list[int]] = defaultdict(list)
 
     def add(self, position: int, day: PartialDate | None) -> None:
         self.all.append(position)
@@ -215,6 +221,8 @@ class _ByDate:
             self.undated.append(position)
             return
         self.years[day.year].append(position)
+        if not self.fine:
+            return
         if day.month is None:
             self.year_only[day.year].append(position)
             return
@@ -222,10 +230,11 @@ class _ByDate:
         (self.month_only[(day.year, day.month)] if day.day is None else self.days[day]).append(position)
 
     def agreeing(self, day: PartialDate | None) -> list[Sequence[int]]:
-        """Lists whose positions are those of every fact whose date can agree with `day`."""
+        """Lists whose positions include those of every fact whose date can agree with `day`
+        (those only, when `fine`)."""
         if day is None:
             return [self.all]
-        if day.month is None:
+        if day.month is None or not self.fine:
             return [self.undated, self.years.get(day.year, ())]
         month = (day.year, day.month)
         if day.day is None:
@@ -251,8 +260,7 @@ class _Candidates:
         self.actors: dict[str, _ByDate] = defaultdict(_ByDate)
         self.venues: dict[str, _ByDate] = defaultdict(_ByDate)
         self.same_day: dict[tuple[str, frozenset[str], PartialDate], list[int]] = defaultdict(list)
-        self.titled = _ByDate()  # every fact, for a fact without actors
-        self.unacted = _ByDate()  # the facts without actors, for a fact with actors
+        self.unacted = _ByDate(fine=True)  # the facts without actors, for a fact with actors
         for i, f in enumerate(block):
             for person in f.persons:
                 self.persons[person].add(i, f.day)
@@ -262,9 +270,16 @@ class _Candidates:
                 self.venues[f.venue].add(i, f.day)
             if f.countries and _same_day(f.day, f.day):
                 self.same_day[(f.kind, f.countries, f.day)].append(i)
-            self.titled.add(i, f.day)
             if not f.actors:
                 self.unacted.add(i, f.day)
+
+    @cached_property
+    def titled(self) -> _ByDate:
+        """Every fact by date, for a fact without actors (built when the block has one)."""
+        found = _ByDate(fine=True)
+        for i, f in enumerate(self.block):
+            found.add(i, f.day)
+        return found
 
     def after(self, i: int) -> list[int]:
         """Positions after `i` of the facts `_same(block[i], ...)` may accept, in block order."""
@@ -288,10 +303,16 @@ class _Candidates:
         return sorted(set(found).union(pool))
 
     def _kept(self, i: int, lists: list[Sequence[int]]) -> list[int]:
-        """The positions after `i` in `lists`, once each, whose countries do not differ from i's."""
-        countries, block = self.block[i].countries, self.block
+        """The positions after `i` in `lists`, once each, whose dates can agree with i's and
+        whose countries do not differ."""
+        a, block = self.block[i], self.block
         found = {j for positions in lists for j in positions if j > i}
-        return sorted(j for j in found if not _countries_differ(countries, block[j].countries))
+        return sorted(
+            j
+            for j in found
+            if not _dates_differ(a.day, block[j].day)
+            and not _countries_differ(a.countries, block[j].countries)
+        )
 
     def _alike(self, title: str, pool: list[int]) -> list[int]:
         """The facts of `pool` whose titles may be alike enough (`title_likeness` is one of these
