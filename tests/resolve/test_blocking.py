@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from bilat.extract.titles import title_likeness
+from bilat.model.dates import PartialDate, agree
 from bilat.resolve import facts
+from bilat.resolve.blocking import ByDate
 from bilat.resolve.facts import _Candidates, _same, _Seen, cluster
 
 PROPERTY = settings(
@@ -152,6 +154,21 @@ def test_title_likeness_is_one_of_the_two_ratios_blocking_looks_at(a: str, b: st
     from rapidfuzz import fuzz
 
     assert title_likeness(a, b) <= max(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b))
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from((*DATES, "2023", "2024-01", "2024-11-30", "2024-02-05")), max_size=30))
+def test_the_date_index_lists_every_date_that_can_agree(dates: list[str | None]) -> None:
+    """By year: at least the dates that agree; fine: exactly those."""
+    coarse, fine = ByDate(), ByDate(fine=True)
+    for position, date in enumerate(dates):
+        coarse.add(position, PartialDate.parse(date))
+        fine.add(position, PartialDate.parse(date))
+    for date in dates:
+        agreeing = {k for k, other in enumerate(dates) if agree(date, other) is not False}
+        listed = [k for positions in fine.agreeing(PartialDate.parse(date)) for k in positions]
+        assert sorted(listed) == sorted(agreeing)  # each once
+        assert agreeing <= {k for positions in coarse.agreeing(PartialDate.parse(date)) for k in positions}
 
 
 def _event(id: str, doc: str, **fields: Any) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from bilat.extract.titles import title_likeness
 from bilat.model.dates import PartialDate
 from bilat.model.vocab import vocab
+from bilat.resolve.blocking import ByDate
 
 _LIST_FIELDS = ("participants", "parties", "signatories", "countries", "domains")
 _SCALAR_FIELDS = ("place", "venue", "within", "part_of", "framework", "end_date", "end")
@@ -196,53 +197,6 @@ def _same(a: _Seen, b: _Seen) -> tuple[bool, str]:
     return False, "nothing in common enough"
 
 
-class _ByDate:
-    """Positions of facts by date, to list those whose dates can agree with a date (undated
-    facts agree with any). By year only (the facts of one actor, a few), or `fine`: a year
-    lists every date of that year, a month that year and the dates of that month, a day that
-    year, that month and that day (every fact of a block)."""
-
-    __slots__ = ("all", "days", "fine", "month_only", "months", "undated", "year_only", "years")
-
-    def __init__(self, fine: bool = False) -> None:
-        self.all: list[int] = []
-        self.undated: list[int] = []
-        self.years: dict[int, list[int]] = defaultdict(list)
-        self.fine = fine
-        if fine:  # (a few containers less for each of the many actors' indexes)
-            self.year_only: dict[int, list[int]] = defaultdict(list)
-            self.months: dict[tuple[int, int], list[int]] = defaultdict(list)
-            self.month_only: dict[tuple[int, int], list[int]] = defaultdict(list)
-            self.days: dict[PartialDate, list[int]] = defaultdict(list)
-
-    def add(self, position: int, day: PartialDate | None) -> None:
-        self.all.append(position)
-        if day is None:
-            self.undated.append(position)
-            return
-        self.years[day.year].append(position)
-        if not self.fine:
-            return
-        if day.month is None:
-            self.year_only[day.year].append(position)
-            return
-        self.months[(day.year, day.month)].append(position)
-        (self.month_only[(day.year, day.month)] if day.day is None else self.days[day]).append(position)
-
-    def agreeing(self, day: PartialDate | None) -> list[Sequence[int]]:
-        """Lists whose positions include those of every fact whose date can agree with `day`
-        (those only, when `fine`)."""
-        if day is None:
-            return [self.all]
-        if day.month is None or not self.fine:
-            return [self.undated, self.years.get(day.year, ())]
-        month = (day.year, day.month)
-        if day.day is None:
-            return [self.undated, self.year_only.get(day.year, ()), self.months.get(month, ())]
-        found = (self.year_only.get(day.year, ()), self.month_only.get(month, ()), self.days.get(day, ()))
-        return [self.undated, *found]
-
-
 TITLE_POOL = 64  # past this many facts left to compare by title alone, rapidfuzz picks the alike ones
 
 
@@ -256,11 +210,11 @@ class _Candidates:
 
     def __init__(self, block: list[_Seen]) -> None:
         self.block = block
-        self.persons: dict[str, _ByDate] = defaultdict(_ByDate)
-        self.actors: dict[str, _ByDate] = defaultdict(_ByDate)
-        self.venues: dict[str, _ByDate] = defaultdict(_ByDate)
+        self.persons: dict[str, ByDate] = defaultdict(ByDate)
+        self.actors: dict[str, ByDate] = defaultdict(ByDate)
+        self.venues: dict[str, ByDate] = defaultdict(ByDate)
         self.same_day: dict[tuple[str, frozenset[str], PartialDate], list[int]] = defaultdict(list)
-        self.unacted = _ByDate(fine=True)  # the facts without actors, for a fact with actors
+        self.unacted = ByDate(fine=True)  # the facts without actors, for a fact with actors
         for i, f in enumerate(block):
             for person in f.persons:
                 self.persons[person].add(i, f.day)
@@ -274,9 +228,9 @@ class _Candidates:
                 self.unacted.add(i, f.day)
 
     @cached_property
-    def titled(self) -> _ByDate:
+    def titled(self) -> ByDate:
         """Every fact by date, for a fact without actors (built when the block has one)."""
-        found = _ByDate(fine=True)
+        found = ByDate(fine=True)
         for i, f in enumerate(self.block):
             found.add(i, f.day)
         return found
