@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -47,7 +48,10 @@ _TEXT = "{title body names}"  # the columns users' words are looked for in (not 
 # entry id, bm25 score, date, type, ref, kind, status; languages, pairs, domains, actors (search_index.LISTED)
 Hit = tuple[Any, ...]
 DATED = 1 << SEQ_BITS  # entries' ids from this one on are dated (search_index.entry_block)
-SEARCH_TABLES = frozenset({"search_entries", "search_facets", "search_record_text", *_FTS_TABLES})
+SEARCH_TABLES = frozenset(
+    {"search_entries", "search_facets", "search_record_text", "search_state", *_FTS_TABLES}
+)
+CACHE_SIZE = 128  # searches a process keeps (first results, total, order, facet counts), the last used
 
 
 def include_name(name: str | None, type_: str, _parents: Any) -> bool:
@@ -334,21 +338,91 @@ def _actor_labels(session: Session, ids: list[str]) -> dict[str, str]:
     return labels
 
 
+@dataclass(frozen=True)
+class _Found:
+    """What a search found, whatever the page: kept by _Cache."""
+
+    match: str | None
+    ranked: list[Hit]  # the first `wanted` results in order (all of them when complete)
+    complete: bool
+    total: int
+    order: str
+    facets: dict[str, list[dict[str, Any]]]
+
+
+class _Cache:
+    """The last searches of this process, by the state of the index they read: a store's index has
+    a random epoch (made with its table, migration 0008) and a version that every write of the index
+    bumps in the writer's transaction (search_index.touch), so a search reads the state of its own
+    snapshot and is never answered from another one. Paging and the page's JSON twin reuse it."""
+
+    def __init__(self, size: int) -> None:
+        self._found: OrderedDict[tuple[Any, ...], _Found] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, key: tuple[Any, ...]) -> _Found | None:
+        with self._lock:
+            found = self._found.get(key)
+            if found is not None:
+                self._found.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], found: _Found) -> None:
+        with self._lock:
+            self._found[key] = found
+            self._found.move_to_end(key)
+            while len(self._found) > self._size:
+                self._found.popitem(last=False)
+
+
+_CACHE = _Cache(CACHE_SIZE)
+
+
+def _key(session: Session, query: SearchQuery) -> tuple[Any, ...]:
+    state = session.execute(_sql("SELECT epoch, version FROM search_state")).one()
+    facets = tuple(sorted(query.facets.items()))
+    limits = (FACET_RESULTS, RANK_LIMIT)
+    return (
+        str(session.get_bind().url),
+        *state,
+        *limits,
+        query.q,
+        facets,
+        query.since,
+        query.until,
+        query.sort,
+    )
+
+
+def _find(session: Session, query: SearchQuery) -> _Found:
+    """The results of `query` in order, as many as its page needs and FACET_RESULTS at least."""
+    key = _key(session, query)
+    found = _CACHE.get(key)
+    if found is not None and (found.complete or len(found.ranked) >= query.offset + query.limit):
+        return found
+    match = _whole_last_word(session, match_expression(query.q), _tables(query))
+    wanted = min(max(FACET_RESULTS, query.offset + query.limit), MAX_RANKED)
+    ranked, total, order = _ranked(session, query, match, wanted)
+    found = _Found(match, ranked, len(ranked) < wanted, total, order, _facet_counts(ranked[:FACET_RESULTS]))
+    _CACHE.put(key, found)
+    return found
+
+
 def search(session: Session, query: SearchQuery) -> dict[str, Any]:
     """One page of what `query` finds: `items` (type, id, kind, status, date; title, passage and
     the names that matched, each with the matches' offsets; score), `total`, `facets` (per
     facet, values with counts) and `facets_over`: how many of the results, in their order, the
     counts cover (all of them up to FACET_RESULTS), `order` (relevance, newest or oldest: the one
     asked for, but newest first when there are more than RANK_LIMIT to rank), `limit`, `offset`."""
-    match = _whole_last_word(session, match_expression(query.q), _tables(query))
-    wanted = min(max(FACET_RESULTS, query.offset + query.limit), MAX_RANKED)
-    ranked, total, order = _ranked(session, query, match, wanted)
-    page = ranked[query.offset : query.offset + query.limit]
-    texts = _passages(session, match, {h[0]: h[3] for h in page})
+    found = _find(session, query)
+    order = found.order
+    page = found.ranked[query.offset : query.offset + query.limit]
+    texts = _passages(session, found.match, {h[0]: h[3] for h in page})
     items = []
     empty = _Texts(passage(""), passage(""), [])
     for entry, score, date, type_, ref, kind, status, *_ in page:
-        found = texts.get(entry, empty)
+        shown = texts.get(entry, empty)
         items.append(
             {
                 "type": type_,
@@ -356,23 +430,22 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
                 "kind": kind,
                 "status": status,
                 "date": date,
-                "title": found.title,
-                "passage": found.passage,
-                "names": found.names,
+                "title": shown.title,
+                "passage": shown.passage,
+                "names": shown.names,
                 "score": round(-float(score), 4) if order == "relevance" else None,
             }
         )
-    counted = ranked[:FACET_RESULTS]
-    facets = _facet_counts(counted)
+    facets = {facet: [dict(v) for v in values] for facet, values in found.facets.items()}
     labels = _actor_labels(session, [v["value"] for v in facets["actor"]])
     for value in facets["actor"]:
         value["label"] = labels.get(value["value"], value["value"])
     return {
         "items": items,
-        "total": total,
+        "total": found.total,
         "limit": query.limit,
         "offset": query.offset,
         "facets": facets,
-        "facets_over": len(counted),
+        "facets_over": min(len(found.ranked), FACET_RESULTS),
         "order": order,
     }

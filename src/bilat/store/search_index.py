@@ -111,6 +111,11 @@ def _conn(session: Session) -> Connection:
     return session.connection()
 
 
+def touch(conn: Connection) -> None:
+    """Bump the index's version (search_state): what searches a process keeps is for an older one."""
+    conn.execute(_sql("UPDATE search_state SET version = version + 1"))
+
+
 class _Ids:
     """Next free ids of each date's block, read once from the store, then counted here."""
 
@@ -216,6 +221,7 @@ def forget_document(session: Session, doc_id: str) -> None:
         return
     conn.execute(_sql("DELETE FROM search_documents WHERE rowid = :id"), {"id": entry})
     conn.execute(_sql("DELETE FROM search_entries WHERE id = :id"), {"id": entry})
+    touch(conn)
 
 
 _INDEXED_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()  # stores known to have the index
@@ -268,6 +274,7 @@ def index_document(session: Session, doc_id: str) -> None:
     }
     row, tags = _entry(_Ids(conn), "document", doc_id, None, None, published, facets)
     conn.execute(_sql(_INSERT_ENTRY), row)
+    touch(conn)
     conn.execute(
         _sql(
             "INSERT INTO search_documents (rowid, title, body, names, tags) "
@@ -341,6 +348,7 @@ def index_records(session: Session, facts: Sequence[Mapping[str, Any]]) -> int:
     pages show, rejected facts left out); actors are those mentioned in a document. Documents the
     index lacks are indexed too. Call it in the transaction that rebuilds the listing."""
     conn = _conn(session)
+    touch(conn)
     _clear_records(conn)
     languages_of = {id_: lang for id_, lang in conn.execute(_sql("SELECT id, language FROM documents"))}
     mentioned = list(
@@ -404,4 +412,5 @@ def forget_fact(session: Session, fact_id: str) -> None:
         {"id": entry, "title": old[0], "body": old[1], "names": old[2], "tags": old[3]},
     )
     conn.execute(_sql("DELETE FROM search_record_text WHERE id = :id"), {"id": entry})
+    touch(conn)
     conn.execute(_sql("DELETE FROM search_entries WHERE id = :id"), {"id": entry})

@@ -18,7 +18,9 @@ facet: ~200 ms). Now:
   only);
 - an entry's languages (a merged fact can be told in two), pairs, domains and actors are columns
   (values separated by spaces: codes and ids), counted for the facets with the rows the search
-  reads anyway; `search_facets` goes, and so does the date index (the ids are the date order).
+  reads anyway; `search_facets` goes, and so does the date index (the ids are the date order);
+- `search_state` holds a random epoch and a version every write of the index bumps: a server
+  process keeps its last searches for the state they read (bilat.store.search._Cache).
 
 The data are migrated here, in SQL (the key and the tags as bilat's code computes them): the FTS5
 tables are filled again under the new ids, their text re-tokenized (~25 s for 50,000 documents).
@@ -136,12 +138,18 @@ def upgrade() -> None:
     op.execute("DROP TABLE search_facets")
     _fts("search_records", new=True, content="content = 'search_record_text', content_rowid = 'id', ")
     op.execute("INSERT INTO search_records (search_records) VALUES ('rebuild')")
+    op.execute(
+        "CREATE TABLE search_state (id INTEGER NOT NULL, epoch VARCHAR NOT NULL, version INTEGER NOT NULL, "
+        "CONSTRAINT pk_search_state PRIMARY KEY (id), CONSTRAINT ck_search_state_one CHECK (id = 1))"
+    )
+    op.execute("INSERT INTO search_state (id, epoch, version) VALUES (1, lower(hex(randomblob(8))), 0)")
     for temp in ("search_ids", "search_values", "search_columns"):
         op.execute(f"DROP TABLE {temp}")
 
 
 def downgrade() -> None:
     """Back to one facet row per value, without tags (ids stay in date order: 0007 does not mind)."""
+    op.execute("DROP TABLE search_state")
     op.execute(
         "CREATE TABLE search_facets_new (facet VARCHAR NOT NULL, value VARCHAR NOT NULL, "
         "entry_id INTEGER NOT NULL, CONSTRAINT pk_search_facets PRIMARY KEY (facet, value, entry_id)) "
