@@ -224,11 +224,19 @@ def _ranked(
     if words is not None and query.sort == "relevance" and total <= RANK_LIMIT:
         order = "relevance"
     if order != "relevance":
-        found: list[Hit] = []
+        if len(tables) == 1:
+            (t,) = tables
+            return (
+                _by_id(session, joined(t, "0.0"), per_table[t][1], f"{t}.rowid", order, wanted),
+                total,
+                order,
+            )
+        ids: list[tuple[int, float]] = []  # each table's first ids (its doclists alone), then entries
         for t in tables:
-            found += _by_id(session, joined(t, "0.0"), per_table[t][1], f"{t}.rowid", order, wanted)
+            sql = f"SELECT {t}.rowid, 0.0 FROM {t} WHERE {per_table[t][0]}"
+            ids += _by_id(session, sql, per_table[t][1], f"{t}.rowid", order, wanted)
         undated_last = (lambda h: (h[0] < DATED, h[0])) if order == "oldest" else (lambda h: -h[0])
-        return sorted(found, key=undated_last)[:wanted], total, order
+        return _with_entries(session, sorted(ids, key=undated_last)[:wanted]), total, order
     scored: list[tuple[int, float]] = []
     for t in tables:  # bm25 of at most RANK_LIMIT matches, each table's best `wanted` kept
         sql = f"SELECT {t}.rowid, bm25({t}, {_WEIGHTS}) AS score FROM {t} WHERE {per_table[t][0]}"
