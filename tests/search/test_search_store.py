@@ -320,3 +320,12 @@ def test_pages_past_the_kept_results_are_read_again(store: Store, monkeypatch: p
             for o in (0, 2, 4)
         ]
     assert [i for page in pages for i in page] == everything[:6] and len(everything) >= 6
+
+
+@pytest.mark.parametrize("type_", ["document", "agreement", "actor"])
+def test_a_type_without_words_lists_that_type_only(store: Store, type_: str) -> None:
+    everything = found(store)
+    listed = found(store, type=type_)
+    assert listed["total"] == sum(1 for t, _ in ids(everything) if t == type_) > 0
+    assert {t for t, _ in ids(listed)} == {type_}
+    assert listed["facets"]["type"] == [{"value": type_, "count": listed["total"]}]

@@ -199,8 +199,10 @@ def _ranked(
     without words."""
     tables = _tables(query)
     matches = {t: _match(query, words, t) for t in tables}
-    if any(m is None for m in matches.values()):  # no words, no facet but years: every entry
+    if any(m is None for m in matches.values()):  # no words, no facet but years or type=document
         years, binds = _years(query, "e.id")
+        if "type" in query.facets:
+            years, binds = f"{years} AND e.type = :type", binds | {"type": query.facets["type"]}
         count = "SELECT count(*) FROM search_entries e" + (f" WHERE 1{years}" if years else "")
         total = int(session.execute(_sql(count), binds).scalar_one())
         order = "oldest" if query.sort == "oldest" else "newest"
