@@ -12,15 +12,15 @@ doclists; ids run in date order, so the newest (or oldest) results are its first
 Passages and titles come back as plain text with the offsets of the matches (`{"text", "marks":
 [[start, end], ...]}`): FTS5 marks matches with two control characters that never occur in
 indexed text (search_index.clean), which are turned into offsets here, so no markup is ever put
-into untrusted text; the pages escape it and add <mark>.
+into untrusted text; the pages escape it and add <mark>. A process keeps its last searches
+(search_cache), for the state of the index they read.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -29,6 +29,7 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from bilat.store.rows import chunks
+from bilat.store.search_cache import Found, Kept
 from bilat.store.search_index import LISTED, SEQ_BITS, tag, year_ids
 
 RECORD_TYPES = ("document", "agreement", "initiative", "event", "actor")
@@ -348,45 +349,7 @@ def _actor_labels(session: Session, ids: list[str]) -> dict[str, str]:
     return labels
 
 
-@dataclass(frozen=True)
-class _Found:
-    """What a search found, whatever the page: kept by _Cache."""
-
-    match: str | None
-    ranked: list[Hit]  # the first `wanted` results in order (all of them when complete)
-    complete: bool
-    total: int
-    order: str
-    facets: dict[str, list[dict[str, Any]]]
-
-
-class _Cache:
-    """The last searches of this process, by the state of the index they read: a store's index has
-    a random epoch (made with its table, migration 0008) and a version that every write of the index
-    bumps in the writer's transaction (search_index.touch), so a search reads the state of its own
-    snapshot and is never answered from another one. Paging and the page's JSON twin reuse it."""
-
-    def __init__(self, size: int) -> None:
-        self._found: OrderedDict[tuple[Any, ...], _Found] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
-
-    def get(self, key: tuple[Any, ...]) -> _Found | None:
-        with self._lock:
-            found = self._found.get(key)
-            if found is not None:
-                self._found.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[Any, ...], found: _Found) -> None:
-        with self._lock:
-            self._found[key] = found
-            self._found.move_to_end(key)
-            while len(self._found) > self._size:
-                self._found.popitem(last=False)
-
-
-_CACHE = _Cache(CACHE_SIZE)
+_CACHE = Kept(CACHE_SIZE)
 
 
 def _key(session: Session, query: SearchQuery) -> tuple[Any, ...]:
@@ -405,7 +368,7 @@ def _key(session: Session, query: SearchQuery) -> tuple[Any, ...]:
     )
 
 
-def _find(session: Session, query: SearchQuery) -> _Found:
+def _find(session: Session, query: SearchQuery) -> Found:
     """The results of `query` in order, as many as its page needs and FACET_RESULTS at least."""
     key = _key(session, query)
     found = _CACHE.get(key)
@@ -414,7 +377,7 @@ def _find(session: Session, query: SearchQuery) -> _Found:
     match = _whole_last_word(session, match_expression(query.q), _tables(query))
     wanted = min(max(FACET_RESULTS, query.offset + query.limit), MAX_RANKED)
     ranked, total, order = _ranked(session, query, match, wanted)
-    found = _Found(match, ranked, len(ranked) < wanted, total, order, _facet_counts(ranked[:FACET_RESULTS]))
+    found = Found(match, ranked, len(ranked) < wanted, total, order, _facet_counts(ranked[:FACET_RESULTS]))
     _CACHE.put(key, found)
     return found
 
