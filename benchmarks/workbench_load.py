@@ -713,7 +713,10 @@ def main(argv: list[str] | None = None) -> int:
         build: dict[str, float] = {}
         db = work / "bilat.db"
         if args.store is not None and args.store.exists():
-            err.print(f"reusing the store {args.store}")
+            err.print(f"reusing the store {args.store} (migrated first, once, if bilat's schema moved on)")
+            from bilat.store.db import open_store
+
+            open_store(str(args.store)).close()
         else:
             target = args.store or db
             err.print(f"generating {args.documents:,} documents into {target}…")
