@@ -43,7 +43,7 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import HOST, TIMEOUT_S, _free_port, _request, copy_store, percentile, serving
+from load import HOST, TIMEOUT_S, _cpu_seconds, _free_port, _request, copy_store, percentile, serving
 
 from bilat.model.ids import content_hash, make_id
 from bilat.model.records import Actor, Document, Extraction, Fact, Mention, Source, StatusChange
@@ -660,6 +660,11 @@ def print_report(r: dict[str, Any]) -> None:
         f"{r['requests']:,} requests in {r['seconds']} s: {r['requests_per_s']} req/s, "
         f"{r['errors']} errors{errors}; dossier pages {dossier}"
     )
+    console.print(
+        f"server CPU {r['server_cpu_ms_per_request']} ms per request (user + system, all its processes: "
+        f"what other jobs on the machine do not change); load average {r['load_average_1min_before']} "
+        f"before, {r['load_average_1min_at_end']} at the end ({r['cpus']} CPUs)"
+    )
     b = r["build"]
     if b:
         console.print(
@@ -708,7 +713,10 @@ def main(argv: list[str] | None = None) -> int:
         build: dict[str, float] = {}
         db = work / "bilat.db"
         if args.store is not None and args.store.exists():
-            err.print(f"reusing the store {args.store}")
+            err.print(f"reusing the store {args.store} (migrated first, once, if bilat's schema moved on)")
+            from bilat.store.db import open_store
+
+            open_store(str(args.store)).close()
         else:
             target = args.store or db
             err.print(f"generating {args.documents:,} documents into {target}…")
@@ -716,10 +724,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.store is not None:
             copy_store(args.store, db)
         port = _free_port()
-        with serving(db, port, args.workers, work / "serve.log", access_log=False):
+        with serving(db, port, args.workers, work / "serve.log", access_log=False) as server:
             stats = _get_json(port, "/api/stats")
             targets = discover(port)
             err.print(f"{args.clients} clients, {args.requests:,} requests…")
+            load_before = os.getloadavg()[0]
+            server_cpu = _cpu_seconds(server.pid)
             began = time.monotonic()
             if "dossier" in kinds and not targets.dossier:
                 err.print("no dossier pages (/pairs/XX-YY) in this build: search and fact pages only")
@@ -727,6 +737,7 @@ def main(argv: list[str] | None = None) -> int:
                 kinds = tuple(k for k in kinds if k != "dossier") or ("search",)
             results = asyncio.run(run_clients(port, targets, args.clients, args.requests, args.seed, kinds))
             seconds = time.monotonic() - began
+            server_cpu = _cpu_seconds(server.pid) - server_cpu
         out = report(
             results,
             seconds,
@@ -743,6 +754,8 @@ def main(argv: list[str] | None = None) -> int:
                 },
                 "build": {k: round(v, 3) for k, v in build.items()},
                 "cpus": os.cpu_count(),
+                "server_cpu_ms_per_request": round(1000 * server_cpu / max(results.requests, 1), 2),
+                "load_average_1min_before": round(load_before, 2),
                 "load_average_1min_at_end": round(os.getloadavg()[0], 2),
             },
         )

@@ -4,6 +4,7 @@ many clients at once all get answers while a writer holds the store's write lock
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import socket
 import subprocess
@@ -13,12 +14,15 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
+from unittest.mock import Mock
 
 import pytest
 import uvicorn
+from uvicorn.server import ServerState
 
 from bilat.api.app import create_app
-from bilat.api.server import MAX_REQUEST_HEAD, WORKER_THREADS, config
+from bilat.api.server import MAX_REQUEST_HEAD, WORKER_THREADS, Protocol, config
 from bilat.store.db import open_store
 from bilat.store.runs import start_run
 
@@ -176,3 +180,35 @@ def _status(port: int, path: str) -> int:
         return response.status
     finally:
         conn.close()
+
+
+def test_answers_are_not_held_back_by_nagle() -> None:
+    """With --workers uvicorn binds the socket itself (protocol 0) and asyncio then leaves Nagle on:
+    a response's head and body, written apart, waited ~40 ms for the client's delayed ACK."""
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:  # never called
+        raise AssertionError
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    with listener, socket.create_connection(listener.getsockname()) as _client:
+        accepted, _ = listener.accept()
+        with accepted:
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+            extra = {
+                "socket": accepted,
+                "sockname": accepted.getsockname(),
+                "peername": accepted.getpeername(),
+            }
+            transport = Mock()
+            transport.get_extra_info = lambda name, default=None: extra.get(name, default)
+            loop = asyncio.new_event_loop()
+            try:
+                protocol = Protocol(
+                    config=uvicorn.Config(app), server_state=ServerState(), app_state={}, _loop=loop
+                )
+                protocol.connection_made(transport)
+            finally:
+                loop.close()
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0

@@ -11,6 +11,7 @@ import pytest
 from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from api.sample import build_store, extraction_1, resolve
 from bilat.model.ids import content_hash
@@ -270,3 +271,61 @@ def test_migration_0004_goes_down_and_up_and_the_index_is_rebuilt(store: Store, 
     assert names == set()
     with open_store(url) as again:
         assert ids(found(again, "musee")) == ids(before)
+
+
+def test_a_kept_search_is_never_answered_once_the_index_changed(store: Store) -> None:
+    with store.reader() as session:
+        state = session.execute(text("SELECT epoch, version FROM search_state")).one()
+    assert found(store, "steppe")["total"] == 0  # kept by the process
+    with store.session() as session:
+        save_extraction(session, written("steppe.txt", "La steppe de Sary-Arka.", "Steppe"), NoActors())
+    with store.reader() as session:
+        after = session.execute(text("SELECT epoch, version FROM search_state")).one()
+    assert after[0] == state[0] and after[1] > state[1]
+    assert ids(found(store, "steppe")) == [("document", "steppe.txt")]
+
+
+def test_a_store_made_again_at_the_same_place_is_not_answered_from_the_old_one(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'bilat.db'}"
+    build_store(url)
+    with open_store(url) as first:
+        with first.session() as session:
+            session.execute(text("UPDATE search_state SET version = 0"))
+        assert found(first, "steppe")["total"] == 0
+    for name in ("bilat.db", "bilat.db-wal", "bilat.db-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    build_store(url)  # the same revisions and writes: its index's version may be the same, not its epoch
+    with open_store(url) as again:
+        with again.session() as session:
+            session.execute(text("UPDATE search_state SET version = 0"))
+            save_extraction(session, written("steppe.txt", "La steppe de Sary-Arka.", "Steppe"), NoActors())
+            session.execute(text("UPDATE search_state SET version = 0"))
+        assert found(again, "steppe")["total"] == 1
+
+
+def test_pages_past_the_kept_results_are_read_again(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bilat.store.search as search_module
+
+    with store.reader() as session:
+        everything = [
+            i["id"] for i in search(session, SearchQuery(q="musee", sort="oldest", limit=100))["items"]
+        ]
+    monkeypatch.setattr(search_module, "FACET_RESULTS", 2)
+    with store.reader() as session:
+        pages = [
+            [
+                i["id"]
+                for i in search(session, SearchQuery(q="musee", sort="oldest", limit=2, offset=o))["items"]
+            ]
+            for o in (0, 2, 4)
+        ]
+    assert [i for page in pages for i in page] == everything[:6] and len(everything) >= 6
+
+
+@pytest.mark.parametrize("type_", ["document", "agreement", "actor"])
+def test_a_type_without_words_lists_that_type_only(store: Store, type_: str) -> None:
+    everything = found(store)
+    listed = found(store, type=type_)
+    assert listed["total"] == sum(1 for t, _ in ids(everything) if t == type_) > 0
+    assert {t for t, _ in ids(listed)} == {type_}
+    assert listed["facets"]["type"] == [{"value": type_, "count": listed["total"]}]

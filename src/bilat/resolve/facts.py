@@ -7,13 +7,18 @@ records into one record with all their sources.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from bilat.extract.titles import title_likeness
-from bilat.model.dates import PartialDate, agree
+from bilat.model.dates import PartialDate
 from bilat.model.vocab import vocab
+from bilat.resolve.blocking import ByDate
 
 _LIST_FIELDS = ("participants", "parties", "signatories", "countries", "domains")
 _SCALAR_FIELDS = ("place", "venue", "within", "part_of", "framework", "end_date", "end")
@@ -116,6 +121,7 @@ class _Seen:
     type: str
     kind: str
     date: str | None
+    day: PartialDate | None  # `date` parsed (None: undated or unreadable, which agrees with any)
     countries: frozenset[str]
     actors: frozenset[str]
     persons: frozenset[str]
@@ -125,12 +131,14 @@ class _Seen:
     @classmethod
     def of(cls, record: dict[str, Any], actor_kinds: dict[str, str]) -> _Seen:
         actors = frozenset(_actors(record, actor_kinds))
+        date = _date(record)
         return cls(
             id=record["id"],
             doc=_doc(record),
             type=record["type"],
             kind=record["kind"],
-            date=_date(record),
+            date=date,
+            day=PartialDate.parse(date),
             countries=frozenset(record.get("countries") or ()),
             actors=actors,
             persons=frozenset(i for i in actors if actor_kinds.get(i) == "person"),
@@ -139,9 +147,17 @@ class _Seen:
         )
 
 
-def _same_day(a: str | None, b: str | None) -> bool:
-    day_a, day_b = PartialDate.parse(a), PartialDate.parse(b)
-    return day_a is not None and day_a == day_b and day_a.day is not None
+def _dates_differ(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """model.dates.agree(...) is False, on parsed dates."""
+    return a is not None and b is not None and not a.agrees(b)
+
+
+def _countries_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b and not a & b)
+
+
+def _same_day(a: PartialDate | None, b: PartialDate | None) -> bool:
+    return a is not None and a == b and a.day is not None
 
 
 def same_fact(a: dict[str, Any], b: dict[str, Any], actor_kinds: dict[str, str]) -> tuple[bool, str]:
@@ -149,12 +165,14 @@ def same_fact(a: dict[str, Any], b: dict[str, Any], actor_kinds: dict[str, str])
     return _same(_Seen.of(a, actor_kinds), _Seen.of(b, actor_kinds))
 
 
+# `_Candidates` below lists, for each fact, the facts these rules can join it with: a change to a
+# rule here must keep it listing every pair the rule accepts (tests/resolve/test_blocking.py).
 def _same(a: _Seen, b: _Seen) -> tuple[bool, str]:
     if a.type != b.type or not vocab().kinds_compatible(a.kind, b.kind):
         return False, "type or kind differ"
-    if agree(a.date, b.date) is False:
+    if _dates_differ(a.day, b.day):
         return False, "dates differ"
-    if a.countries and b.countries and not a.countries & b.countries:
+    if _countries_differ(a.countries, b.countries):
         return False, "countries differ"
     if a.kind in _VISITS:
         persons = a.persons & b.persons
@@ -172,11 +190,99 @@ def _same(a: _Seen, b: _Seen) -> tuple[bool, str]:
     if shared and a.type == "agreement" and a.kind == b.kind:
         return True, "same kind of agreement between the same parties"
     same_kind = a.type == "agreement" and a.kind == b.kind and a.kind != "other"
-    if same_kind and a.countries and a.countries == b.countries and _same_day(a.date, b.date):
+    if same_kind and a.countries and a.countries == b.countries and _same_day(a.day, b.day):
         return True, "same kind of agreement between the same countries on the same day"
     if title >= _TITLE_SAME and not (a.actors and b.actors and not shared):
         return True, f"alike titles ({title:.0f})"
     return False, "nothing in common enough"
+
+
+TITLE_POOL = 64  # past this many facts left to compare by title alone, rapidfuzz picks the alike ones
+
+
+class _Candidates:
+    """Blocking within one block (one type, compatible kinds): for a fact, the later facts of the
+    block `_same` can accept, i.e. those whose date can agree and whose countries do not differ and
+    that share a person (visits, meetings), an actor or the venue, or are agreements of the same
+    kind between the same countries on the same day, or (when the two facts do not both have
+    actors) have a title alike enough to be looked at: a superset of the pairs `_same` accepts,
+    so clustering over them is clustering over every pair."""
+
+    def __init__(self, block: list[_Seen]) -> None:
+        self.block = block
+        self.persons: dict[str, ByDate] = defaultdict(ByDate)
+        self.actors: dict[str, ByDate] = defaultdict(ByDate)
+        self.venues: dict[str, ByDate] = defaultdict(ByDate)
+        self.same_day: dict[tuple[str, frozenset[str], PartialDate], list[int]] = defaultdict(list)
+        self.unacted = ByDate(fine=True)  # the facts without actors, for a fact with actors
+        for i, f in enumerate(block):
+            for person in f.persons:
+                self.persons[person].add(i, f.day)
+            for actor in f.actors:
+                self.actors[actor].add(i, f.day)
+            if f.venue:
+                self.venues[f.venue].add(i, f.day)
+            if f.countries and _same_day(f.day, f.day):
+                self.same_day[(f.kind, f.countries, f.day)].append(i)
+            if not f.actors:
+                self.unacted.add(i, f.day)
+
+    @cached_property
+    def titled(self) -> ByDate:
+        """Every fact by date, for a fact without actors (built when the block has one)."""
+        found = ByDate(fine=True)
+        for i, f in enumerate(self.block):
+            found.add(i, f.day)
+        return found
+
+    def after(self, i: int) -> list[int]:
+        """Positions after `i` of the facts `_same(block[i], ...)` may accept, in block order."""
+        a = self.block[i]
+        lists: list[Sequence[int]] = []
+        if a.kind in _VISITS or a.kind in _MEETINGS:
+            for person in a.persons:
+                lists += self.persons[person].agreeing(a.day)
+            return self._kept(i, lists)
+        if a.type == "event" and a.venue:
+            lists += self.venues[a.venue].agreeing(a.day)
+        for actor in a.actors:
+            lists += self.actors[actor].agreeing(a.day)
+        if a.type == "agreement" and a.kind != "other" and a.countries and _same_day(a.day, a.day):
+            lists.append(self.same_day.get((a.kind, a.countries, a.day), ()))
+        found = self._kept(i, lists)
+        titled = (self.unacted if a.actors else self.titled).agreeing(a.day)
+        pool = [j for j in self._kept(i, titled) if not a.actors & self.block[j].actors]
+        if len(pool) > TITLE_POOL:
+            pool = self._alike(a.title, pool)
+        return sorted(set(found).union(pool))
+
+    def _kept(self, i: int, lists: list[Sequence[int]]) -> list[int]:
+        """The positions after `i` in `lists`, once each, whose dates can agree with i's and
+        whose countries do not differ."""
+        a, block = self.block[i], self.block
+        found = {j for positions in lists for j in positions if j > i}
+        return sorted(
+            j
+            for j in found
+            if not _dates_differ(a.day, block[j].day)
+            and not _countries_differ(a.countries, block[j].countries)
+        )
+
+    def _alike(self, title: str, pool: list[int]) -> list[int]:
+        """The facts of `pool` whose titles may be alike enough (`title_likeness` is one of these
+        two rapidfuzz ratios; a point of margin for float rounding)."""
+        titles = [self.block[j].title for j in pool]
+        found: set[int] = set()
+        for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio):
+            matches = process.extract(title, titles, scorer=scorer, score_cutoff=_TITLE_SAME - 1, limit=None)
+            found.update(pool[k] for _title, _score, k in matches)
+        return sorted(found)
+
+
+def _all_after(block: list[_Seen]) -> Iterator[list[int]]:
+    """Every later fact of the block, for each fact: the comparison blocking must agree with."""
+    for i in range(len(block)):
+        yield list(range(i + 1, len(block)))
 
 
 def cluster(
@@ -185,12 +291,18 @@ def cluster(
     *,
     same: Iterable[tuple[str, str]] = (),
     different: Iterable[tuple[str, str]] = (),
+    compare_all: bool = False,
 ) -> dict[str, str]:
     """Cluster id of every fact id: facts of different documents judged the same share the
     smallest id of their connected component (so ids stay stable as documents arrive).
 
     Human judgements come first: `same` pairs are joined whatever the rules say, and no join
-    ever puts the two facts of a `different` pair in one cluster."""
+    ever puts the two facts of a `different` pair in one cluster.
+
+    Facts are compared within blocks of one type and compatible kinds, each with the later facts
+    of its block that `_Candidates` lists (those the rules may accept), in block order; the pairs
+    it leaves out are pairs the rules refuse, so the clusters are those of comparing every pair
+    of a block (`compare_all`, for tests and benchmarks), judgements and order included."""
     kinds = actor_kinds or {}
     parent = {r["id"]: r["id"] for r in records}
     apart: dict[str, set[str]] = {}
@@ -221,14 +333,16 @@ def cluster(
     for a, b in same:
         if a in parent and b in parent:
             join(a, b)
-    # blocking: only facts of one type and compatible kinds are compared
+    # blocks: only facts of one type and compatible kinds are compared
     groups = {k: min(g) for g in vocab().compatible_kinds for k in g}
     blocks: dict[tuple[str, str], list[_Seen]] = {}
     for r in records:
         blocks.setdefault((r["type"], groups.get(r["kind"], r["kind"])), []).append(_Seen.of(r, kinds))
     for block in blocks.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
+        later = _all_after(block) if compare_all else map(_Candidates(block).after, range(len(block)))
+        for a, after in zip(block, later, strict=True):
+            for j in after:
+                b = block[j]
                 if a.doc == b.doc or root(a.id) == root(b.id):
                     continue
                 if _same(a, b)[0]:

@@ -81,7 +81,10 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         _sqlite_discipline(engine, foreign_keys=foreign_keys)
         return engine
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=QueuePool, pool_size=POOL_SIZE, max_overflow=-1)
+        # LIFO: the connections used last (their page caches warm) serve the next requests
+        engine = create_engine(
+            url, poolclass=QueuePool, pool_size=POOL_SIZE, max_overflow=-1, pool_use_lifo=True
+        )
         _sqlite_discipline(engine, foreign_keys=foreign_keys)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE)

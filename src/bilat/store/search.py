@@ -6,16 +6,21 @@ phrase, the last word is also a prefix (`"guim"*`) unless it is a whole word of 
 quotes, operators and brackets typed by users are only separators. Past RANK_LIMIT results,
 relevance gives way to newest first, and facets count the first FACET_RESULTS results: both
 keep a search of 50,000 documents within tens of milliseconds (benchmarks/workbench_load.py).
+Facets chosen are tags in the FTS5 match (search_index.tag: the users' words are matched in the
+title, body and names only) and years are ranges of ids, so FTS5 counts and filters from its
+doclists; ids run in date order, so the newest (or oldest) results are its first matches.
 Passages and titles come back as plain text with the offsets of the matches (`{"text", "marks":
 [[start, end], ...]}`): FTS5 marks matches with two control characters that never occur in
 indexed text (search_index.clean), which are turned into offsets here, so no markup is ever put
-into untrusted text; the pages escape it and add <mark>.
+into untrusted text; the pages escape it and add <mark>. A process keeps its last searches
+(search_cache), for the state of the index they read.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -24,6 +29,8 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from bilat.store.rows import chunks
+from bilat.store.search_cache import Found, Kept
+from bilat.store.search_index import LISTED, SEQ_BITS, tag, year_ids
 
 RECORD_TYPES = ("document", "agreement", "initiative", "event", "actor")
 FACETS = ("pair", "type", "kind", "status", "domain", "year", "actor", "language")
@@ -37,9 +44,15 @@ OPEN, CLOSE = "\x02", "\x03"  # snippet() markers: search_index.clean keeps them
 _WORD = re.compile(r"[^\W_]+")  # what unicode61 makes tokens of: letters and digits
 _CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _FTS_TABLES = ("search_documents", "search_records")
-_WEIGHTS = "10.0, 1.0, 4.0"  # bm25 weights of title, body, names
-Hit = tuple[int, float, "str | None"]  # entry id, bm25 score, date
-SEARCH_TABLES = frozenset({"search_entries", "search_facets", "search_record_text", *_FTS_TABLES})
+_WEIGHTS = "10.0, 1.0, 4.0, 0.0"  # bm25 weights of title, body, names, tags
+_TEXT = "{title body names}"  # the columns users' words are looked for in (not the tags)
+# entry id, bm25 score, date, type, ref, kind, status; languages, pairs, domains, actors (search_index.LISTED)
+Hit = tuple[Any, ...]
+DATED = 1 << SEQ_BITS  # entries' ids from this one on are dated (search_index.entry_block)
+SEARCH_TABLES = frozenset(
+    {"search_entries", "search_facets", "search_record_text", "search_state", *_FTS_TABLES}
+)
+CACHE_SIZE = 128  # searches a process keeps (first results, total, order, facet counts), the last used
 
 
 def include_name(name: str | None, type_: str, _parents: Any) -> bool:
@@ -110,7 +123,7 @@ def _whole_last_word(session: Session, match: str | None, tables: tuple[str, ...
     exact = match[:-1]
     for table in tables:
         sql = f"SELECT 1 FROM {table} WHERE {table} MATCH :m LIMIT 1"
-        if session.execute(_sql(sql), {"m": exact}).first() is not None:
+        if session.execute(_sql(sql), {"m": f"{_TEXT} : ({exact})"}).first() is not None:
             return exact
     return match
 
@@ -125,99 +138,126 @@ def _tables(query: SearchQuery) -> tuple[str, ...]:
     return _FTS_TABLES
 
 
-def _filters(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
-    """WHERE clauses on `e` (search_entries) for the facets and years chosen, and their binds."""
-    binds: dict[str, Any] = {}
-    where: list[str] = []
-    for i, (facet, value) in enumerate(sorted(query.facets.items())):
-        binds[f"f{i}"], binds[f"v{i}"] = facet, value
-        if facet in ("type", "kind", "status"):  # columns of the entry: no list of ids to build
-            where.append(f"e.{facet} = :v{i}")
-        elif facet == "year":
-            where.append(f"substr(e.date, 1, 4) = :v{i}")
-        else:
-            where.append(
-                f"e.id IN (SELECT entry_id FROM search_facets WHERE facet = :f{i} AND value = :v{i})"
-            )
-    if query.since is not None:
-        binds["since"] = f"{query.since:04d}"
-        where.append("e.date >= :since")
-    if query.until is not None:
-        binds["until"] = f"{query.until + 1:04d}"
-        where.append("e.date < :until")
-    return where, binds
+def _match(query: SearchQuery, words: str | None, table: str) -> str | None:
+    """The FTS5 match of a table: the words in the text columns, each facet chosen as a tag (the
+    year aside: a range of ids); None without either."""
+    parts = [f"{_TEXT} : ({words})"] if words else []
+    tags = [
+        f'"{tag(facet, value)}"'
+        for facet, value in sorted(query.facets.items())
+        if facet != "year" and not (facet == "type" and table == "search_documents")  # all of them
+    ]
+    if tags:
+        parts.append(f"tags : ({' '.join(tags)})")
+    return " AND ".join(parts) or None
 
 
-def _date_order(sort: str) -> str:
-    """Newest (or oldest) first, undated last, ties by id: the same URL always gives the same page."""
-    if sort == "oldest":
-        return "e.date IS NULL, e.date ASC, e.id ASC"
-    return "e.date IS NULL, e.date DESC, e.id DESC"
+def _years(query: SearchQuery, ids: str) -> tuple[str, dict[str, Any]]:
+    """The condition on `ids` (entries' ids or FTS5 rowids) for the year, since and until chosen."""
+    years = [int(query.facets["year"])] if "year" in query.facets else []
+    first = max([y for y in (*years, query.since) if y is not None], default=None)
+    last = min([y for y in (*years, query.until) if y is not None], default=None)
+    if first is None and last is None:
+        return "", {}
+    low, high = year_ids(first, last)
+    return f" AND {ids} >= :low AND {ids} < :high", {"low": low, "high": high}
 
 
-def _by_date(session: Session, condition: str, binds: dict[str, Any], sort: str, wanted: int) -> list[Hit]:
-    """Every record (no words) by date: dated ones through the index on dates, then undated ones."""
-    direction = "ASC" if sort == "oldest" else "DESC"
-    dated = "e.date IS NOT NULL" + (f" AND {condition}" if condition else "")
-    sql = (
-        f"SELECT e.id, 0.0, e.date FROM search_entries e WHERE {dated} "
-        f"ORDER BY e.date {direction}, e.id {direction} LIMIT :wanted"
-    )
-    rows = session.execute(text(sql), binds | {"wanted": wanted}).all()
-    if len(rows) < wanted:
-        undated = "e.date IS NULL" + (f" AND {condition}" if condition else "")
-        sql = f"SELECT e.id, 0.0, e.date FROM search_entries e WHERE {undated} ORDER BY e.id {direction}"
-        sql += " LIMIT :n"
-        rows += session.execute(text(sql), binds | {"n": wanted - len(rows)}).all()
-    return [(int(r[0]), 0.0, r[2]) for r in rows]
+_JOIN = "CROSS JOIN search_entries e ON e.id = {t}.rowid"
+_COLUMNS = "e.id, {score}, e.date, e.type, e.ref, e.kind, e.status, " + ", ".join(
+    f"e.{c}" for c in LISTED.values()
+)
+
+
+def _rows(session: Session, sql: str, binds: dict[str, Any]) -> list[Any]:
+    """The rows of a query as the driver's tuples, on the session's own connection and transaction:
+    a thousand rows come back several times faster than as SQLAlchemy rows."""
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(sql, binds).fetchall()
+    finally:
+        cursor.close()
+
+
+def _by_id(session: Session, sql: str, binds: dict[str, Any], ids: str, sort: str, wanted: int) -> list[Hit]:
+    """The first `wanted` rows of `sql` (which ends with a WHERE) in date order: its ids, newest
+    first (undated last: their ids are the lowest), or oldest first (dated ones, then undated)."""
+    if sort != "oldest":
+        return _rows(session, f"{sql} ORDER BY {ids} DESC LIMIT :wanted", binds | {"wanted": wanted})
+    dated = f"{sql} AND {ids} >= :dated ORDER BY {ids} ASC LIMIT :wanted"
+    found = _rows(session, dated, binds | {"dated": DATED, "wanted": wanted})
+    if len(found) < wanted:
+        undated = f"{sql} AND {ids} < :dated ORDER BY {ids} ASC LIMIT :wanted"
+        found += _rows(session, undated, binds | {"dated": DATED, "wanted": wanted - len(found)})
+    return found
 
 
 def _ranked(
-    session: Session, query: SearchQuery, match: str | None, wanted: int
+    session: Session, query: SearchQuery, words: str | None, wanted: int
 ) -> tuple[list[Hit], int, str]:
     """The first `wanted` hits in order, how many there are in all, and the order applied: the one
-    asked for, except relevance past RANK_LIMIT results (newest first then)."""
-    where, binds = _filters(query)
-    condition = " AND ".join(where)
-    if match is None:
-        count = "SELECT count(*) FROM search_entries e" + (f" WHERE {condition}" if condition else "")
-        total = int(session.execute(text(count), binds).scalar_one())
-        order = "oldest" if query.sort == "oldest" else "newest"
-        return _by_date(session, condition, binds, order, wanted), total, order
-    binds["match"] = match
+    asked for, except relevance past RANK_LIMIT results (newest first then), and newest first
+    without words."""
     tables = _tables(query)
+    matches = {t: _match(query, words, t) for t in tables}
+    if any(m is None for m in matches.values()):  # no words, no facet but years or type=document
+        years, binds = _years(query, "e.id")
+        if "type" in query.facets:
+            years, binds = f"{years} AND e.type = :type", binds | {"type": query.facets["type"]}
+        count = "SELECT count(*) FROM search_entries e" + (f" WHERE 1{years}" if years else "")
+        total = int(session.execute(_sql(count), binds).scalar_one())
+        order = "oldest" if query.sort == "oldest" else "newest"
+        sql = f"SELECT {_COLUMNS.format(score='0.0')} FROM search_entries e WHERE 1{years}"
+        return _by_id(session, sql, binds, "e.id", order, wanted), total, order
+    per_table: dict[str, tuple[str, dict[str, Any]]] = {}
+    total = 0
+    for t in tables:
+        years, binds = _years(query, f"{t}.rowid")
+        per_table[t] = (f"{t} MATCH :match{years}", binds | {"match": matches[t]})
+        # FTS5 counts from its doclists alone: facets are tags, years a range of its rowids
+        count = f"SELECT count(*) FROM {t} WHERE {per_table[t][0]}"
+        total += int(session.execute(_sql(count), per_table[t][1]).scalar_one())
 
-    def each_table(columns: str) -> str:
-        """The matches of every table joined to their entries, filtered: the filters are checked
-        before the columns are computed (bm25 only for the hits that pass them). CROSS JOIN keeps
-        the FTS5 match the outer loop: SQLite may otherwise scan the entries and run the match
-        once per entry (seconds at 50,000 documents)."""
-        return " UNION ALL ".join(
-            f"SELECT {columns.format(t=t)} FROM {t} CROSS JOIN search_entries e ON e.id = {t}.rowid "
-            f"WHERE {t} MATCH :match" + (f" AND {condition}" if condition else "")
-            for t in tables
-        )
+    def joined(t: str, score: str) -> str:
+        """The matches of table t with their entries. CROSS JOIN keeps the FTS5 match the outer
+        loop, walking its matches in id (date) order."""
+        return f"SELECT {_COLUMNS.format(score=score)} FROM {t} {_JOIN.format(t=t)} WHERE {per_table[t][0]}"
 
-    if condition:
-        total = int(session.execute(text(f"SELECT count(*) FROM ({each_table('1')})"), binds).scalar_one())
-    else:  # FTS5 counts its matches from the doclists alone
-        counts = (f"SELECT count(*) FROM {t} WHERE {t} MATCH :match" for t in tables)
-        total = sum(int(session.execute(text(c), binds).scalar_one()) for c in counts)
-    order = query.sort if query.sort != "relevance" or total <= RANK_LIMIT else "newest"
+    order = "oldest" if query.sort == "oldest" else "newest"
+    if words is not None and query.sort == "relevance" and total <= RANK_LIMIT:
+        order = "relevance"
     if order != "relevance":
-        dated = each_table("e.id, 0.0, e.date")
-        sql = f"SELECT * FROM ({dated}) AS e ORDER BY {_date_order(order)} LIMIT :wanted"
-        rows = session.execute(text(sql), binds | {"wanted": wanted}).all()
-        return [(int(r[0]), 0.0, r[2]) for r in rows], total, order
-    sql = each_table(f"e.id, bm25({{t}}, {_WEIGHTS}), e.date")
-    # At most RANK_LIMIT rows, each needed to order them: they come back faster as the driver's
-    # tuples than as SQLAlchemy rows (on the session's own connection and transaction).
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        found: list[Hit] = cursor.execute(sql, binds).fetchall()
-    finally:
-        cursor.close()
-    return heapq.nsmallest(wanted, found, key=lambda h: (h[1], h[0])), total, order
+        if len(tables) == 1:
+            (t,) = tables
+            return (
+                _by_id(session, joined(t, "0.0"), per_table[t][1], f"{t}.rowid", order, wanted),
+                total,
+                order,
+            )
+        ids: list[tuple[int, float]] = []  # each table's first ids (its doclists alone), then entries
+        for t in tables:
+            sql = f"SELECT {t}.rowid, 0.0 FROM {t} WHERE {per_table[t][0]}"
+            ids += _by_id(session, sql, per_table[t][1], f"{t}.rowid", order, wanted)
+        undated_last = (lambda h: (h[0] < DATED, h[0])) if order == "oldest" else (lambda h: -h[0])
+        return _with_entries(session, sorted(ids, key=undated_last)[:wanted]), total, order
+    scored: list[tuple[int, float]] = []
+    for t in tables:  # bm25 of at most RANK_LIMIT matches, each table's best `wanted` kept
+        sql = f"SELECT {t}.rowid, bm25({t}, {_WEIGHTS}) AS score FROM {t} WHERE {per_table[t][0]}"
+        scored += _rows(
+            session, f"{sql} ORDER BY score, {t}.rowid LIMIT :wanted", per_table[t][1] | {"wanted": wanted}
+        )
+    best = heapq.nsmallest(wanted, scored, key=lambda h: (h[1], h[0]))
+    return _with_entries(session, best), total, order
+
+
+def _with_entries(session: Session, scored: list[tuple[int, float]]) -> list[Hit]:
+    """The hits of these (entry id, score), in this order, with their entries' columns."""
+    found: dict[int, Any] = {}
+    for part in chunks([str(i) for i, _score in scored], 10_000):
+        listed = ", ".join(part)  # integers from the index, not user input
+        sql = f"SELECT {_COLUMNS.format(score='0.0')} FROM search_entries e WHERE e.id IN ({listed})"
+        found.update((r[0], r) for r in _rows(session, sql, {}))
+    return [(i, score, *found[i][2:]) for i, score in scored if i in found]
 
 
 PASSAGE_CHARS = 240  # of the start of a text shown when the words matched elsewhere
@@ -239,7 +279,8 @@ def _passages(session: Session, match: str | None, entries: dict[int, str]) -> d
     """The title, passage and matched names of these entries (id: record type). The passage is the
     best fragment of the text (a document's text, a fact's quotes) holding the words; when they
     matched only in the title or names, the start of the text, unmarked (an actor's: its aliases).
-    One query per FTS5 table: a prefix (`"coop"*`) is expanded once for the page, not once a hit."""
+    One query per FTS5 table, over the range of the page's ids: FTS5 seeks to a range, whereas
+    `rowid IN (...)` ran the match once per id (a prefix, `"coop"*`, expanded each time)."""
     found: dict[int, _Texts] = {}
     for table in _FTS_TABLES:
         ids = [e for e, type_ in entries.items() if (type_ == "document") == (table == "search_documents")]
@@ -255,10 +296,11 @@ def _passages(session: Session, match: str | None, entries: dict[int, str]) -> d
         sql = (
             f"SELECT rowid, highlight({table}, 0, :o, :c), snippet({table}, 1, :o, :c, '…', 24), "
             f"highlight({table}, 2, :o, :c), substr(body, 1, {PASSAGE_CHARS + 1}) "
-            f"FROM {table} WHERE {table} MATCH :match AND rowid IN ({listed})"
+            f"FROM {table} WHERE {table} MATCH :match AND rowid >= :low AND rowid <= :high "
+            f"AND +rowid IN ({listed})"  # +: a filter on the rows of the range, not a lookup
         )
-        rows = session.execute(text(sql), {"o": OPEN, "c": CLOSE, "match": match}).all()
-        for rowid, title, snippet, names, body in rows:
+        binds = {"o": OPEN, "c": CLOSE, "match": f"{_TEXT} : ({match})", "low": min(ids), "high": max(ids)}
+        for rowid, title, snippet, names, body in session.execute(text(sql), binds).all():
             shown = passage(snippet)
             matched = [passage(line) for line in (names or "").split("\n") if OPEN in line]
             if not shown["marks"]:
@@ -267,36 +309,33 @@ def _passages(session: Session, match: str | None, entries: dict[int, str]) -> d
     return found
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _sql(statement: str) -> TextClause:
     """A statement parsed once (SQLAlchemy's text() costs more than SQLite running it here)."""
     return text(statement)
 
 
-def _facet_counts(session: Session, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
-    """Per facet, its values among these entries with their counts (the most frequent first, years
-    newest first)."""
-    rows: list[Any] = []
-    for part in chunks([str(i) for i in ids], 10_000):
-        sql = (
-            "SELECT facet, value, count(*) FROM search_facets "
-            f"WHERE entry_id IN ({', '.join(part)}) GROUP BY facet, value"  # integers from the index
-        )
-        rows += session.execute(text(sql)).all()
-    counts: dict[str, list[dict[str, Any]]] = {facet: [] for facet in FACETS}
-    merged: dict[tuple[str, str], int] = {}
-    for facet, value, n in rows:
-        merged[facet, value] = merged.get((facet, value), 0) + n
-    for (facet, value), n in merged.items():
-        if facet in counts:
-            counts[facet].append({"value": value, "count": n})
-    for facet, values in counts.items():
-        if facet == "year":
-            values.sort(key=lambda v: str(v["value"]), reverse=True)  # newest first, all of them
+def _facet_counts(hits: list[Hit]) -> dict[str, list[dict[str, Any]]]:
+    """Per facet, its values among these hits with their counts (the most frequent first, years
+    newest first), from the columns of the entries the search read."""
+    years = Counter(h[2][:4] for h in hits if h[2])
+    found: dict[str, Counter[str]] = {
+        "type": Counter(h[3] for h in hits),
+        "kind": Counter(h[5] for h in hits if h[5]),
+        "status": Counter(h[6] for h in hits if h[6]),
+        "year": Counter({y: n for y, n in years.items() if len(y) == 4 and y.isdigit()}),
+    }
+    for at, facet in enumerate(LISTED, start=7):  # values separated by spaces: split at once
+        found[facet] = Counter(" ".join(h[at] for h in hits if h[at]).split())
+    counts: dict[str, list[dict[str, Any]]] = {}
+    for facet in FACETS:
+        if facet == "year":  # newest first, all of them
+            shown = sorted(found[facet].items(), reverse=True)
+        elif facet == "type":  # all of them, the most frequent first
+            shown = sorted(found[facet].items(), key=lambda vn: (-vn[1], vn[0]))
         else:
-            values.sort(key=lambda v: (-v["count"], v["value"]))
-            if facet != "type":
-                del values[FACET_VALUES:]
+            shown = heapq.nsmallest(FACET_VALUES, found[facet].items(), key=lambda vn: (-vn[1], vn[0]))
+        counts[facet] = [{"value": value, "count": n} for value, n in shown]
     return counts
 
 
@@ -305,9 +344,42 @@ def _actor_labels(session: Session, ids: list[str]) -> dict[str, str]:
     for part in chunks(sorted(set(ids))):
         marks = ", ".join(f":a{i}" for i in range(len(part)))
         binds = {f"a{i}": v for i, v in enumerate(part)}
-        names = session.execute(text(f"SELECT id, name FROM actors WHERE id IN ({marks})"), binds)
+        names = session.execute(_sql(f"SELECT id, name FROM actors WHERE id IN ({marks})"), binds)
         labels.update((id_, name) for id_, name in names)
     return labels
+
+
+_CACHE = Kept(CACHE_SIZE)
+
+
+def _key(session: Session, query: SearchQuery) -> tuple[Any, ...]:
+    state = session.execute(_sql("SELECT epoch, version FROM search_state")).one()
+    facets = tuple(sorted(query.facets.items()))
+    limits = (FACET_RESULTS, RANK_LIMIT)
+    return (
+        str(session.get_bind().url),
+        *state,
+        *limits,
+        query.q,
+        facets,
+        query.since,
+        query.until,
+        query.sort,
+    )
+
+
+def _find(session: Session, query: SearchQuery) -> Found:
+    """The results of `query` in order, as many as its page needs and FACET_RESULTS at least."""
+    key = _key(session, query)
+    found = _CACHE.get(key)
+    if found is not None and (found.complete or len(found.ranked) >= query.offset + query.limit):
+        return found
+    match = _whole_last_word(session, match_expression(query.q), _tables(query))
+    wanted = min(max(FACET_RESULTS, query.offset + query.limit), MAX_RANKED)
+    ranked, total, order = _ranked(session, query, match, wanted)
+    found = Found(match, ranked, len(ranked) < wanted, total, order, _facet_counts(ranked[:FACET_RESULTS]))
+    _CACHE.put(key, found)
+    return found
 
 
 def search(session: Session, query: SearchQuery) -> dict[str, Any]:
@@ -316,17 +388,14 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
     facet, values with counts) and `facets_over`: how many of the results, in their order, the
     counts cover (all of them up to FACET_RESULTS), `order` (relevance, newest or oldest: the one
     asked for, but newest first when there are more than RANK_LIMIT to rank), `limit`, `offset`."""
-    match = _whole_last_word(session, match_expression(query.q), _tables(query))
-    wanted = min(max(FACET_RESULTS, query.offset + query.limit), MAX_RANKED)
-    ranked, total, order = _ranked(session, query, match, wanted)
-    page = ranked[query.offset : query.offset + query.limit]
-    described = _describe(session, [h[0] for h in page])
-    texts = _passages(session, match, {entry: described[entry][0] for entry, _s, _d in page})
+    found = _find(session, query)
+    order = found.order
+    page = found.ranked[query.offset : query.offset + query.limit]
+    texts = _passages(session, found.match, {h[0]: h[3] for h in page})
     items = []
     empty = _Texts(passage(""), passage(""), [])
-    for entry, score, date in page:
-        type_, ref, kind, status = described[entry]
-        found = texts.get(entry, empty)
+    for entry, score, date, type_, ref, kind, status, *_ in page:
+        shown = texts.get(entry, empty)
         items.append(
             {
                 "type": type_,
@@ -334,33 +403,22 @@ def search(session: Session, query: SearchQuery) -> dict[str, Any]:
                 "kind": kind,
                 "status": status,
                 "date": date,
-                "title": found.title,
-                "passage": found.passage,
-                "names": found.names,
+                "title": shown.title,
+                "passage": shown.passage,
+                "names": shown.names,
                 "score": round(-float(score), 4) if order == "relevance" else None,
             }
         )
-    counted = [h[0] for h in ranked[:FACET_RESULTS]]
-    facets = _facet_counts(session, counted)
+    facets = {facet: [dict(v) for v in values] for facet, values in found.facets.items()}
     labels = _actor_labels(session, [v["value"] for v in facets["actor"]])
     for value in facets["actor"]:
         value["label"] = labels.get(value["value"], value["value"])
     return {
         "items": items,
-        "total": total,
+        "total": found.total,
         "limit": query.limit,
         "offset": query.offset,
         "facets": facets,
-        "facets_over": len(counted),
+        "facets_over": min(len(found.ranked), FACET_RESULTS),
         "order": order,
     }
-
-
-def _describe(session: Session, ids: list[int]) -> dict[int, tuple[str, str, str | None, str | None]]:
-    if not ids:
-        return {}
-    listed = ", ".join(str(i) for i in ids)  # integers from the index, not user input
-    rows = session.execute(
-        text(f"SELECT id, type, ref, kind, status FROM search_entries WHERE id IN ({listed})")
-    )
-    return {int(r[0]): (r[1], r[2], r[3], r[4]) for r in rows.all()}

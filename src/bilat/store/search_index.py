@@ -1,19 +1,26 @@
-"""Keeping the full-text index current (tables of migration 0004): a document is indexed in the
+"""Keeping the full-text index current (tables of migrations 0004 and 0008): a document is indexed in the
 transaction that stores it (`index_document`, called by store.write); facts and actors are
 re-indexed with the fact listing (`index_records`, called by store.listing.rebuild_listing), so
 what search finds is what the pages list: a fact an editor rejected is not listed, nor found.
 
-Each indexed record is one `search_entries` row (type, id, kind, status, date), one FTS5 row
-(title, body, names) and its facet values in `search_facets`:
+Each indexed record is one `search_entries` row (type, id, kind, status, date; its languages,
+pairs, domains and actors, each a column of values separated by spaces: codes and ids, which hold
+none) and one FTS5 row (title, body, names; tags: a token per facet value, `tag`, so that facets
+are part of the FTS5 match):
 
 | facet | documents | facts | actors |
 |---|---|---|---|
 | type | document | agreement, initiative, event | actor |
 | kind, status | - | the fact's | the actor's kind |
-| year | published | of the date it is listed under | - |
+| year (the entry's id) | published | of the date it is listed under | - |
 | language | the document's | its sources' documents' | - |
 | pair, domain | of the facts told in it | the fact's countries (sorted pairs), domains | - |
-| actor | actors mentioned (countries aside: see pair) | parties, signatories, participants, venue | - |
+| actor | actors mentioned (not countries) | parties, signatories, participants, venue | - |
+
+An entry's id is its date's key times 2**24 plus its rank among the entries of that date
+(`entry_block`): ids run in date order (undated entries first), so FTS5, which walks its matches
+in id order, gives the newest (or oldest) results first and stops at a page, and years are ranges
+of ids. Ties on a date keep the order they were indexed in.
 """
 
 from __future__ import annotations
@@ -32,7 +39,10 @@ from sqlalchemy.orm import Session
 from bilat.store.rows import chunks
 
 FACT_ACTOR_FIELDS = ("parties", "signatories", "participants")
+LISTED = {"language": "languages", "pair": "pairs", "domain": "domains", "actor": "actors"}  # facet: column
+SEQ_BITS = 24  # an entry's id: its date's key << SEQ_BITS | its rank among that date's entries
 _SENTINELS = re.compile("[\x02\x03]")  # snippet()'s markers (store.search): never in indexed text
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @lru_cache(maxsize=256)
@@ -60,41 +70,111 @@ def year(date: str | None) -> str | None:
     return date[:4] if date and len(date) >= 4 and date[:4].isdigit() else None
 
 
+def date_key(date: str | None) -> int:
+    """`2024-11-05` -> 20241105, `2024-11` -> 20241100, `2024` -> 20240000; undated (or text that
+    does not begin with a year) -> 0. Keys sort as the ISO dates do as text."""
+    found = _DATE.match(date or "")
+    if found is None:
+        return 0
+    year_, month, day = found.groups()
+    return int(year_) * 10_000 + int(month or 0) * 100 + int(day or 0)
+
+
+def entry_block(date: str | None) -> int:
+    """The first id of the entries of this date (ids of one date: block + 1 ... block + 2**24 - 1)."""
+    return date_key(date) << SEQ_BITS
+
+
+def year_ids(first: int | None, last: int | None) -> tuple[int, int]:
+    """The ids of the entries dated from year `first` to year `last` included: [low, high)."""
+    low = entry_block(f"{first:04d}") if first is not None else 1 << SEQ_BITS  # dated entries only
+    high = entry_block(f"{last + 1:04d}") if last is not None else 1 << 62
+    return low, high
+
+
+def tag(facet: str, value: str) -> str:
+    """The FTS5 token of a facet value: `tag("language", "fr")` -> `languagex6672` (the facet, x,
+    the value's UTF-8 in hex: letters and digits only, one token; no facet name holds an x)."""
+    return f"{facet}x{value.encode().hex()}"
+
+
+def _tags(facets: Mapping[str, Iterable[str | None]]) -> str:
+    return " ".join(tag(facet, v) for facet, values in facets.items() for v in dict.fromkeys(values) if v)
+
+
+def listed(values: Iterable[str | None]) -> str | None:
+    """A column of several values: `["fr", "en", "fr"]` -> `"en fr"` (sorted, distinct); None without any."""
+    return " ".join(sorted({v for v in values if v})) or None
+
+
 def _conn(session: Session) -> Connection:
     return session.connection()
 
 
-def _insert_entry(
-    conn: Connection, type_: str, ref: str, kind: str | None, status: str | None, date: str | None
-) -> int:
-    entry = conn.execute(
-        _sql(
-            "INSERT INTO search_entries (type, ref, kind, status, date) "
-            "VALUES (:type, :ref, :kind, :status, :date) RETURNING id"
-        ),
-        {"type": type_, "ref": ref, "kind": kind, "status": status, "date": date},
-    ).scalar_one()
-    return int(entry)
+def touch(conn: Connection) -> None:
+    """Bump the index's version (search_state): what searches a process keeps is for an older one."""
+    conn.execute(_sql("UPDATE search_state SET version = version + 1"))
 
 
-def _facet_rows(entry: int, facets: Mapping[str, Iterable[str | None]]) -> list[dict[str, Any]]:
-    return [
-        {"facet": facet, "value": value, "entry_id": entry}
-        for facet, values in facets.items()
-        for value in dict.fromkeys(v for v in values if v)
-    ]
+class _Ids:
+    """Next free ids of each date's block, read once from the store, then counted here."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._next: dict[int, int] = {}
+
+    def take(self, date: str | None) -> int:
+        block = entry_block(date)
+        if block not in self._next:
+            last = self._conn.execute(
+                _sql("SELECT max(id) FROM search_entries WHERE id >= :low AND id < :high"),
+                {"low": block, "high": block + (1 << SEQ_BITS)},
+            ).scalar()
+            self._next[block] = int(last) + 1 if last is not None else block + 1
+        entry = self._next[block]
+        if entry >= block + (1 << SEQ_BITS):
+            raise ValueError(f"more than {(1 << SEQ_BITS) - 1:,} search entries dated {date}")
+        self._next[block] = entry + 1
+        return entry
 
 
-def _insert_facets(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Facet rows in one executemany of the driver, on the connection's own transaction: for the
-    listing's hundreds of thousands of rows, SQLAlchemy's per-row parameter handling cost more
-    than SQLite's inserts (14 s of 34 for 90,000 facts)."""
+_INSERT_ENTRY = (
+    "INSERT INTO search_entries (id, type, ref, kind, status, date, languages, pairs, domains, actors) "
+    "VALUES (:id, :type, :ref, :kind, :status, :date, :languages, :pairs, :domains, :actors)"
+)
+
+
+def _entry(
+    ids: _Ids,
+    type_: str,
+    ref: str,
+    kind: str | None,
+    status: str | None,
+    date: str | None,
+    facets: Mapping[str, Iterable[str | None]],
+) -> tuple[dict[str, Any], str]:
+    """The row of search_entries of a record (its id taken) and its FTS5 tags."""
+    every = {"type": [type_], "kind": [kind], "status": [status], **facets}
+    row = {
+        "id": ids.take(date),
+        "type": type_,
+        "ref": ref,
+        "kind": kind,
+        "status": status,
+        "date": date,
+        **{column: listed(facets.get(facet) or []) for facet, column in LISTED.items()},
+    }
+    return row, _tags(every)
+
+
+def _executemany(conn: Connection, sql: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Rows in one executemany of the driver, on the connection's own transaction: for the
+    listing's hundred thousand rows, SQLAlchemy's per-row parameter handling costs more than
+    SQLite's inserts."""
     if rows:
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.executemany(
-                "INSERT INTO search_facets (facet, value, entry_id) VALUES (:facet, :value, :entry_id)", rows
-            )
+            cursor.executemany(sql, rows)
         finally:
             cursor.close()
 
@@ -140,8 +220,8 @@ def forget_document(session: Session, doc_id: str) -> None:
     if entry is None:
         return
     conn.execute(_sql("DELETE FROM search_documents WHERE rowid = :id"), {"id": entry})
-    conn.execute(_sql("DELETE FROM search_facets WHERE entry_id = :id"), {"id": entry})
     conn.execute(_sql("DELETE FROM search_entries WHERE id = :id"), {"id": entry})
+    touch(conn)
 
 
 _INDEXED_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()  # stores known to have the index
@@ -186,20 +266,28 @@ def index_document(session: Session, doc_id: str) -> None:
     for fact_countries, fact_domains in facts:
         countries += pairs(_json_list(fact_countries))
         domains += _json_list(fact_domains)
-    entry = _insert_entry(conn, "document", doc_id, None, None, published)
-    conn.execute(
-        _sql("INSERT INTO search_documents (rowid, title, body, names) VALUES (:id, :title, :body, :names)"),
-        {"id": entry, "title": clean(title), "body": clean(body), "names": _names(actors, mentioned)},
-    )
     facets = {
-        "type": ["document"],
-        "year": [year(published)],
         "language": [language],
         "pair": countries,
         "domain": domains,
         "actor": [a for a in mentioned if a in actors and actors[a][0] != "country"],
     }
-    _insert_facets(conn, _facet_rows(entry, facets))
+    row, tags = _entry(_Ids(conn), "document", doc_id, None, None, published, facets)
+    conn.execute(_sql(_INSERT_ENTRY), row)
+    touch(conn)
+    conn.execute(
+        _sql(
+            "INSERT INTO search_documents (rowid, title, body, names, tags) "
+            "VALUES (:id, :title, :body, :names, :tags)"
+        ),
+        {
+            "id": row["id"],
+            "title": clean(title),
+            "body": clean(body),
+            "names": _names(actors, mentioned),
+            "tags": tags,
+        },
+    )
 
 
 def _json_list(value: Any) -> list[str]:
@@ -226,12 +314,6 @@ def index_missing_documents(session: Session) -> int:
 
 
 def _clear_records(conn: Connection) -> None:
-    conn.execute(
-        _sql(
-            "DELETE FROM search_facets WHERE entry_id IN "
-            "(SELECT id FROM search_entries WHERE type != 'document')"
-        )
-    )
     conn.execute(_sql("DELETE FROM search_entries WHERE type != 'document'"))
     conn.execute(_sql("INSERT INTO search_records (search_records) VALUES ('delete-all')"))
     conn.execute(_sql("DELETE FROM search_record_text"))
@@ -266,68 +348,43 @@ def index_records(session: Session, facts: Sequence[Mapping[str, Any]]) -> int:
     pages show, rejected facts left out); actors are those mentioned in a document. Documents the
     index lacks are indexed too. Call it in the transaction that rebuilds the listing."""
     conn = _conn(session)
+    touch(conn)
     _clear_records(conn)
-    languages = {id_: lang for id_, lang in conn.execute(_sql("SELECT id, language FROM documents"))}
+    languages_of = {id_: lang for id_, lang in conn.execute(_sql("SELECT id, language FROM documents"))}
     mentioned = list(
         conn.execute(_sql("SELECT DISTINCT actor_id FROM mentions WHERE actor_id IS NOT NULL")).scalars()
     )
     wanted = set(mentioned) | {a for f in facts for a in _fact_actors(f)}
     actors = _actor_names(conn, wanted)
-    first = conn.execute(_sql("SELECT coalesce(max(id), 0) + 1 FROM search_entries")).scalar_one()
-    entries: list[dict[str, Any]] = []  # ids given here: one executemany, not one INSERT each
+    ids = _Ids(conn)  # ids given here: one executemany, not one INSERT each
+    entries: list[dict[str, Any]] = []
     texts: list[dict[str, Any]] = []
-    facet_rows: list[dict[str, Any]] = []
     for record in facts:
         date = record.get("date") or record.get("start")
         date = str(date) if date else None
-        entry = int(first) + len(entries)
-        entries.append(
-            {
-                "id": entry,
-                "type": record["type"],
-                "ref": record["id"],
-                "kind": record.get("kind"),
-                "status": record.get("status"),
-                "date": date,
-            }
-        )
-        texts.append({"id": entry, **_fact_texts(record, actors)})
         facets = {
-            "type": [record["type"]],
-            "kind": [record.get("kind")],
-            "status": [record.get("status")],
-            "year": [year(date)],
-            "language": [languages.get(s.get("doc")) for s in record.get("sources") or []],
+            "language": [languages_of.get(s.get("doc")) for s in record.get("sources") or []],
             "pair": pairs(record.get("countries") or []),
             "domain": list(record.get("domains") or []),
             "actor": [a for a in _fact_actors(record) if a not in actors or actors[a][0] != "country"],
         }
-        facet_rows += _facet_rows(entry, facets)
+        kind, status = record.get("kind"), record.get("status")
+        row, tags = _entry(ids, record["type"], record["id"], kind, status, date, facets)
+        entries.append(row)
+        texts.append({"id": row["id"], **_fact_texts(record, actors), "tags": tags})
     for actor_id in sorted(set(mentioned) & set(actors)):
         kind, name, aliases = actors[actor_id]
-        entry = int(first) + len(entries)
-        entries.append(
-            {"id": entry, "type": "actor", "ref": actor_id, "kind": kind, "status": None, "date": None}
-        )
+        row, tags = _entry(ids, "actor", actor_id, kind, None, None, {})
+        entries.append(row)
         names = "\n".join(clean(a) for a in aliases)
-        texts.append({"id": entry, "title": clean(name), "body": "", "names": names})
-        facet_rows += _facet_rows(entry, {"type": ["actor"], "kind": [kind]})
-    if entries:
-        conn.execute(
-            _sql(
-                "INSERT INTO search_entries (id, type, ref, kind, status, date) "
-                "VALUES (:id, :type, :ref, :kind, :status, :date)"
-            ),
-            entries,
-        )
-    if texts:
-        conn.execute(
-            _sql(
-                "INSERT INTO search_record_text (id, title, body, names) VALUES (:id, :title, :body, :names)"
-            ),
-            texts,
-        )
-    _insert_facets(conn, facet_rows)
+        texts.append({"id": row["id"], "title": clean(name), "body": "", "names": names, "tags": tags})
+    _executemany(conn, _INSERT_ENTRY, entries)
+    _executemany(
+        conn,
+        "INSERT INTO search_record_text (id, title, body, names, tags) "
+        "VALUES (:id, :title, :body, :names, :tags)",
+        texts,
+    )
     conn.execute(_sql("INSERT INTO search_records (search_records) VALUES ('rebuild')"))
     index_missing_documents(session)
     return len(texts)
@@ -345,15 +402,15 @@ def forget_fact(session: Session, fact_id: str) -> None:
     if entry is None:
         return
     old = conn.execute(
-        _sql("SELECT title, body, names FROM search_record_text WHERE id = :id"), {"id": entry}
+        _sql("SELECT title, body, names, tags FROM search_record_text WHERE id = :id"), {"id": entry}
     ).one()
     conn.execute(
         _sql(
-            "INSERT INTO search_records (search_records, rowid, title, body, names) "
-            "VALUES ('delete', :id, :title, :body, :names)"
+            "INSERT INTO search_records (search_records, rowid, title, body, names, tags) "
+            "VALUES ('delete', :id, :title, :body, :names, :tags)"
         ),
-        {"id": entry, "title": old[0], "body": old[1], "names": old[2]},
+        {"id": entry, "title": old[0], "body": old[1], "names": old[2], "tags": old[3]},
     )
     conn.execute(_sql("DELETE FROM search_record_text WHERE id = :id"), {"id": entry})
-    conn.execute(_sql("DELETE FROM search_facets WHERE entry_id = :id"), {"id": entry})
+    touch(conn)
     conn.execute(_sql("DELETE FROM search_entries WHERE id = :id"), {"id": entry})

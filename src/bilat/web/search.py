@@ -4,6 +4,7 @@ its whole state in the URL, facet values as links, matches marked after escaping
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -45,12 +46,14 @@ def marked(passage: dict[str, Any]) -> Markup:
 
 
 def _url(request: Request, **changes: Any) -> str:
-    """This page's URL with parameters set (None: removed); a new filter starts at the first page."""
-    url = request.url.remove_query_params(["offset", *changes])
-    kept = {k: v for k, v in changes.items() if v is not None}
-    if kept:
-        url = url.include_query_params(**kept)
-    return f"{url.path}?{url.query}" if url.query else url.path
+    """This page's URL with parameters set (None: removed); a new filter starts at the first page.
+    From the request's parsed parameters (starlette's URL.include_query_params parses the query
+    again for each of the page's hundred facet links)."""
+    dropped = {"offset", *changes}
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in dropped]
+    kept += [(k, str(v)) for k, v in changes.items() if v is not None]
+    query = urlencode(kept)
+    return f"{request.url.path}?{query}" if query else request.url.path
 
 
 def _facets(request: Request, found: dict[str, Any], chosen: dict[str, str]) -> list[dict[str, Any]]:
@@ -70,8 +73,8 @@ def _facets(request: Request, found: dict[str, Any], chosen: dict[str, str]) -> 
 
 def _page(request: Request, total: int, limit: int, offset: int) -> dict[str, Any]:
     def at(value: int) -> str:
-        url = request.url.include_query_params(offset=value)
-        return f"{url.path}?{url.query}"
+        params = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
+        return f"{request.url.path}?{urlencode([*params, ('offset', str(value))])}"
 
     return {
         "total": total,
