@@ -139,3 +139,11 @@ def test_malformed_clause_words_are_refused(
     monkeypatch.setattr(lexicon, "_read", fake)
     with pytest.raises(LanguageDataError, match=message):
         load_lexicon.__wrapped__("xx")
+
+
+def test_trafficking_is_no_treaty() -> None:
+    """"la traite des êtres humains" is trafficking; only "traité" names a treaty."""
+    treaties = [t for t in load_lexicon("fr").triggers if t.kind == "treaty"]
+    assert any(t.regex.search("le traité de coopération") for t in treaties)
+    assert any(t.regex.search("LE TRAITÉ DE COOPÉRATION") for t in treaties)
+    assert not any(t.regex.search("la lutte contre la traite des êtres humains") for t in treaties)
