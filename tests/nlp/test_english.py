@@ -228,3 +228,10 @@ def test_an_acronym_standing_alone_is_a_body(en: Language) -> None:
 )
 def test_acronyms_that_name_no_body(en: Language, text: str) -> None:
     assert not any(m.kind == "organization" for m in mentions(en, text))
+
+
+def test_a_possessive_country_before_a_body_is_its_country_and_one_of_its_names(en: Language) -> None:
+    text = "Egypt's Ministry of Higher Education and Scientific Research hosted the ceremony."
+    body = by_name(mentions(en, text))["Ministry of Higher Education and Scientific Research"]
+    assert body.country == "EG"
+    assert "Egypt's Ministry of Higher Education and Scientific Research" in body.aliases

@@ -330,7 +330,21 @@ class OrgMatcher:
         if bracket and is_acronym(doc[end + 1].text):  # "Japan International Cooperation Agency (JICA)"
             aliases.append(doc[end + 1].text)
         span._.bilat = {"country": country, "aliases": aliases, "proper": None}
+        self._possessed(doc, i, end, ctx, span._.bilat)
         return span
+
+    def _possessed(self, doc: Doc, i: int, end: int, ctx: _Context, info: dict[str, Any]) -> None:
+        """A body named after its country's possessive ("Egypt’s Ministry of Higher Education"):
+        the country is the body's, and the whole phrase one of its names."""
+        if i < 2 or doc[i - 1].lower_ not in {"'s", "’s"}:
+            return
+        place = next((p for p in ctx.places.values() if p.end == i - 1 and p.label_ == "country"), None)
+        if place is None:
+            return
+        known = self.gazetteer.get(place.kb_id_)
+        if info.get("country") is None and known is not None:
+            info["country"] = known.country
+        info["aliases"] = [*info.get("aliases", []), doc[place.start : end].text]
 
     def _head_at(self, doc: Doc, i: int, ctx: _Context) -> tuple[int, OrgHead] | None:
         """The organisation head noun starting at token i ("ministère", "ville de"), if any."""
@@ -382,6 +396,7 @@ class OrgMatcher:
             if info["country"] is None and after + 3 in ctx.demonyms:
                 info["country"] = ctx.demonyms[after + 3][0]
         info["proper"] = self._proper_part(doc, head_end, end, ctx)
+        self._possessed(doc, i, end, ctx, info)
         label, kb_id = head.category, ""
         if head.city_body and places and places[-1].end == end and places[-1].label_ == "city":
             label, kb_id = "city", places[-1].kb_id_
