@@ -235,3 +235,13 @@ def test_a_possessive_country_before_a_body_is_its_country_and_one_of_its_names(
     body = by_name(mentions(en, text))["Ministry of Higher Education and Scientific Research"]
     assert body.country == "EG"
     assert "Egypt's Ministry of Higher Education and Scientific Research" in body.aliases
+
+
+def test_a_name_right_after_a_titles_country_complement(en: Language) -> None:
+    """ "Ambassador to Bangladesh Ito Naoki": the complement ends at its country, the name follows
+    (though "Ito" is also a small town's name)."""
+    text = "Japanese Ambassador to Bangladesh Ito Naoki and the secretary signed the notes."
+    person = by_name(mentions(en, text))["Ito Naoki"]
+    assert person.kind == "person"
+    assert person.roles[0].title.lower() == "ambassador to bangladesh"
+    assert person.roles[0].country == "JP"

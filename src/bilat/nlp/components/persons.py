@@ -191,11 +191,25 @@ class PersonFinder:
             inside = j in ctx.demonyms or any(o.start <= j < o.end for o in ctx.orgs)
             if ctx.has_pos and token.pos_ in {"VERB", "AUX"} and not inside:  # "kazakh" is tagged VERB
                 break
+            if self._name_after_country(doc, j, ctx):
+                break  # "Ambassador to Bangladesh | Ito Naoki"
             j += 1
         dets = self.data.apposition_determiners
         while j > k and (doc[j - 1].lower_ in self.data.connectors or doc[j - 1].lower_ in dets):
             j -= 1
         return j
+
+    def _name_after_country(self, doc: Doc, j: int, ctx: _Context) -> bool:
+        """Token j opens a name just after "to <country>", "of <country>" closing a title's
+        complement ("Ambassador of France to Kazakhstan Didier Canesse")."""
+        place = next((p for p in ctx.places.values() if p.end == j and p.label_ == "country"), None)
+        if place is None or place.start == 0 or doc[place.start - 1].lower_ not in self.data.connectors:
+            return False
+        here = ctx.places.get(j)
+        known = self.gazetteer.get(here.kb_id_) if here is not None else None
+        if here is not None and (known is None or not known.weak):
+            return False  # "to Kazakhstan Astana": a place, not a name ("Ito" the town may be one)
+        return self._name_run(doc, j, ctx) is not None
 
     def _role(
         self, doc: Doc, title: tuple[int, int], comp: tuple[int, int], country: str | None, ctx: _Context
@@ -274,6 +288,10 @@ class PersonFinder:
         if end is not None:
             return k, end, self._role(doc, (i, title_end), (k, k), country, ctx)
         comp_end = self._complement_end(doc, k, ctx, stop_at_comma=True)
+        if comp_end > k and self._name_after_country(doc, comp_end, ctx):
+            end = self._name_run(doc, comp_end, ctx)
+            if end is not None:
+                return comp_end, end, self._role(doc, (i, title_end), (k, comp_end), country, ctx)
         if comp_end < len(doc) - 1 and doc[comp_end].text != ",":
             start = self._trailing_name(doc, k, comp_end, ctx)  # "la ministre de la Culture Rima Abdul Malak"
             if start is None:
