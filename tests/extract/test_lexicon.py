@@ -142,7 +142,7 @@ def test_malformed_clause_words_are_refused(
 
 
 def test_trafficking_is_no_treaty() -> None:
-    """"la traite des êtres humains" is trafficking; only "traité" names a treaty."""
+    """ "la traite des êtres humains" is trafficking; only "traité" names a treaty."""
     treaties = [t for t in load_lexicon("fr").triggers if t.kind == "treaty"]
     assert any(t.regex.search("le traité de coopération") for t in treaties)
     assert any(t.regex.search("LE TRAITÉ DE COOPÉRATION") for t in treaties)
