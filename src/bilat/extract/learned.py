@@ -48,7 +48,8 @@ class LinearModel:
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         if len(self.classes) == 2:  # one weight per feature: the second class's log-odds
-            z = self.intercept[0] + sum(self.weights[f][0] for f in set(features) if f in self.weights)
+            weights = self._log_odds
+            z = self.intercept[0] + sum(weights[f] for f in set(features) if f in weights)
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
         z = list(self.intercept)
@@ -59,6 +60,11 @@ class LinearModel:
         e = [math.exp(v - top) for v in z]
         total = sum(e)
         return {c: v / total for c, v in zip(self.classes, e, strict=True)}
+
+    @cached_property
+    def _log_odds(self) -> dict[str, float]:
+        """Per feature, its one weight (a model of two classes)."""
+        return {f: w[0] for f, w in self.weights.items()}
 
     @cached_property
     def _sparse(self) -> dict[str, tuple[tuple[int, float], ...]]:
