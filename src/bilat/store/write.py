@@ -304,8 +304,8 @@ def _save_mentions(session: Session, mentions: Sequence[Mention], resolution: Re
         }
         for i, (m, actor_id) in enumerate(zip(mentions, resolution.mention_actor, strict=True))
     ]
-    if rows:  # bulk insert: no ORM object per row (they cost more than the row)
-        session.execute(insert(MentionRow), rows)
+    if rows:  # one plain INSERT of every row: no ORM object per row (they cost more than the row)
+        session.execute(insert(MentionRow.__table__), rows)
     return len(mentions)
 
 
@@ -377,12 +377,12 @@ def _save_facts(
             fact, fact_id, doc_id, [resolution.mention_actor[index(m, doc_id)] for m in fact.participants]
         )
     if rows:  # facts before their participants, sources and history; bulk, like mentions
-        session.execute(insert(FactRow), rows)
+        session.execute(insert(FactRow.__table__), rows)
     by_table: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for table, row in children:
         by_table[table].append(row)
     for table, rows in by_table.items():
-        session.execute(insert(table), rows)
+        session.execute(insert(table.__table__), rows)
     return len(facts)
 
 
