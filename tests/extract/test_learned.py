@@ -12,6 +12,7 @@ from spacy.language import Language
 from bilat.errors import LanguageDataError
 from bilat.extract import extract
 from bilat.extract.document import candidate_drafts
+from bilat.extract.facts import name_draft
 from bilat.extract.learned import (
     Decisions,
     LinearModel,
@@ -99,6 +100,21 @@ def test_features_say_where_a_draft_stands(drafted) -> None:
     assert "where=headline" in draft_features(headline, ctx)
     assert "where=lead" in draft_features(body, ctx)
     assert "lang=fr" in draft_features(body, ctx)
+
+
+@pytest.mark.slow
+def test_drafts_named_late_are_named_as_drafts_named_at_once(nlp: Language, drafted) -> None:
+    """The trained path names (titles, domains) only the drafts it keeps, after deciding: the
+    same title and domains as a draft named when built, whatever kind the decisions give it."""
+    document, mentions, named, _rules, sents = drafted
+    sdoc = nlp(TEXT)
+    late = candidate_drafts(document, sdoc, mentions, load_lexicon("fr"), [], True, sents, named=False)
+    assert [d.fact.title for d in late] == [""] * len(named)
+    for d in late:
+        d.fact.kind = "other"  # as a trained kind would: the domains stay those of the trigger's kind
+        name_draft(d)
+    assert [(d.fact.title, d.fact.domains) for d in late] == [(d.fact.title, d.fact.domains) for d in named]
+    assert all(d.naming is None for d in late)
 
 
 @pytest.mark.slow
