@@ -12,6 +12,7 @@ from spacy.language import Language
 from bilat.errors import LanguageDataError
 from bilat.extract import extract
 from bilat.extract.document import candidate_drafts
+from bilat.extract.facts import name_draft
 from bilat.extract.learned import (
     Decisions,
     LinearModel,
@@ -117,6 +118,21 @@ def test_role_candidates_reach_one_sentence_after_the_draft(drafted) -> None:
     assert "r_where=after1" in role_features(headline, names[minister.text], ctx)
     memorandum = next(d for d in broad if "mémorandum" in d.cand.text)
     assert minister.text in {m.text for m in role_candidates(memorandum, ctx)}  # the sentence before
+
+
+@pytest.mark.slow
+def test_drafts_named_late_are_named_as_drafts_named_at_once(nlp: Language, drafted) -> None:
+    """The trained path names (titles, domains) only the drafts it keeps, after deciding: the
+    same title and domains as a draft named when built, whatever kind the decisions give it."""
+    document, mentions, named, _rules, sents = drafted
+    sdoc = nlp(TEXT)
+    late = candidate_drafts(document, sdoc, mentions, load_lexicon("fr"), [], True, sents, named=False)
+    assert [d.fact.title for d in late] == [""] * len(named)
+    for d in late:
+        d.fact.kind = "other"  # as a trained kind would: the domains stay those of the trigger's kind
+        name_draft(d)
+    assert [(d.fact.title, d.fact.domains) for d in late] == [(d.fact.title, d.fact.domains) for d in named]
+    assert all(d.naming is None for d in late)
 
 
 @pytest.mark.slow

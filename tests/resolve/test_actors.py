@@ -140,3 +140,19 @@ def test_memory_index_lookups() -> None:
     assert [a.id for a in index.find(None, "musee guimet")] == ["a-1"]
     assert [a.id for a in index.candidates("organization", "Guimet")] == ["a-1"]
     assert index.candidates("organization", "guim") == []
+
+
+def test_an_actor_added_again_is_indexed_under_its_names_of_now() -> None:
+    """The index re-indexes only the names that changed: the same look-ups as a fresh index."""
+    first = Actor("a-1", "organization", "Musée du Louvre", aliases=["Louvre"])
+    index = MemoryIndex([first, Actor("a-2", "organization", "Musée Guimet")])
+    index.add(Actor("a-1", "organization", "Le Louvre", aliases=["Musée du Louvre", "Grand Louvre"]))
+    fresh = MemoryIndex(index.actors.values())
+    for norm in ("musee du louvre", "louvre", "le louvre", "grand louvre", "musee guimet"):
+        assert [a.id for a in index.find(None, norm)] == [a.id for a in fresh.find(None, norm)]
+    for word in ("musee", "louvre", "grand", "le", "guimet"):
+        assert [a.id for a in index.candidates("organization", word)] == [
+            a.id for a in fresh.candidates("organization", word)
+        ]
+    assert index.find(None, "louvre") == []  # the name it no longer has
+    assert [a.id for a in index.candidates("organization", "musee")] == ["a-1", "a-2"]

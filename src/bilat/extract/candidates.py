@@ -105,15 +105,17 @@ def find_candidates(
     lex: Lexicon,
     masked: list[tuple[int, int]],
     broad: list[tuple[int, int, Trigger]] | None = None,
+    sents: list[Span] | None = None,
 ) -> list[Candidate]:
     """Triggers outside `masked` ranges (page furniture: "Lire aussi" headlines, newsletters);
-    with `broad` matches (bilat.extract.broad), those the lexicon's triggers do not cover too."""
+    with `broad` matches (bilat.extract.broad), those the lexicon's triggers do not cover too.
+    `sents`: `sentences(doc, its text)`, when the caller has them already."""
     text = doc_text(doc)
     in_text = _text_matches(text, lex)
     starts = [m[0] for m in in_text]
     broad_starts = [b[0] for b in broad or ()]
     out = []
-    for sent in sentences(doc, text):
+    for sent in sents if sents is not None else sentences(doc, text):
         found = _sentence_matches(sent, lex, text, in_text, starts)
         if broad:
             lo, hi = bisect_left(broad_starts, sent.start_char), bisect_left(broad_starts, sent.end_char)

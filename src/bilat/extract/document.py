@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import Counter
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from bilat.extract.broad import broad_matches, load_broad_words
 from bilat.extract.candidates import find_candidates
-from bilat.extract.facts import Draft, build_draft, countries_of
+from bilat.extract.facts import Draft, build_draft, countries_of, name_draft
 from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.status import cue_hits
@@ -421,15 +421,21 @@ def candidate_drafts(
     lex: Lexicon,
     masked: list[tuple[int, int]] | None = None,
     broad: bool = False,
+    sents: list[Span] | None = None,
+    named: bool = True,
 ) -> list[Draft]:
     """A draft per trigger. The rules alone (`broad=False`) keep the drafts whose gates hold;
     for the trained decisions (`broad=True`) the broad fact words propose drafts too, and gated
-    drafts are kept with the gate they failed."""
+    drafts are kept with the gate they failed.
+
+    `sents` are `sentences(sdoc, document.text)` when the caller has them already. With
+    `named=False` the facts have no title nor domains yet: `name_draft` gives them to the
+    drafts that are kept (the decisions drop most drafts, and a title is their dearest part)."""
     reference = PartialDate.parse(document.published)
     dates = find_dates(document.text, document.language or lex.lang, reference)
     words = load_broad_words(lex.lang) if broad else None
     extra = broad_matches(sdoc, words) if words is not None else None
-    candidates = find_candidates(sdoc, lex, list(masked or []), extra)
+    candidates = find_candidates(sdoc, lex, list(masked or []), extra, sents)
     hits_by_sent: dict[int, list] = {}
     drafts: list[Draft] = []
     for cand in candidates:
@@ -438,7 +444,7 @@ def candidate_drafts(
             hits_by_sent[key] = cue_hits(cand.sent, lex, document.text)
         draft = build_draft(cand, hits_by_sent[key], mentions, dates, lex, document.id, gates=not broad)
         if draft is not None:
-            drafts.append(draft)
+            drafts.append(name_draft(draft) if named else draft)
     return drafts
 
 
@@ -481,15 +487,17 @@ def extract_facts(
     `masked` are ranges of page furniture where no fact is read; `decisions`, trained ones
     (bilat.extract.learned), decide which drafts are facts instead of the rules' gates."""
     places = mentions + list(country_cues or [])
-    drafts = candidate_drafts(document, sdoc, mentions, lex, masked, broad=decisions is not None)
+    sents = sentences(sdoc, document.text)  # once: candidates, features and passes share them
+    trained = decisions is not None
+    drafts = candidate_drafts(document, sdoc, mentions, lex, masked, trained, sents, named=not trained)
     if decisions is not None:
-        context = doc_context(document, places, sentences(sdoc, document.text))
-        drafts = decisions.decide(drafts, context)
+        context = doc_context(document, places, sents)
+        drafts = [name_draft(d) for d in decisions.decide(drafts, context)]
     drafts = _drop_broad_beside_specific(drafts, lex)
     drafts = _drop_inside_bodies(drafts, mentions)
     _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)
-    _continue_parties(drafts, sentences(sdoc, document.text), mentions, lex)
+    _continue_parties(drafts, sents, mentions, lex)
     _inherit_participants(drafts, document.text)
     if decisions is not None:
         for draft in drafts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from bilat.extract.candidates import Candidate
 from bilat.extract.domains import domains_for, domains_in
@@ -36,6 +36,26 @@ _VENUE_KINDS = {
 _CAPITAL_VISITS = {"state_visit", "official_visit"}  # hosted in the capital of the country visited
 
 
+@dataclass(frozen=True)
+class Naming:
+    """What a draft's title and domains are made from, kept until the draft is known to be kept.
+
+    Most drafts the trained decisions weigh are dropped (about two in three), and a title is
+    the dearest part of a draft to build; neither the title nor the domains are features, so
+    they wait for `name_draft`. Everything here is as `build_draft` saw it: the kind is the
+    trigger's (the decisions may change the fact's kind, not the domains it implies)."""
+
+    sent: Span
+    title_span: tuple[int, int]  # text[start:end] the title is read from
+    head: Token
+    dates: list[DateMention]
+    named: str | None  # a quoted name ("« Les Routes de la soie »") is the title as it stands
+    quote: str  # the draft's own quote, where its domain words are looked for first
+    utterance: tuple[int, int]  # else in the utterance around it
+    kind: str
+    lex: Lexicon
+
+
 @dataclass
 class Draft:
     """A fact being built, with what the document-level passes need to know about it."""
@@ -46,6 +66,7 @@ class Draft:
     attach: bool = False  # anaphoric or generic: adds to an earlier fact rather than being one
     within_cue: bool = False  # preceded by "lors de", "à l'occasion de"...: frames its sentence
     extra: dict[str, object] = field(default_factory=dict)
+    naming: Naming | None = None  # set until `name_draft` gives the fact its title and domains
 
 
 def _within(bounds: tuple[int, int], outer: tuple[int, int]) -> tuple[int, int]:
@@ -257,19 +278,27 @@ def build_draft(
     if trigger.type != "initiative":
         place, place_why = _place(cand, kind, mentions, *verb_clause, text, venue, lex)
     title_from = clause[0] if head.pos_ in ("VERB", "AUX") else cand.start
-    t_start, t_end = _trim(text, title_from, max(cand.end, min(clause[1], q_end)))
+    titled = lex.title_quoted.search(text, clause[0], min(len(text), clause[1] + 80))
+    if titled and titled.start() >= clause[1]:
+        titled = None
+    naming = Naming(
+        sent=sent,
+        title_span=_trim(text, title_from, max(cand.end, min(clause[1], q_end))),
+        head=head,
+        dates=dates,
+        named=titled.group(1) if titled else None,
+        quote=source.quote,
+        utterance=utterance,
+        kind=kind,
+        lex=lex,
+    )
     fact = Fact(
         type=trigger.type,
         kind=kind,
-        title=fact_title(
-            sent, text, t_start, t_end, (cand.start, cand.end), head, dates, lex.leading_words, lex.lang
-        ),
+        title="",  # name_draft
         sources=[source],
         status=decision.status,
         participants=participants,
-        domains=domains_for(
-            source.quote if domains_in(source.quote, lex) else text[slice(*utterance)], kind, lex
-        ),
         date=str(date.value) if date else None,
         end_date=str(date.until) if date and date.until else None,
         place=place,
@@ -282,11 +311,6 @@ def build_draft(
     )
     if decision.explicit:
         fact.status_history.append(StatusChange(decision.status, fact.date, source))
-    titled = lex.title_quoted.search(text, clause[0], min(len(text), clause[1] + 80))
-    if titled and titled.start() >= clause[1]:
-        titled = None
-    if titled:
-        fact.title = titled.group(1)
     return Draft(
         fact=fact,
         cand=cand,
@@ -294,7 +318,29 @@ def build_draft(
         attach=cand.anaphoric or trigger.generic,
         within_cue=framing,
         extra={"named": bool(titled), "gate": failed},
+        naming=naming,
     )
+
+
+def name_draft(draft: Draft) -> Draft:
+    """Give a draft's fact its title and domains (once; see `Naming`)."""
+    naming = draft.naming
+    if naming is None:
+        return draft
+    fact, cand, lex = draft.fact, draft.cand, naming.lex
+    text = cand.doc_text
+    if naming.named is not None:
+        fact.title = naming.named
+    else:
+        start, end = naming.title_span
+        trigger = (cand.start, cand.end)
+        fact.title = fact_title(
+            naming.sent, text, start, end, trigger, naming.head, naming.dates, lex.leading_words, lex.lang
+        )
+    words_in = naming.quote if domains_in(naming.quote, lex) else text[slice(*naming.utterance)]
+    fact.domains = domains_for(words_in, naming.kind, lex)
+    draft.naming = None
+    return draft
 
 
 def countries_of(sent: Span, fact: Fact, mentions: list[Mention]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bilat.errors import LanguageDataError
 from bilat.extract.facts import Draft
@@ -35,6 +35,7 @@ _NEGATIONS = frozenset({"ne", "n", "pas", "jamais", "not", "no", "never", "witho
 _MODALS = frozenset(
     {"could", "would", "may", "might", "should", "pourrait", "pourraient", "devrait", "devraient"}
 )
+_SENTENCE_ENDS = frozenset({".", "!", "?", "»", '"', "”", ":", ")"})  # a sentence that ends so is finished
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ class LinearModel:
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         if len(self.classes) == 2:  # one weight per feature: the second class's log-odds
-            z = self.intercept[0] + sum(self.weights[f][0] for f in set(features) if f in self.weights)
+            weights = self._log_odds
+            z = self.intercept[0] + sum(weights[f] for f in set(features) if f in weights)
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
         z = list(self.intercept)
@@ -58,6 +60,11 @@ class LinearModel:
         e = [math.exp(v - top) for v in z]
         total = sum(e)
         return {c: v / total for c, v in zip(self.classes, e, strict=True)}
+
+    @cached_property
+    def _log_odds(self) -> dict[str, float]:
+        """Per feature, its one weight (a model of two classes)."""
+        return {f: w[0] for f, w in self.weights.items()}
 
     @cached_property
     def _sparse(self) -> dict[str, tuple[tuple[int, float], ...]]:
@@ -88,18 +95,59 @@ class LinearModel:
         return cls(tuple(raw["classes"]), tuple(float(v) for v in raw["intercept"]), weights)
 
 
+@dataclass(frozen=True)
+class SentenceWords:
+    """What the features read of a draft's sentence, the same for every draft in it: its words
+    (tokens neither space nor punctuation) as `_word` gives them, where each starts, and the
+    countries named in it."""
+
+    starts: list[int]  # character offset of each word
+    words: list[str]
+    countries: int
+    length: int  # whitespace-separated words of the sentence's text
+    ending: str  # the sentence's text, right-stripped, last character
+
+
 @dataclass
 class DocContext:
-    """What the features need to know of the document around a draft."""
+    """What the features need to know of the document around a draft; what several drafts ask
+    of one sentence or token is computed once and kept here (a page has ~20 drafts)."""
 
     document: Document
     headline_end: int  # end of the first non-empty line
     countries: int  # distinct countries named in the document
     mentions: list[Mention] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    _sentences: dict[tuple[int, int], SentenceWords] = field(default_factory=dict, repr=False)
+    _quote_words: dict[int, str | None] = field(default_factory=dict, repr=False)
 
     def sentence_of(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset) - 1
+
+    def sentence_words(self, sent: Span, text: str) -> SentenceWords:
+        key = (sent.start_char, sent.end_char)
+        found = self._sentences.get(key)
+        if found is None:
+            tokens = [t for t in sent if not t.is_space and not t.is_punct]
+            in_sent = [m for m in self.mentions if sent.start_char <= m.start < sent.end_char]
+            sentence = text[sent.start_char : sent.end_char].rstrip()
+            found = SentenceWords(
+                starts=[t.idx for t in tokens],
+                words=[_word(t) for t in tokens],
+                countries=len({m.country for m in in_sent if m.kind == "country" and m.country}),
+                length=len(sentence.split()),
+                ending=sentence[-1:],
+            )
+            self._sentences[key] = found
+        return found
+
+    def quote_word(self, doc: Doc, i: int) -> str | None:
+        """The `q=` feature of token `i`: its word when a content word (noun, verb, adjective)."""
+        if i not in self._quote_words:
+            t = doc[i]
+            content = t.pos_ in ("NOUN", "VERB", "ADJ") and not t.is_stop
+            self._quote_words[i] = f"q={_word(t)}" if content else None
+        return self._quote_words[i]
 
 
 def doc_context(document: Document, places: list[Mention], sents: list[Span] | None = None) -> DocContext:
@@ -233,12 +281,11 @@ def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
     cities = sum(m.kind == "city" for m in fact.participants)
     out += [f"persons={_bucket(persons)}", f"orgs={_bucket(orgs)}", f"cities={_bucket(cities)}"]
     out.append(f"actors={_bucket(persons + orgs)}:{fact.type}")
-    in_sent = [m for m in ctx.mentions if sent.start_char <= m.start < sent.end_char]
-    countries = {m.country for m in in_sent if m.kind == "country" and m.country}
+    words = ctx.sentence_words(sent, text)
     out += [
-        f"sent_countries={_bucket(len(countries), (0, 1, 2))}",
+        f"sent_countries={_bucket(words.countries, (0, 1, 2))}",
         f"doc_countries={_bucket(ctx.countries, (0, 1, 2, 3))}",
-        f"sent_countries_type={_bucket(len(countries), (0, 1, 2))}:{fact.type}",
+        f"sent_countries_type={_bucket(words.countries, (0, 1, 2))}:{fact.type}",
     ]
     inside = any(m.start <= cand.start and cand.end <= m.end for m in ctx.mentions if m.kind != "country")
     out.append(f"in_name={inside}")
@@ -248,34 +295,30 @@ def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
         out.append("where=lead")
     else:
         out.append(f"where=body{_bucket(cand.start // 500, (1, 2, 3))}")
-    sentence = text[sent.start_char : sent.end_char].rstrip()
-    words = len(sentence.split())
-    out.append(f"sent_words={_bucket(words, (3, 6, 10, 20, 40))}")
-    if not sentence.endswith((".", "!", "?", "»", '"', "”", ":", ")")):
+    out.append(f"sent_words={_bucket(words.length, (3, 6, 10, 20, 40))}")
+    if words.ending not in _SENTENCE_ENDS:
         out.append("sent_unfinished")
         if sent.end_char >= len(text.rstrip()) - 1:
             out.append("sent_cut_by_page_end")
-    # the words around the trigger, and the clause's verb
-    tokens = [t for t in sent if not t.is_space and not t.is_punct]
-    position = next((k for k, t in enumerate(tokens) if t.idx >= cand.start), 0)
+    # the words around the trigger (the first word at or after it; the first word, when none is)
+    found = bisect_left(words.starts, cand.start)
+    position = found if found < len(words.starts) else 0
     for k in range(1, _WINDOW + 1):
         if position - k >= 0:
-            out.append(f"w-{k}={_word(tokens[position - k])}")
-    after = next((k for k, t in enumerate(tokens) if t.idx >= cand.end), len(tokens))
+            out.append(f"w-{k}={words.words[position - k]}")
+    after = bisect_left(words.starts, cand.end)
     for k in range(_WINDOW):
-        if after + k < len(tokens):
-            out.append(f"w+{k + 1}={_word(tokens[after + k])}")
-    before_words = {_word(t) for t in tokens[max(0, position - 6) : position]}
-    if before_words & _NEGATIONS:
+        if after + k < len(words.words):
+            out.append(f"w+{k + 1}={words.words[after + k]}")
+    if set(words.words[max(0, position - 6) : position]) & _NEGATIONS:
         out.append("negated")
-    if {_word(t) for t in tokens} & _MODALS:
+    if _MODALS.intersection(words.words):
         out.append("modal")
     source = fact.sources[0]
     doc = sent.doc
     quote = doc.char_span(source.start, source.end, alignment_mode="expand")
-    for t in quote if quote is not None else ():
-        if t.pos_ in ("NOUN", "VERB", "ADJ") and not t.is_stop:
-            out.append(f"q={_word(t)}")
+    if quote is not None:  # the quote's content words, then the clause's verb
+        out += [q for q in (ctx.quote_word(doc, i) for i in range(quote.start, quote.end)) if q]
     verb = governing_verb(head)
     if verb is not None:
         out.append(f"verb={_word(verb)}")

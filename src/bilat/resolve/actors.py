@@ -11,11 +11,10 @@ city, not its town hall, as the actor (the gold files do the same).
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -71,22 +70,27 @@ class MemoryIndex:
         self.actors: dict[str, Actor] = {}
         self._norms: dict[str, set[str]] = defaultdict(set)
         self._tokens: dict[str, set[str]] = defaultdict(set)
+        self._indexed: dict[str, tuple[set[str], set[str]]] = {}  # id -> the norms and words indexed
         self.update(actors)
 
     def add(self, actor: Actor) -> None:
-        """Add or replace one actor (its names are re-indexed)."""
-        old = self.actors.get(actor.id)
-        if old is not None:
-            for name in _names(old):
-                self._norms[fold(name)].discard(old.id)
-                for token in fold(name).split():
-                    self._tokens[token].discard(old.id)
+        """Add or replace one actor (its names are re-indexed).
+
+        Only what changed is touched: an actor is added again after each mention resolved to it,
+        usually with the same names, and a country has dozens of them."""
+        norms = {fold(name) for name in _names(actor)}
+        tokens = {token for norm in norms for token in norm.split()}
+        old_norms, old_tokens = self._indexed.get(actor.id, (set(), set()))
+        for norm in old_norms - norms:
+            self._norms[norm].discard(actor.id)
+        for token in old_tokens - tokens:
+            self._tokens[token].discard(actor.id)
         self.actors[actor.id] = actor
-        for name in _names(actor):
-            norm = fold(name)
+        for norm in norms - old_norms:
             self._norms[norm].add(actor.id)
-            for token in norm.split():
-                self._tokens[token].add(actor.id)
+        for token in tokens - old_tokens:
+            self._tokens[token].add(actor.id)
+        self._indexed[actor.id] = (norms, tokens)
 
     def update(self, actors: Iterable[Actor]) -> None:
         for actor in actors:
@@ -102,6 +106,15 @@ class MemoryIndex:
     def candidates(self, kind: str, token: str) -> list[Actor]:
         found = (self.actors[i] for i in sorted(self._tokens.get(fold(token), ())))
         return [a for a in found if a.kind == kind]
+
+
+def _copy(actor: Actor) -> Actor:
+    """A copy of `actor` whose lists and ids can change without changing it (its roles are
+    shared: resolution replaces a role, never changes one; a deep copy cost more than the rest
+    of resolution)."""
+    return replace(
+        actor, aliases=list(actor.aliases), roles=list(actor.roles), external_ids=dict(actor.external_ids)
+    )
 
 
 def _add_alias(actor: Actor, name: str) -> None:
@@ -144,7 +157,7 @@ class _Resolver:
         """The local, mutable copy of an actor found in the index."""
         local = self.local.get(actor.id)
         if local is None:
-            local = copy.deepcopy(actor)
+            local = _copy(actor)
             self.local.add(local)
         return local
 

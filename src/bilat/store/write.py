@@ -47,6 +47,13 @@ __all__ = [  # the writing API in one place; runs, judgements, the actor index a
 ]
 
 
+# the tables written with plain statements (SQLAlchemy Core: no ORM bookkeeping per row)
+_DOCUMENTS = DocumentRow.__table__
+_ACTORS = ActorRow.__table__
+_ALIASES = ActorAlias.__table__
+_ROLES = ActorRole.__table__
+
+
 class Resolution(Protocol):
     """What bilat.resolve.actors hands over: an actor id per mention and the actors themselves."""
 
@@ -145,8 +152,11 @@ def _save_document(
         "text": doc.text,
         "run_id": run_id,
     }
-    existing = session.scalar(select(DocumentRow).where(DocumentRow.content_hash == doc.content_hash))
-    if existing is not None:
+    existing_id = session.scalar(
+        select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)
+    )  # the id only: the stored text is not read back for a document that is new (the usual case)
+    if existing_id is not None:
+        existing = session.get_one(DocumentRow, existing_id)
         kept = _clear_document(session, existing.id)
         for name, value in fields.items():
             if name != "source":  # the stored file keeps its name
@@ -155,10 +165,10 @@ def _save_document(
         session.flush()
         return SaveResult(existing.id, "replaced"), kept
     doc_id, status = doc.id, "new"
-    if session.get(DocumentRow, doc_id) is not None:
+    if session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc_id)) is not None:
         doc_id, status = f"{doc.id}~{doc.content_hash[:8]}", "renamed"
-    session.add(DocumentRow(id=doc_id, content_hash=doc.content_hash, **fields))
-    session.flush()
+    # a plain INSERT (the table's defaults apply), not an ORM object the session would track
+    session.execute(insert(_DOCUMENTS), {"id": doc_id, "content_hash": doc.content_hash, **fields})
     return SaveResult(doc_id, status), {}
 
 
@@ -177,69 +187,99 @@ def _clear_document(session: Session, doc_id: str) -> dict[str, str]:
 
 
 def _save_actors(session: Session, actors: Mapping[str, Actor], doc_id: str) -> tuple[int, int]:
-    """Insert new actors; update name/country/category when given; add unseen aliases and roles."""
+    """Insert new actors; update name/country/category when given; add unseen aliases and roles.
+
+    Plain INSERT and UPDATE statements on rows read as tuples: no ORM object per actor, alias
+    or role (for a page's ~20 actors they cost more than SQLite's work)."""
     ids = sorted(actors)
-    rows = {r.id: r for r in session.scalars(select(ActorRow).where(ActorRow.id.in_(ids)))}
+    rows = {
+        r.id: r
+        for r in session.execute(
+            select(
+                ActorRow.id, ActorRow.name, ActorRow.country, ActorRow.category, ActorRow.external_ids
+            ).where(ActorRow.id.in_(ids))
+        )
+    }
     norms: dict[str, set[str]] = defaultdict(set)
     for actor_id, norm in session.execute(
         select(ActorAlias.actor_id, ActorAlias.norm).where(ActorAlias.actor_id.in_(ids))
     ):
         norms[actor_id].add(norm)
     roles: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
-    for r in session.scalars(select(ActorRole).where(ActorRole.actor_id.in_(ids))):
-        roles[r.actor_id].add((r.title, r.organization_id, r.country))
+    for actor_id, title, organization, country in session.execute(
+        select(ActorRole.actor_id, ActorRole.title, ActorRole.organization_id, ActorRole.country).where(
+            ActorRole.actor_id.in_(ids)
+        )
+    ):
+        roles[actor_id].add((title, organization, country))
     created = updated = 0
-    children: list[ActorAlias | ActorRole] = []
+    new_actors: list[dict[str, Any]] = []
+    changes: list[tuple[str, dict[str, Any]]] = []
+    new_aliases: list[dict[str, Any]] = []
+    new_roles: list[dict[str, Any]] = []
     for actor_id in ids:
         actor = actors[actor_id]
         row = rows.get(actor_id)
-        changed = False
         if row is None:
-            session.add(
-                ActorRow(
-                    id=actor_id,
-                    kind=actor.kind,
-                    name=actor.name,
-                    country=actor.country,
-                    category=actor.category,
-                    external_ids=dict(actor.external_ids),
-                )
+            new_actors.append(
+                {
+                    "id": actor_id,
+                    "kind": actor.kind,
+                    "name": actor.name,
+                    "country": actor.country,
+                    "category": actor.category,
+                    "external_ids": dict(actor.external_ids),
+                }
             )
             created += 1
+            changed = False
         else:
-            for name in ("name", "country", "category"):
-                value = getattr(actor, name)
-                if value and getattr(row, name) != value:
-                    setattr(row, name, value)
-                    changed = True
-            if any(row.external_ids.get(k) != v for k, v in actor.external_ids.items()):
-                row.external_ids = {**row.external_ids, **actor.external_ids}
-                changed = True
+            change = _actor_change(row, actor)
+            if change:
+                changes.append((actor_id, change))
+            changed = bool(change)
         for alias in [actor.name, *actor.aliases]:
             norm = fold(alias)
             if norm and norm not in norms[actor_id]:
                 norms[actor_id].add(norm)
-                children.append(ActorAlias(actor_id=actor_id, alias=alias, norm=norm))
+                new_aliases.append({"actor_id": actor_id, "alias": alias, "norm": norm})
                 changed = True
         for role in actor.roles:
             key = (role.title, role.organization, role.country)
             if role.title and key not in roles[actor_id]:
                 roles[actor_id].add(key)
-                children.append(
-                    ActorRole(
-                        actor_id=actor_id,
-                        title=role.title,
-                        organization_id=role.organization,
-                        country=role.country,
-                        doc_id=doc_id,
-                    )
+                new_roles.append(
+                    {
+                        "actor_id": actor_id,
+                        "title": role.title,
+                        "organization_id": role.organization,
+                        "country": role.country,
+                        "doc_id": doc_id,
+                    }
                 )
                 changed = True
         updated += row is not None and changed
-    session.flush()  # actors before their aliases and roles
-    session.add_all(children)
-    session.flush()
+    if new_actors:  # actors before their aliases and roles
+        session.execute(insert(_ACTORS), new_actors)
+    for actor_id, change in changes:
+        session.execute(update(_ACTORS).where(_ACTORS.c.id == actor_id).values(**change))
+    for table, new in ((_ALIASES, new_aliases), (_ROLES, new_roles)):
+        if new:
+            session.execute(insert(table), new)
     return created, updated
+
+
+def _actor_change(row: Any, actor: Actor) -> dict[str, Any]:
+    """The columns of a stored actor (a row of id, name, country, category, external_ids) that
+    `actor` changes: name, country and category when given and different; external ids added."""
+    change: dict[str, Any] = {}
+    for name in ("name", "country", "category"):
+        value = getattr(actor, name)
+        if value and getattr(row, name) != value:
+            change[name] = value
+    if any(row.external_ids.get(k) != v for k, v in actor.external_ids.items()):
+        change["external_ids"] = {**row.external_ids, **actor.external_ids}
+    return change
 
 
 def _save_mentions(session: Session, mentions: Sequence[Mention], resolution: Resolution, doc_id: str) -> int:
@@ -264,8 +304,8 @@ def _save_mentions(session: Session, mentions: Sequence[Mention], resolution: Re
         }
         for i, (m, actor_id) in enumerate(zip(mentions, resolution.mention_actor, strict=True))
     ]
-    if rows:  # bulk insert: no ORM object per row (they cost more than the row)
-        session.execute(insert(MentionRow), rows)
+    if rows:  # one plain INSERT of every row: no ORM object per row (they cost more than the row)
+        session.execute(insert(MentionRow.__table__), rows)
     return len(mentions)
 
 
@@ -337,12 +377,12 @@ def _save_facts(
             fact, fact_id, doc_id, [resolution.mention_actor[index(m, doc_id)] for m in fact.participants]
         )
     if rows:  # facts before their participants, sources and history; bulk, like mentions
-        session.execute(insert(FactRow), rows)
+        session.execute(insert(FactRow.__table__), rows)
     by_table: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for table, row in children:
         by_table[table].append(row)
     for table, rows in by_table.items():
-        session.execute(insert(table), rows)
+        session.execute(insert(table.__table__), rows)
     return len(facts)
 
 
