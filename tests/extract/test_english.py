@@ -7,7 +7,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.model.records import Fact
+from bilat.extract.document import _kind_of_the_object, candidate_drafts
+from bilat.extract.lexicon import load_lexicon
+from bilat.model.ids import content_hash
+from bilat.model.records import Document, Fact
+from bilat.nlp.mentions import find_mentions
 from bilat.nlp.pipeline import load_pipeline
 
 from .helpers import names, only, rule_facts
@@ -168,3 +172,17 @@ def test_a_trigger_inside_a_body_name_is_no_fact(en: Language) -> None:
     text = "The Conference of Rectors of Academic Schools in Poland (CRASP) signed a memorandum."
     facts = run(en, text)
     assert [f.type for f in facts] == ["agreement"]
+
+
+def test_a_verbs_draft_takes_the_kind_of_the_agreement_it_governs(en: Language) -> None:
+    """When the trained decisions keep the draft of "signed" (kind other) and not the one of its
+    object, the fact is still a memorandum: the verb tells that it happened, the noun what it is."""
+    text = "India and Japan signed a Memorandum of Cooperation on semiconductors in July 2023."
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="en")
+    sdoc = en(text)
+    lex = load_lexicon("en")
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), lex, [], True)
+    verb = next(d for d in drafted if d.fact.type == "agreement" and d.cand.text == "signed")
+    assert verb.fact.kind == "other"
+    _kind_of_the_object([verb], drafted, lex)
+    assert verb.fact.kind == "memorandum_of_understanding"

@@ -183,6 +183,27 @@ def _drop_broad_beside_specific(drafts: list[Draft], lex: Lexicon) -> list[Draft
     return out
 
 
+def _kind_of_the_object(kept: list[Draft], drafted: list[Draft], lex: Lexicon) -> None:
+    """A kept draft of a broad kind read from a verb takes the specific kind of the draft it
+    governs or is governed by, kept or not ("signed a Memorandum of Cooperation": a memorandum,
+    not an agreement of kind other): the verb tells that it happened, the noun what it is."""
+    for d in kept:
+        if d.fact.kind not in lex.broad_kinds or d.attach:
+            continue
+        kinds = {
+            o.fact.kind
+            for o in drafted
+            if o is not d
+            and o.fact.type == d.fact.type
+            and o.fact.kind not in lex.broad_kinds
+            and o.cand.sent.start_char == d.cand.sent.start_char
+            and (_governs(d.cand.head, o.cand.head) or _governs(o.cand.head, d.cand.head))
+        }
+        if len(kinds) == 1:
+            d.fact.kind = kinds.pop()
+            d.fact.evidence.append(f"kind {d.fact.kind} from the words it governs")
+
+
 def _drop_inside_bodies(drafts: list[Draft], mentions: list[Mention]) -> list[Draft]:
     """A trigger inside an organisation's name names the body, not a fact ("German Rectors'
     Conference", "Research Center for Education"); a festival or a theatre's name may be both."""
@@ -492,7 +513,9 @@ def extract_facts(
     drafts = candidate_drafts(document, sdoc, mentions, lex, masked, trained, sents, named=not trained)
     if decisions is not None:
         context = doc_context(document, places, sents)
+        drafted = drafts
         drafts = [name_draft(d) for d in decisions.decide(drafts, context)]
+        _kind_of_the_object(drafts, drafted, lex)
     drafts = _drop_broad_beside_specific(drafts, lex)
     drafts = _drop_inside_bodies(drafts, mentions)
     _keep_own_participants(drafts)
