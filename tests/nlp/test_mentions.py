@@ -128,6 +128,10 @@ def test_wrong_doc_is_refused(nlp: Language) -> None:
         ("Le consortium réunit l’Université de Lyon 2, l’Université de Rennes 1 et trois partenaires.",
          [("Université de Lyon 2", "organization"), ("Université de Rennes 1", "organization")]),
         ("L’Université de Lyon accueille 12 étudiants.", [("Université de Lyon", "organization")]),
+        ("Le ministère de l'Enseignement supérieur, de la Recherche et de l'Innovation a signé.",
+         [("ministère de l'Enseignement supérieur, de la Recherche et de l'Innovation", "organization")]),
+        ("Le ministère de la Culture, de nombreux musées et des écoles participent.",
+         [("ministère de la Culture", "organization")]),
     ],
 )  # fmt: skip
 def test_coordinated_names_split_or_stay_whole(

@@ -153,7 +153,7 @@ class OrgMatcher:
             if end == k and self._number_after_name(doc, k):
                 end = k = k + 1  # "Université de Rennes 1", "Paris 8"
                 continue
-            if token.text == "," and proper_head:
+            if token.text == "," and (proper_head or self._connector_group(doc, k + 1) > k + 1):
                 listed = self._listed_parts(doc, k + 1, ctx)
                 if listed is not None:  # "Ministry of Culture, Sports and Tourism"
                     end = k = listed
@@ -258,13 +258,19 @@ class OrgMatcher:
         return any(self.lexicon.common(stem) for stem in stems)
 
     def _listed_parts(self, doc: Doc, k: int, ctx: _Context) -> int | None:
-        """End of "Sports and Tourism" after the comma of "Ministry of Culture, Sports and Tourism":
-        runs of capitalised ordinary words separated by commas, the last one after "and"."""
+        """End of "Sports and Tourism" after the comma of "Ministry of Culture, Sports and Tourism"
+        (or of "de la Recherche et de l'Innovation" after the comma of "ministère de
+        l'Enseignement supérieur, de la Recherche et de l'Innovation"): runs of capitalised
+        ordinary words, each after a preposition or none, separated by commas, the last one
+        after "and"."""
         j = k
         while True:
+            j = self._connector_group(doc, j)
             run_end = self._ordinary_caps(doc, j, ctx)
             if run_end == j:
                 return None
+            while run_end < len(doc) and doc[run_end].is_lower and self._adjective(doc[run_end], ctx):
+                run_end += 1  # "de l'Enseignement supérieur"
             j = run_end
             if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in self.data.conjunctions:
                 j += 1  # ", and": the serial comma
@@ -272,8 +278,9 @@ class OrgMatcher:
                 j += 1
                 continue
             if j < len(doc) and doc[j].lower_ in self.data.conjunctions:
-                last = self._ordinary_caps(doc, j + 1, ctx)
-                return last if last > j + 1 else None
+                first = self._connector_group(doc, j + 1)
+                last = self._ordinary_caps(doc, first, ctx)
+                return last if last > first else None
             return None
 
     def _tail_at(self, doc: Doc, i: int, ctx: _Context) -> Span | None:
