@@ -245,3 +245,9 @@ def test_a_name_right_after_a_titles_country_complement(en: Language) -> None:
     assert person.kind == "person"
     assert person.roles[0].title.lower() == "ambassador to bangladesh"
     assert person.roles[0].country == "JP"
+
+
+def test_a_name_glued_by_hyphens_before_the_ners_person_is_whole(en: Language) -> None:
+    found = by_name(mentions(en, "Lt Gen (Retd) Zamir-ul-Hasan Shah led the delegation."))
+    assert found["Zamir-ul-Hasan Shah"].kind == "person"
+    assert "Hasan Shah" not in found

@@ -225,6 +225,8 @@ class MentionMerger:
         if ent.label_ in PER_LABELS:
             while start < end and (folds[start] in self.data.titles or doc[start].lower_ in self.skip):
                 start += 1
+            while start >= 2 and self._joined_before(doc, start):
+                start -= 2  # "Zamir-ul-Hasan Shah", of which the NER saw "Hasan Shah"
             while end > start and (folds[end - 1] in self.data.titles or not folds[end - 1]):
                 end -= 1
         if ent.label_ in PER_LABELS:  # "Amadou Ba du Sénégal": the name ends before "du <place>"
@@ -331,6 +333,12 @@ class MentionMerger:
             if 0 <= j < len(doc) and doc[j].is_alpha and doc[j].is_upper and len(doc[j].text) > 1:
                 return True
         return False
+
+    @staticmethod
+    def _joined_before(doc: Doc, start: int) -> bool:
+        """Token `start` is glued by a hyphen, without spaces, to a word before it."""
+        hyphen, word = doc[start - 1], doc[start - 2]
+        return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_alpha
 
     def _of_members(self, folds: list[str], words: list[int]) -> bool:
         """A conference or assembly of its members is a body: "German Rectors' Conference",
