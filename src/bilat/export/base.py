@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Any, TextIO
@@ -33,10 +34,16 @@ def _load(target: str) -> Exporter:
     return exporter
 
 
+@cache
+def _declared() -> frozenset[str]:
+    """Names in the `bilat.exporters` entry points, read once per process (reading them opens the
+    metadata of every installed package: ~5 ms, which the dossier pages paid on each request)."""
+    return frozenset(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP))
+
+
 def available() -> list[str]:
     """Names of every exporter: built-in, registered, or declared in the `bilat.exporters` entry points."""
-    names = set(_BUILTIN) | set(_REGISTRY) | {ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)}
-    return sorted(names)
+    return sorted(set(_BUILTIN) | set(_REGISTRY) | _declared())
 
 
 def get_exporter(name: str) -> Exporter:

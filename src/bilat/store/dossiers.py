@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -13,6 +14,8 @@ from sqlalchemy.orm import Session, aliased
 
 from bilat.model.vocab import FACT_TYPES, vocab
 from bilat.store.queries import _SUMMARY, _summary, actor_names, fact_summaries
+from bilat.store.rows import chunks
+from bilat.store.search_cache import Recent
 from bilat.store.tables import ActorRole, ActorRow, DocumentRow, ListedFact, ListedTerm, MentionRow
 
 PAIR = re.compile(r"^([A-Za-z]{2})-([A-Za-z]{2})$")
@@ -62,65 +65,93 @@ def _by_date(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(facts, key=lambda f: (f["date"] is None, f["date"] or ""))
 
 
-def _summaries(session: Session, ids: list[str]) -> list[dict[str, Any]]:
-    """Summaries of these listed facts, in the order of `ids`."""
-    found = fact_summaries(session, ids)
-    return [found[i] for i in ids if i in found]
+# --- the dossier of a country pair -----------------------------------------------------------------
+# Read as the driver's tuples: the pair's term rows, their facts' actor and domain terms (one join),
+# the summaries of the facts shown; counted and ranked here, as SQLite orders (NULL first, ties in
+# listing order). Kept by the server process for the state of the store it was read from.
+
+Row = tuple[Any, ...]
+_ANCHORS = (
+    "SELECT fact_id, type, status, date, position FROM fact_listing_terms WHERE key = ? ORDER BY position"
+)
+_TERMS = (  # the actor and domain terms of the pair's facts: (position, key)
+    "SELECT a.position, t.key FROM fact_listing_terms a JOIN fact_listing_terms t ON t.fact_id = a.fact_id "
+    f"WHERE a.key = ? AND (t.key BETWEEN 'actor:' AND 'actor:{_SPAN_END}' "
+    f"OR t.key BETWEEN 'domain:' AND 'domain:{_SPAN_END}')"
+)
+_SUMMARIES = "SELECT id, type, kind, title, status, date, countries, sources FROM fact_listing WHERE id IN "
+_STATE = "SELECT epoch, version FROM search_state"
+KEPT_DOSSIERS = 64  # pair dossiers a server process keeps (the least recently asked go first)
+_KEPT: Recent[dict[str, Any]] = Recent(KEPT_DOSSIERS)
 
 
-def _timeline(session: Session, key: str) -> list[dict[str, Any]]:
-    """The pair's dated events and agreements, oldest first (the newest TIMELINE_ITEMS): chosen
-    from the narrow term rows, then the listing's rows opened for those alone."""
-    ids = session.scalars(
-        select(ListedTerm.fact_id)
-        .where(
-            ListedTerm.key == key, ListedTerm.type.in_(("event", "agreement")), ListedTerm.date.is_not(None)
-        )
-        .order_by(ListedTerm.date.desc(), ListedTerm.position)
-        .limit(TIMELINE_ITEMS)
-    )
-    return _by_date(_summaries(session, list(ids)))
+def _rows(session: Session, sql: str, binds: Sequence[Any]) -> list[Row]:
+    """Every row of a query as the driver's tuples (no SQLAlchemy row per row), in the session's
+    transaction."""
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(sql, tuple(binds)).fetchall()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
 
 
-def _board(session: Session, key: str) -> dict[str, Any]:
-    """The pair's initiatives by status (newest first, BOARD_ITEMS each) and by domain and status,
-    counted and ranked on the term rows (a window per status)."""
+def _summaries_by_id(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """`queries.fact_summaries`, read as tuples."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in chunks(sorted(ids)):
+        sql = _SUMMARIES + "(" + ", ".join("?" * len(part)) + ")"
+        for row in _rows(session, sql, part):
+            countries = json.loads(row[6]) if row[6] is not None else None  # a JSON column
+            found[row[0]] = _summary((*row[:6], countries, row[7]))  # type: ignore[arg-type]
+    return found
+
+
+def _newest_first(rows: list[Row]) -> list[Row]:
+    """Term rows (in listing order) by date, newest first, the undated last, as SQLite orders
+    `date DESC, position`: the sort is stable."""
+    return sorted(rows, key=lambda r: _null_first(r[3]), reverse=True)
+
+
+def _null_first(value: str | None) -> tuple[bool, str]:
+    """A sort key ordering None first, as SQLite orders NULL."""
+    return value is not None, value or ""
+
+
+def _timeline(anchors: list[Row]) -> list[str]:
+    """The ids of the pair's newest TIMELINE_ITEMS dated events and agreements, newest first."""
+    dated = [r for r in anchors if r[1] in ("event", "agreement") and r[3] is not None]
+    return [r[0] for r in _newest_first(dated)[:TIMELINE_ITEMS]]
+
+
+def _by_status(anchors: list[Row]) -> list[tuple[str | None, int, list[str]]]:
+    """The pair's initiatives by status (SQLite's order: none first): how many, and the ids of the
+    newest BOARD_ITEMS."""
+    groups: dict[str | None, list[Row]] = {}
+    for row in anchors:
+        if row[1] == "initiative":
+            groups.setdefault(row[2], []).append(row)
+    ordered = sorted(groups.items(), key=lambda kv: _null_first(kv[0]))
+    return [(s, len(rows), [r[0] for r in _newest_first(rows)[:BOARD_ITEMS]]) for s, rows in ordered]
+
+
+def _board(
+    chosen: list[tuple[str | None, int, list[str]]],
+    cells: dict[tuple[str, str | None], int],
+    found: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """The status board: a column per status (the vocabulary's, then others) and the counts of
+    initiatives by domain and status."""
     statuses = list(vocab().statuses["initiative"])
-    ranked = (
-        select(
-            ListedTerm.fact_id,
-            ListedTerm.status,
-            func.row_number()
-            .over(partition_by=ListedTerm.status, order_by=(ListedTerm.date.desc(), ListedTerm.position))
-            .label("rank"),
-            func.count().over(partition_by=ListedTerm.status).label("total"),
-        )
-        .where(ListedTerm.key == key, ListedTerm.type == "initiative")
-        .subquery()
-    )
-    chosen = session.execute(
-        select(ranked.c.fact_id, ranked.c.status, ranked.c.total)
-        .where(ranked.c.rank <= BOARD_ITEMS)
-        .order_by(ranked.c.status, ranked.c.rank)
-    ).all()
-    found = fact_summaries(session, [fact_id for fact_id, _, _ in chosen])
     columns: dict[str, dict[str, Any]] = {s: {"status": s, "total": 0, "items": []} for s in statuses}
-    for fact_id, status, total in chosen:
+    for status, total, ids in chosen:
         name = status or "unknown"
         column = columns.setdefault(name, {"status": name, "total": 0, "items": []})
         column["total"] = total
-        if fact_id in found:
-            column["items"].append(found[fact_id])
-    domain, anchor = aliased(ListedTerm), aliased(ListedTerm)
-    cells = session.execute(
-        select(domain.key, anchor.status, func.count())
-        .select_from(anchor)
-        .join(domain, domain.fact_id == anchor.fact_id)
-        .where(anchor.key == key, anchor.type == "initiative", _prefix(domain.key, "domain:"))
-        .group_by(domain.key, anchor.status)
-    )
+        column["items"] += [found[i] for i in ids if i in found]
     by_domain: dict[str, dict[str, int]] = {}
-    for term, status, n in cells:
+    for (term, status), n in sorted(
+        cells.items(), key=lambda kv: (kv[0][0], kv[0][1] is not None, kv[0][1] or "")
+    ):
         by_domain.setdefault(term.removeprefix("domain:"), {})[status or "unknown"] = n
     table = [
         {"domain": d, "total": sum(c.values()), "statuses": c}
@@ -129,47 +160,33 @@ def _board(session: Session, key: str) -> dict[str, Any]:
     return {"statuses": statuses, "columns": list(columns.values()), "by_domain": table}
 
 
-def network(session: Session, key: str, nodes: int = GRAPH_NODES) -> dict[str, Any]:
-    """Actors taking part in the facts with this term (countries are not actor terms) and how
-    often each two take part in the same fact: the `nodes` most active actors and the edges
-    between them, counted by SQLite on the term rows."""
-    actor, anchor = aliased(ListedTerm), aliased(ListedTerm)
-    count = func.count().label("n")
-    top = session.execute(
-        select(actor.key, count)
-        .select_from(anchor)
-        .join(actor, actor.fact_id == anchor.fact_id)
-        .where(anchor.key == key, _prefix(actor.key, "actor:"))
-        .group_by(actor.key)
-        .order_by(count.desc(), actor.key)
-        .limit(nodes)
-    ).all()
-    weight = {term.removeprefix("actor:"): n for term, n in top}
-    keys = [term for term, _ in top]
-    left, right = aliased(ListedTerm), aliased(ListedTerm)
-    pairs = session.execute(
-        select(left.key, right.key, func.count())
-        .select_from(anchor)
-        .join(left, left.fact_id == anchor.fact_id)
-        .join(right, right.fact_id == anchor.fact_id)
-        .where(
-            anchor.key == key,
-            # a range of each fact's actor terms, then the top keys among them (`|| ''` keeps SQLite
-            # from seeking every top key in every fact: 60 seeks a fact instead of one range)
-            _prefix(left.key, "actor:"),
-            _prefix(right.key, "actor:"),
-            (left.key + "").in_(keys),
-            (right.key + "").in_(keys),
-            left.key < right.key,
-        )
-        .group_by(left.key, right.key)
-    )
-    edges = {(a.removeprefix("actor:"), b.removeprefix("actor:")): n for a, b, n in pairs}
-    details = _actor_details(session, set(weight))
+def _edges(actors: dict[int, list[str]], kept: set[str]) -> dict[tuple[str, str], int]:
+    """How many facts each two of the `kept` actor terms take part in together (in key order)."""
+    edges: dict[tuple[str, str], int] = {}
+    for terms in actors.values():
+        chosen = sorted(t for t in terms if t in kept)
+        for i, left in enumerate(chosen):
+            for right in chosen[i + 1 :]:
+                edges[left, right] = edges.get((left, right), 0) + 1
+    return edges
+
+
+def _network(session: Session, actors: dict[int, list[str]], nodes: int = GRAPH_NODES) -> dict[str, Any]:
+    """Actors taking part in the pair's facts (`actors`: each fact's actor terms; countries are not
+    actor terms) and how often each two take part in the same fact: the `nodes` most active actors
+    and the edges between them."""
+    weight: Counter[str] = Counter()
+    for terms in actors.values():
+        weight.update(terms)
+    top = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:nodes]
+    pairs = _edges(actors, {term for term, _ in top})
+    edges = {(a.removeprefix("actor:"), b.removeprefix("actor:")): n for (a, b), n in pairs.items()}
+    counts = {term.removeprefix("actor:"): n for term, n in top}
+    details = _actor_details(session, set(counts))
     return {
         "nodes": [
-            details[a] | {"facts": weight[a]}
-            for a in sorted(weight, key=lambda a: (-weight[a], details[a]["name"], a))
+            details[a] | {"facts": counts[a]}
+            for a in sorted(counts, key=lambda a: (-counts[a], details[a]["name"], a))
             if a in details
         ],
         "edges": [
@@ -202,32 +219,58 @@ def _countries(session: Session, codes: list[str]) -> list[dict[str, Any]]:
     return [found.get(c, {"code": c, "id": None, "name": c}) for c in codes]
 
 
-def _type_counts(session: Session, key: str) -> dict[str, int]:
-    counts = dict(
-        session.execute(
-            select(ListedTerm.type, func.count()).where(ListedTerm.key == key).group_by(ListedTerm.type)
-        ).all()
-    )
-    return {t: counts.get(t, 0) for t in FACT_TYPES}
-
-
-def pair_dossier(session: Session, a: str, b: str) -> dict[str, Any] | None:
-    """The dossier of a country pair (codes in sorted order): counts, timeline, status board of
-    the initiatives and the network of the actors; None when no fact involves both."""
+def _read_pair(session: Session, a: str, b: str) -> dict[str, Any] | None:
+    """The dossier of `pair_dossier`, read from the store."""
     pair = f"{a}-{b}"
     key = f"pair:{pair}"
-    by_type = _type_counts(session, key)
+    anchors = _rows(session, _ANCHORS, [key])
+    counted = Counter(r[1] for r in anchors)
+    by_type = {t: counted.get(t, 0) for t in FACT_TYPES}
     if not any(by_type.values()):
         return None
+    timeline = _timeline(anchors)
+    chosen = _by_status(anchors)
+    found = _summaries_by_id(session, {*timeline, *(i for _, _, ids in chosen for i in ids)})
+    initiative = {r[4]: r[2] for r in anchors if r[1] == "initiative"}  # position -> status
+    actors: dict[int, list[str]] = {}
+    cells: Counter[tuple[str, str | None]] = Counter()
+    for position, term in _rows(session, _TERMS, [key]):
+        if term.startswith("actor:"):
+            actors.setdefault(position, []).append(term)
+        elif position in initiative:
+            cells[(term, initiative[position])] += 1
     return {
         "pair": pair,
         "countries": _countries(session, [a, b]),
         "facts": sum(by_type.values()),
         "by_type": by_type,
-        "timeline": _timeline(session, key),
-        "board": _board(session, key),
-        "network": network(session, key),
+        "timeline": _by_date([found[i] for i in timeline if i in found]),
+        "board": _board(chosen, cells, found),
+        "network": _network(session, actors),
     }
+
+
+def store_state(session: Session) -> tuple[Any, ...]:
+    """The state of the store this session reads: its URL, and the search index's epoch and
+    version (migration 0008), which every write that changes the facts, their listing or the
+    actors bumps in its transaction (a document stored, a merge, a curation action)."""
+    return (str(session.get_bind().url), *_rows(session, _STATE, [])[0])
+
+
+def pair_dossier(session: Session, a: str, b: str) -> dict[str, Any] | None:
+    """The dossier of a country pair (codes in sorted order): counts, timeline, status board of
+    the initiatives and the network of the actors; None when no fact involves both.
+
+    The process keeps the last KEPT_DOSSIERS it read, by the state of the store they were read
+    from (`store_state`), so a dossier is never answered from another state. The requests asking
+    for one share the dict: read it, never change it."""
+    key = (*store_state(session), a, b, TIMELINE_ITEMS, BOARD_ITEMS, GRAPH_NODES)
+    found = _KEPT.get(key)
+    if found is None:
+        found = _read_pair(session, a, b)
+        if found is not None:
+            _KEPT.put(key, found)
+    return found
 
 
 def list_pairs(

@@ -21,7 +21,6 @@ from bilat.store.rows import (
     document_record,
     load_actors,
     load_fact_records,
-    merge_records,
 )
 from bilat.store.tables import (
     ActorRole,
@@ -47,9 +46,9 @@ def all_fact_rows(session: Session, type: str | None = None) -> list[dict[str, A
 def _merged_facts(session: Session) -> list[dict[str, Any]]:
     """Merged facts as exported: without those editors rejected, with their edits (store.curation).
     All stored facts are merged, never a filtered part (an inherited date needs its source fact)."""
-    from bilat.store.curation import apply_fact_decisions  # curation reads rows, not queries
+    from bilat.store.listing import listed_records  # the listing applies curation's decisions
 
-    return apply_fact_decisions(session, merge_records(all_fact_rows(session)))
+    return listed_records(session)
 
 
 def _mentioned_actor_ids(session: Session, kind: str | None = None) -> list[str]:

@@ -7,12 +7,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from bilat.api.deps import PagingDep, SessionDep
-from bilat.api.routes.pairs import PairPath, canonical, dossier, pair_codes
+from bilat.api.routes.pairs import PairPath, canonical, dossier, export_formats, pair_codes
 from bilat.store import dossiers
+from bilat.store.search_cache import Recent
 from bilat.web.paging import paging, twin
-from bilat.web.render import render
+from bilat.web.render import render, templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -41,6 +43,22 @@ def pairs_page(
     return render(request, "pairs.html", context | {"json_url": twin(request, "/pairs")})
 
 
+def _closest(network: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Each actor of the network's first three partners (the edges come most facts first)."""
+    names = {n["id"]: n["name"] for n in network["nodes"]}
+    closest: dict[str, list[dict[str, Any]]] = {i: [] for i in names}
+    for edge in network["edges"]:
+        for one, other in ((edge["source"], edge["target"]), (edge["target"], edge["source"])):
+            if len(closest[one]) < 3:
+                closest[one].append({"id": other, "name": names[other], "facts": edge["facts"]})
+    return closest
+
+
+# The page's body (timeline, board, network: the same for every visitor) rendered once per state
+# of the store (dossiers.store_state) and asset libraries; the page around it is rendered each time.
+_BODIES: Recent[tuple[str, Markup]] = Recent(dossiers.KEPT_DOSSIERS)
+
+
 @router.get("/pairs/{pair}")
 def pair_page(pair: PairPath, request: Request, session: SessionDep) -> Response:
     """The dossier of a country pair: timeline, status board, network, exports."""
@@ -48,19 +66,21 @@ def pair_page(pair: PairPath, request: Request, session: SessionDep) -> Response
     redirect = canonical(request, pair, codes)
     if redirect is not None:
         return redirect
-    found = dossier(session, codes, "see the country pairs the store knows at /pairs")
     assets = request.app.state.assets
-    names = {n["id"]: n["name"] for n in found["network"]["nodes"]}
-    closest: dict[str, list[dict[str, Any]]] = {i: [] for i in names}
-    for edge in found["network"]["edges"]:  # most facts first: each actor's first three
-        for one, other in ((edge["source"], edge["target"]), (edge["target"], edge["source"])):
-            if len(closest[one]) < 3:
-                closest[one].append({"id": other, "name": names[other], "facts": edge["facts"]})
+    libraries = {widget: assets.ready(widget) for widget in ("timeline", "graph")}
+    key = (*dossiers.store_state(session), *codes, *libraries.values(), *export_formats())
+    kept = _BODIES.get(key)
+    if kept is None:
+        found = dossier(session, codes, "see the country pairs the store knows at /pairs")
+        context = {"d": found, "closest": _closest(found["network"]), "libraries": libraries}
+        body = Markup(templates.env.get_template("_pair_body.html").render(context))
+        kept = (" – ".join(c["name"] for c in found["countries"]), body)
+        _BODIES.put(key, kept)
+    title, body = kept
     context = {
-        "closest": closest,
-        "title": " – ".join(c["name"] for c in found["countries"]),
-        "dossier": found,
-        "libraries": {widget: assets.ready(widget) for widget in ("timeline", "graph")},
-        "json_url": f"/api/pairs/{found['pair']}",
+        "title": title,
+        "body": body,
+        "libraries": libraries,
+        "json_url": f"/api/pairs/{'-'.join(codes)}",
     }
     return render(request, "pair.html", context)
