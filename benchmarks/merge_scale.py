@@ -9,15 +9,17 @@ into that store (which merges again at its end).
    makes the listing). With --store it is built there once and reused (each run works on a copy).
 2. `bilat.pipeline.merge_facts` runs on a copy, timed whole and by step: loading the facts and
    the actors' kinds, clustering (`resolve.facts.cluster`), storing the canonical ids, rebuilding
-   the listing and the search index (`store.listing.rebuild_listing`).
+   the listing and the search index (`store.listing.rebuild_listing`; of which the search index,
+   `store.search_index.index_records`).
 3. `bilat.pipeline.ingest` of a folder (default ../shared/seeds, the 5 seeds) into the merged
    copy: the whole call (spaCy models loaded beforehand by a warm-up ingest into a scratch store)
    and the merge it ends with, by step.
 4. --compare-all N: clustering the facts of the first N documents both ways, by blocking and by
    comparing every pair of a block (what merging did before blocking), timed, and checked equal.
 
-Timings are wall-clock seconds of one run on whatever else the machine is doing; a benchmark,
-not a test. See benchmarks/README.md.
+Timings are wall-clock seconds of one run on whatever else the machine is doing, and CPU seconds
+(the process's for the whole merge and ingest, the thread's for each step), which the machine's
+load moves less; a benchmark, not a test. See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from workbench_load import BATCH, article, resolve
 from bilat import pipeline
 from bilat.config import settings
 from bilat.resolve.facts import cluster
+from bilat.store import listing
 from bilat.store.db import open_store
 from bilat.store.write import save_extraction
 
@@ -55,6 +58,7 @@ STEPS = {  # what merge_facts calls, by the name it calls it under in bilat.pipe
     "set_canonical_ids": "store ids",
     "rebuild_listing": "listing + search index",
 }
+INNER = {"index_records": "of which search index"}  # what rebuild_listing calls, in bilat.store.listing
 
 
 def build(db: Path, documents: int, seed: int) -> float:
@@ -76,35 +80,37 @@ def build(db: Path, documents: int, seed: int) -> float:
 def steps_timed() -> Iterator[dict[str, float]]:
     """Seconds spent in each step merge_facts calls, while the block runs (summed over calls)."""
     spent: dict[str, float] = defaultdict(float)
-    originals: dict[str, Callable[..., Any]] = {}
+    originals: dict[tuple[Any, str], Callable[..., Any]] = {}
 
-    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def run(*args: Any, **kwargs: Any) -> Any:
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.thread_time()
             try:
                 return function(*args, **kwargs)
             finally:
-                spent[STEPS[name]] += time.perf_counter() - began
+                spent[label] += time.perf_counter() - began
+                spent[f"{label} (CPU)"] += time.thread_time() - cpu
 
         return run
 
-    for name in STEPS:
-        if hasattr(pipeline, name):
-            originals[name] = getattr(pipeline, name)
-            setattr(pipeline, name, timed(name, originals[name]))
+    for module, steps in ((pipeline, STEPS), (listing, INNER)):
+        for name, label in steps.items():
+            if hasattr(module, name):
+                originals[(module, name)] = getattr(module, name)
+                setattr(module, name, timed(label, originals[(module, name)]))
     try:
         yield spent
     finally:
-        for name, function in originals.items():
-            setattr(pipeline, name, function)
+        for (module, name), function in originals.items():
+            setattr(module, name, function)
 
 
 def time_merge(db: Path) -> dict[str, Any]:
     with open_store(str(db)) as store, steps_timed() as spent:
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         clusters = pipeline.merge_facts(store)
-        total = time.perf_counter() - began
-    return {"seconds": total, "clusters": clusters, "steps": dict(spent)}
+        total, cpu = time.perf_counter() - began, time.process_time() - cpu
+    return {"seconds": total, "cpu_seconds": cpu, "clusters": clusters, "steps": dict(spent)}
 
 
 def time_ingest(db: Path, folder: Path, work: Path) -> dict[str, Any]:
@@ -112,10 +118,10 @@ def time_ingest(db: Path, folder: Path, work: Path) -> dict[str, Any]:
     with open_store(str(work / "warm.db")) as scratch:  # loads the spaCy models and word lists
         pipeline.ingest([folder], scratch, config)
     with open_store(str(db)) as store, steps_timed() as spent:
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         summary = pipeline.ingest([folder], store, config)
-        total = time.perf_counter() - began
-    return {"seconds": total, "counts": summary.counts, "merge_steps": dict(spent)}
+        total, cpu = time.perf_counter() - began, time.process_time() - cpu
+    return {"seconds": total, "cpu_seconds": cpu, "counts": summary.counts, "merge_steps": dict(spent)}
 
 
 def compare_all(db: Path, documents: int) -> dict[str, Any]:
@@ -176,12 +182,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     merge = out["merge"]
     steps = ", ".join(f"{k} {v:.1f} s" for k, v in merge["steps"].items())
-    print(f"merge_facts, {args.documents:,} documents: {merge['seconds']:.1f} s ({steps})")
+    print(
+        f"merge_facts, {args.documents:,} documents: {merge['seconds']:.1f} s, "
+        f"CPU {merge['cpu_seconds']:.1f} s ({steps})"
+    )
     if "ingest" in out:
         ingest = out["ingest"]
         steps = ", ".join(f"{k} {v:.1f} s" for k, v in ingest["merge_steps"].items())
         print(
-            f"ingest of {args.ingest} into it: {ingest['seconds']:.1f} s {ingest['counts']} (merge: {steps})"
+            f"ingest of {args.ingest} into it: {ingest['seconds']:.1f} s, CPU {ingest['cpu_seconds']:.1f} s "
+            f"{ingest['counts']} (merge: {steps})"
         )
     if "compare_all" in out:
         c = out["compare_all"]
