@@ -111,16 +111,7 @@ class MentionMerger:
             cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places, surnames)
             if cand is not None:
                 cands.append(cand)
-        acronyms = [
-            k for k, t in enumerate(doc) if 3 <= len(t) <= 7 and t.text.isalpha() and t.text.isupper()
-        ]
-        things = {folds[k] for k in acronyms if self._names_a_thing(doc, k, folds)}
-        cands = [
-            c
-            for c in cands
-            if not (c.kind == "organization" and c.end - c.start == 1 and folds[c.start] in things)
-        ]
-        cands += self._acronyms(doc, folds, acronyms, things)
+        cands = self._with_acronyms(doc, folds, cands)
         chosen = self._select(cands, furniture, blocked)
         chosen += self._spread(doc, chosen, folds, furniture, demonym_tokens, blocked)
         chosen.sort(key=lambda c: c.start)
@@ -289,6 +280,18 @@ class MentionMerger:
         return _Candidate(
             start, end, priority + 1, "organization", _info(name, country=country, category=category)
         )
+
+    def _with_acronyms(self, doc: Doc, folds: list[str], cands: list[_Candidate]) -> list[_Candidate]:
+        """The candidates without the one-word bodies the text spells out as things ("le projet
+        de gazoduc (TCP)", whoever read TCP as a body), plus the acronyms standing alone."""
+        found = [k for k, t in enumerate(doc) if 3 <= len(t) <= 7 and t.text.isalpha() and t.text.isupper()]
+        things = {folds[k] for k in found if self._names_a_thing(doc, k, folds)}
+        kept = [
+            c
+            for c in cands
+            if not (c.kind == "organization" and c.end - c.start == 1 and folds[c.start] in things)
+        ]
+        return kept + self._acronyms(doc, folds, found, things)
 
     def _acronyms(self, doc: Doc, folds: list[str], found: list[int], things: set[str]) -> list[_Candidate]:
         """Acronyms standing alone that neither the NER nor the patterns read ("JETRO held a
