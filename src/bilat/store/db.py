@@ -29,6 +29,12 @@ _MIGRATING = threading.Lock()  # Alembic's `context` is process-global: one migr
 # api/server.py), each holding one session per request. Past this the pool opens more (no
 # overflow limit), so a checkout never waits and never fails; SQLite connections are cheap.
 POOL_SIZE = 64
+# Per connection: a page cache of this many KiB (SQLite's default is 2 MiB) and reads through a
+# memory map of up to this many bytes of the file (shared by all connections through the OS page
+# cache). On the 50,000-document store (1 GB) they make a warm connection's searches and dossier
+# joins cheaper (benchmarks/README.md, workbench_load.py).
+CACHE_KIB = 32 * 1024
+MMAP_BYTES = 1 << 30
 
 
 def _wal(cursor: Any) -> None:
@@ -60,6 +66,8 @@ def _sqlite_discipline(engine: Engine, *, foreign_keys: bool = True) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         _wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 
