@@ -14,7 +14,7 @@ from bilat.api.deps import MAX_ID, MAX_Q, MAX_TERM, SessionDep
 from bilat.api.errors import InvalidParameter
 from bilat.api.schemas import ERROR_RESPONSES
 from bilat.model.vocab import FACT_TYPES, vocab
-from bilat.store.search import FACETS, RECORD_TYPES, SORTS, SearchQuery, search
+from bilat.store.search import FACET_RESULTS, FACETS, RECORD_TYPES, SORTS, SearchQuery, search
 
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
 
@@ -99,8 +99,8 @@ class SearchOut(BaseModel):
         "5,000 results to rank (newest first then: add words or facets to rank them)."
     )
     facets_over: int = Field(
-        description="How many results the facet counts cover: all of them up to 1,000, else the first "
-        "1,000 in the order asked for."
+        description=f"How many results the facet counts cover: all of them up to {FACET_RESULTS:,}, else "
+        f"the first {FACET_RESULTS:,} in the order asked for."
     )
     facets: dict[str, list[FacetValueOut]] = Field(
         description=f"Per facet ({', '.join(FACETS)}): its values among everything found, with counts."
