@@ -45,15 +45,17 @@ from workbench_load import BATCH, article, resolve
 from bilat import pipeline
 from bilat.config import settings
 from bilat.resolve.facts import cluster
-from bilat.store import listing
+from bilat.store import listing, queries
 from bilat.store.db import open_store
 from bilat.store.write import save_extraction
 
 err = Console(stderr=True)
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-STEPS = {  # what merge_facts calls, by the name it calls it under in bilat.pipeline
+QUERIES = {  # what merge_facts reads, in bilat.store.queries
     "facts_to_cluster": "load facts",
     "actor_kinds": "load actors",
+}
+STEPS = {  # what merge_facts calls, by the name it calls it under in bilat.pipeline
     "cluster": "cluster",
     "set_canonical_ids": "store ids",
     "rebuild_listing": "listing + search index",
@@ -93,7 +95,7 @@ def steps_timed() -> Iterator[dict[str, float]]:
 
         return run
 
-    for module, steps in ((pipeline, STEPS), (listing, INNER)):
+    for module, steps in ((queries, QUERIES), (pipeline, STEPS), (listing, INNER)):
         for name, label in steps.items():
             if hasattr(module, name):
                 originals[(module, name)] = getattr(module, name)
@@ -127,8 +129,8 @@ def time_ingest(db: Path, folder: Path, work: Path) -> dict[str, Any]:
 def compare_all(db: Path, documents: int) -> dict[str, Any]:
     """Blocked and every-pair clustering of the facts of the first `documents` documents."""
     with open_store(str(db)) as store, store.reader() as session:
-        rows, _stored = pipeline.facts_to_cluster(session)
-        kinds = pipeline.actor_kinds(session)
+        rows, _stored = queries.facts_to_cluster(session)
+        kinds = queries.actor_kinds(session)
     wanted = {f"doc{n:06d}" for n in range(documents)}
     rows = [r for r in rows if r["sources"] and r["sources"][0]["doc"] in wanted]
     began = time.perf_counter()

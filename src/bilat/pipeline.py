@@ -8,11 +8,9 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from spacy.language import Language
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bilat import __version__
 from bilat.config import Settings
@@ -27,6 +25,7 @@ from bilat.nlp.mentions import boilerplate_ranges, find_country_cues, find_menti
 from bilat.nlp.pipeline import BILAT_PIPES, load_pipeline, parse_by_language
 from bilat.resolve.actors import MemoryIndex, resolve_mentions
 from bilat.resolve.facts import MERGE_RULES_NAME, cluster
+from bilat.store import queries
 from bilat.store.curation import fact_judgements
 from bilat.store.curation_actors import apply_actor_decisions
 from bilat.store.db import Store
@@ -42,7 +41,7 @@ from bilat.store.runs import (
     stale_merge,
     start_run,
 )
-from bilat.store.tables import ActorRow, FactParticipant, FactRow, FactSource, MentionRow, utcnow
+from bilat.store.tables import utcnow
 from bilat.store.write import save_extraction, set_canonical_ids, stored_hashes
 
 T = TypeVar("T")
@@ -281,9 +280,9 @@ def merge_facts(store: Store, run_id: str | None = None) -> int:
         started = utcnow()
         covered = merge_input(session, MERGE_RULES_NAME)
         apply_actor_decisions(session)  # actors merged or split by editors stay so in new articles
-        rows, stored = facts_to_cluster(session)
+        rows, stored = queries.facts_to_cluster(session)
         same, different = fact_judgements(session)  # editors' merges and splits stand
-        mapping = cluster(rows, actor_kinds(session), same=same, different=different)
+        mapping = cluster(rows, queries.actor_kinds(session), same=same, different=different)
         # only the facts whose cluster changed are written (every fact is in `mapping`)
         set_canonical_ids(session, {k: v for k, v in mapping.items() if stored.get(k) != v})
         rebuild_listing(session)  # what the pages list changes with the merge, in its transaction
@@ -291,58 +290,3 @@ def merge_facts(store: Store, run_id: str | None = None) -> int:
         record_merge(session, covered, clusters, started, run_id)
         session.commit()
     return clusters
-
-
-def facts_to_cluster(session: Session) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Every stored fact with what `resolve.facts.cluster` compares of it (type, kind, title,
-    date, countries, actors taking part, venue, the document of its first source; parties and
-    signatories as `participants`, which it reads alike), sorted by id as store.queries.all_fact_rows
-    gives them, and the canonical id each has now. Quotes and status histories are not read."""
-    records: dict[str, dict[str, Any]] = {}
-    stored: dict[str, str] = {}
-    facts = select(
-        FactRow.id,
-        FactRow.type,
-        FactRow.kind,
-        FactRow.title,
-        FactRow.date,
-        FactRow.countries,
-        FactRow.venue_actor_id,
-        FactRow.venue_name,
-        FactRow.canonical_id,
-    ).order_by(FactRow.id)
-    for id_, type_, kind, title, date, countries, venue_id, venue_name, canonical in session.execute(facts):
-        records[id_] = {
-            "type": type_,
-            "id": id_,
-            "kind": kind,
-            "title": title,
-            "start" if type_ == "initiative" else "date": date,
-            "countries": list(countries or []),
-            "participants": [],
-            "sources": [],
-            "venue": (venue_id or venue_name) if type_ == "event" else None,
-        }
-        stored[id_] = canonical
-    query = select(FactParticipant.fact_id, FactParticipant.actor_id).join(
-        ActorRow, ActorRow.id == FactParticipant.actor_id
-    )
-    for fact_id, actor_id in session.execute(query.order_by(FactParticipant.position)):
-        records[fact_id]["participants"].append(actor_id)
-    first = select(FactSource.fact_id, FactSource.doc_id).order_by(FactSource.fact_id, FactSource.position)
-    for fact_id, doc_id in session.execute(first):
-        sources = records[fact_id]["sources"]
-        if not sources:
-            sources.append({"doc": doc_id})
-    return list(records.values()), stored
-
-
-def actor_kinds(session: Session) -> dict[str, str]:
-    """The kind of every actor mentioned in a document (the actors store.queries.list_actors lists)."""
-    mentioned = (
-        select(ActorRow.id, ActorRow.kind)
-        .join(MentionRow, MentionRow.actor_id == ActorRow.id)
-        .where(MentionRow.actor_id != "")
-        .distinct()
-    )
-    return {id_: kind for id_, kind in session.execute(mentioned)}

@@ -33,8 +33,8 @@ def test_the_merge_reads_what_clustering_compares_of_every_fact(filled: Store) -
     with filled.reader() as session:
         full = queries.all_fact_rows(session)
         kinds = {a["id"]: a["kind"] for a in queries.list_actors(session, limit=1_000)[0]}
-        light, stored = pipeline.facts_to_cluster(session)
-        assert pipeline.actor_kinds(session) == kinds
+        light, stored = queries.facts_to_cluster(session)
+        assert queries.actor_kinds(session) == kinds
     assert [r["id"] for r in light] == [r["id"] for r in full] == sorted(r["id"] for r in full)
     assert [_Seen.of(r, kinds) for r in light] == [_Seen.of(r, kinds) for r in full]
     assert stored == {r["id"]: r["canonical_id"] for r in full}

@@ -438,3 +438,58 @@ def list_judgements(session: Session, include_deleted: bool = False) -> list[dic
         }
         for j in session.scalars(query)
     ]
+
+
+def facts_to_cluster(session: Session) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Every stored fact with what `resolve.facts.cluster` compares of it (type, kind, title,
+    date, countries, actors taking part, venue, the document of its first source; parties and
+    signatories as `participants`, which it reads alike), sorted by id as store.queries.all_fact_rows
+    gives them, and the canonical id each has now. Quotes and status histories are not read."""
+    records: dict[str, dict[str, Any]] = {}
+    stored: dict[str, str] = {}
+    facts = select(
+        FactRow.id,
+        FactRow.type,
+        FactRow.kind,
+        FactRow.title,
+        FactRow.date,
+        FactRow.countries,
+        FactRow.venue_actor_id,
+        FactRow.venue_name,
+        FactRow.canonical_id,
+    ).order_by(FactRow.id)
+    for id_, type_, kind, title, date, countries, venue_id, venue_name, canonical in session.execute(facts):
+        records[id_] = {
+            "type": type_,
+            "id": id_,
+            "kind": kind,
+            "title": title,
+            "start" if type_ == "initiative" else "date": date,
+            "countries": list(countries or []),
+            "participants": [],
+            "sources": [],
+            "venue": (venue_id or venue_name) if type_ == "event" else None,
+        }
+        stored[id_] = canonical
+    query = select(FactParticipant.fact_id, FactParticipant.actor_id).join(
+        ActorRow, ActorRow.id == FactParticipant.actor_id
+    )
+    for fact_id, actor_id in session.execute(query.order_by(FactParticipant.position)):
+        records[fact_id]["participants"].append(actor_id)
+    first = select(FactSource.fact_id, FactSource.doc_id).order_by(FactSource.fact_id, FactSource.position)
+    for fact_id, doc_id in session.execute(first):
+        sources = records[fact_id]["sources"]
+        if not sources:
+            sources.append({"doc": doc_id})
+    return list(records.values()), stored
+
+
+def actor_kinds(session: Session) -> dict[str, str]:
+    """The kind of every actor mentioned in a document (the actors store.queries.list_actors lists)."""
+    mentioned = (
+        select(ActorRow.id, ActorRow.kind)
+        .join(MentionRow, MentionRow.actor_id == ActorRow.id)
+        .where(MentionRow.actor_id != "")
+        .distinct()
+    )
+    return {id_: kind for id_, kind in session.execute(mentioned)}
