@@ -54,6 +54,12 @@ def test_a_signed_memorandum_with_its_parties_date_and_place(en: Language) -> No
             "announced",
         ),
         ("Kazakhstan and France plan to sign a treaty on cooperation.", "agreement", "treaty", "announced"),
+        (  # a treaty made of two notes, one from each government
+            "Japan and Bangladesh signed an exchange of notes on the yen loan.",
+            "agreement",
+            "intergovernmental_agreement",
+            "signed",
+        ),
         (
             "Kazakhstan and the EU are negotiating a visa facilitation agreement.",
             "agreement",
@@ -186,3 +192,9 @@ def test_a_verbs_draft_takes_the_kind_of_the_agreement_it_governs(en: Language) 
     assert verb.fact.kind == "other"
     _kind_of_the_object([verb], drafted, lex)
     assert verb.fact.kind == "memorandum_of_understanding"
+
+
+def test_a_numbered_session_inside_a_name_is_an_event(en: Language) -> None:
+    """"the 11th BRICS Summit": the ordinal makes the name a session, an event, not only a body."""
+    [summit] = only(run(en, "Leaders of the five countries met at the 11th BRICS Summit in Brasilia."), "event")
+    assert (summit.kind, summit.status) == ("summit", "held")

@@ -262,6 +262,8 @@ def test_two_agreements_of_one_kind_with_other_signatories_stay_two(nlp: Languag
         ("Le ministère et le DAAD ont signé le 4 mai 2024 une feuille de route.", "agreement", "partnership"),
         ("Le CNRS et l’Institut d’archéologie ont signé une convention de coopération.", "agreement",
          "cooperation_pact"),
+        ("La France et le Maroc ont signé un échange de lettres sur la formation des enseignants.",
+         "agreement", "intergovernmental_agreement"),
         ("En juillet 2024, l’ambassadrice de France, Sophie Martin, s’est rendue sur le chantier.", "event",
          "working_visit"),
     ],
@@ -322,3 +324,16 @@ def test_a_visit_told_as_held_stays_held_when_a_later_mention_plans_a_meeting(nl
     )
     [visit] = [f for f in run(nlp, text, published="2023-11-07") if f.kind == "official_visit"]
     assert visit.status == "held"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("La 7e Commission mixte franco-marocaine s'est tenue à Rabat le 3 mai 2024.", True),
+        ("Selon la Commission mixte franco-marocaine, les échanges ont doublé.", False),
+    ],
+)
+def test_a_body_counted_in_sessions_is_an_event(nlp: Language, text: str, held: bool) -> None:
+    """The session of a joint body (after an ordinal) is a meeting; the body named alone is not."""
+    events = [(f.kind, f.status, f.place) for f in run(nlp, text) if f.type == "event"]
+    assert events == ([("meeting", "held", "Rabat")] if held else [])

@@ -153,6 +153,39 @@ def test_the_threshold_decides_and_overlapping_drafts_keep_one(drafted) -> None:
 
 
 @pytest.mark.slow
+def test_a_sentence_threshold_keeps_one_broad_draft_where_no_rule_speaks(nlp: Language, drafted) -> None:
+    """Between the sentence threshold and the threshold, a broad draft is kept only when it is the
+    likeliest word for a fact of its type in its sentence and no rule draft of that type is kept
+    there; in another language the threshold alone decides."""
+    text = TEXT + " Le Kazakhstan et la France vont construire ensemble un gazoduc et des ports."
+    document = Document("t.txt", "t.txt", text, "0" * 64, language="fr", published="2024-05-02")
+    sdoc = nlp(text)
+    mentions = find_mentions(document, sdoc)
+    broad = candidate_drafts(document, sdoc, mentions, load_lexicon("fr"), [], broad=True)
+    ctx = doc_context(document, mentions, sentences(sdoc, text))
+    fact = LinearModel(("none", "fact"), (0.85,), {})  # every draft: p = 0.70
+    plain = Decisions("*", fact, {}, {}, 0.9, rule_threshold=0.5)
+    lowered = Decisions("*", fact, {}, {}, 0.9, rule_threshold=0.5, sentence_threshold={"fr": 0.6})
+    elsewhere = Decisions("*", fact, {}, {}, 0.9, rule_threshold=0.5, sentence_threshold={"en": 0.6})
+
+    def is_broad(d) -> bool:
+        return ".broad." in d.cand.trigger.name
+
+    def key(d) -> tuple[str, int]:
+        return d.fact.type, d.cand.sent.start_char
+
+    assert not any(is_broad(d) for d in plain.decide(list(broad), ctx))
+    assert not any(is_broad(d) for d in elsewhere.decide(list(broad), ctx))
+    kept = lowered.decide(list(broad), ctx)
+    extra = [d for d in kept if is_broad(d)]
+    assert extra  # the sentences of TEXT have broad words no rule draft of their type shares
+    rule_spots = {key(d) for d in kept if not is_broad(d)}
+    assert all(key(d) not in rule_spots for d in extra)
+    assert len({key(d) for d in extra}) == len(extra)  # one per sentence and type
+    assert Decisions.from_json(json.loads(json.dumps(lowered.to_json()))) == lowered
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "bilateral"),
     [

@@ -30,6 +30,7 @@ _DURING_VISIT = {"meeting", "talks", "inauguration", "signing_ceremony"}
 _PAST = {"held", "signed", "ongoing", "completed", "in_force"}
 _FRAMEWORK_REACH = 250  # characters before an initiative where its framework agreement may be named
 _EVENT_BODIES = {"cultural_institution"}  # bodies whose name may be an event's ("Festival de Cannes")
+_SESSION_WINDOW = 40  # characters before an event's trigger read for an ordinal ("la 7e Commission mixte")
 # title likeness (rapidfuzz token set ratio: a title inside another is alike) for broad kinds of one
 # article to merge; across articles, resolve.facts compares short titles whole
 _BROAD_SIMILARITY = 70
@@ -204,13 +205,26 @@ def _kind_of_the_object(kept: list[Draft], drafted: list[Draft], lex: Lexicon) -
             d.fact.evidence.append(f"kind {d.fact.kind} from the words it governs")
 
 
-def _drop_inside_bodies(drafts: list[Draft], mentions: list[Mention]) -> list[Draft]:
+def _drop_inside_bodies(drafts: list[Draft], mentions: list[Mention], lex: Lexicon) -> list[Draft]:
     """A trigger inside an organisation's name names the body, not a fact ("German Rectors'
-    Conference", "Research Center for Education"); a festival or a theatre's name may be both."""
+    Conference", "Research Center for Education"); a festival or a theatre's name may be both,
+    and so may a body counted in sessions ("the 12th Joint Commission" met: an event)."""
     bodies = [
         (m.start, m.end) for m in mentions if m.kind == "organization" and m.category not in _EVENT_BODIES
     ]
-    return [d for d in drafts if not any(a <= d.cand.start and d.cand.end <= b for a, b in bodies)]
+    return [
+        d
+        for d in drafts
+        if not any(a <= d.cand.start and d.cand.end <= b for a, b in bodies) or _a_session(d, lex)
+    ]
+
+
+def _a_session(draft: Draft, lex: Lexicon) -> bool:
+    """An event's trigger after an ordinal or "session of" (lang/*/status_cues.yaml)."""
+    if draft.fact.type != "event":
+        return False
+    before = draft.cand.doc_text[max(0, draft.cand.start - _SESSION_WINDOW) : draft.cand.start]
+    return lex.session_before.search(before) is not None
 
 
 def _has_actor(fact: Fact) -> bool:
@@ -517,7 +531,7 @@ def extract_facts(
         drafts = [name_draft(d) for d in decisions.decide(drafts, context)]
         _kind_of_the_object(drafts, drafted, lex)
     drafts = _drop_broad_beside_specific(drafts, lex)
-    drafts = _drop_inside_bodies(drafts, mentions)
+    drafts = _drop_inside_bodies(drafts, mentions, lex)
     _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sents, mentions, lex)

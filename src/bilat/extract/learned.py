@@ -326,6 +326,28 @@ def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
     return out
 
 
+_Kept = list[tuple[bool, float, Draft]]  # (a rule draft?, its probability, the draft)
+
+
+def _alone_in_sentence(kept: _Kept, threshold: float) -> _Kept:
+    """Of the broad drafts kept under `threshold`, those that are the only word for a fact of their
+    type in their sentence: no rule draft of the type is kept there, and no likelier broad one (of
+    two as likely, the first in the text)."""
+    out = []
+    for ruled, p, draft in kept:
+        if not ruled and p < threshold:
+            sent, ftype = draft.cand.sent.start_char, draft.fact.type
+            rivals = [
+                (r, (q, -o.cand.start))
+                for r, q, o in kept
+                if o is not draft and o.fact.type == ftype and o.cand.sent.start_char == sent
+            ]
+            if any(r or rank > (p, -draft.cand.start) for r, rank in rivals):
+                continue
+        out.append((ruled, p, draft))
+    return out
+
+
 def _same(a: Draft, b: Draft) -> bool:
     """Two drafts that would be one fact: of one type, their triggers overlapping or, of one kind,
     their quotes overlapping."""
@@ -351,19 +373,23 @@ class Decisions:
     role_threshold: float = 0.5
     kind_margin: float = 0.5  # the trained kind replaces the trigger's when this much likelier
     rule_threshold: float = 0.5  # the same, for a draft the rules alone would keep (its gates hold)
+    # per language, a lower threshold for the likeliest broad draft of a sentence and type that no
+    # kept draft of that type shares its sentence with (see `_alone_in_sentence`)
+    sentence_threshold: dict[str, float] = field(default_factory=dict)
 
     def decide(self, drafts: list[Draft], ctx: DocContext) -> list[Draft]:
         """The drafts that are facts, their kind and status set; of two kept drafts of one type
         whose quotes overlap, the likelier one."""
         statuses = vocab().statuses
         kinds = vocab().kinds
-        kept: list[tuple[bool, float, Draft]] = []
+        kept: _Kept = []
+        low = self.sentence_threshold.get(ctx.document.language or "", self.threshold)
         for draft in drafts:
             features = draft_features(draft, ctx)
             p = self.fact.probabilities(features).get("fact", 0.0)
             draft.extra["p_fact"] = round(p, 3)
             ruled = not draft.extra.get("gate") and ".broad." not in draft.cand.trigger.name
-            if p < (self.rule_threshold if ruled else self.threshold):
+            if p < (self.rule_threshold if ruled else min(self.threshold, low)):
                 continue
             fact = draft.fact
             model = self.kind.get(fact.type)
@@ -387,6 +413,8 @@ class Decisions:
                         change.status = best
             fact.rule = f"{fact.rule}+{DECISIONS_NAME}"
             kept.append((ruled, p, draft))
+        if low < self.threshold:
+            kept = _alone_in_sentence(kept, self.threshold)
         out: list[Draft] = []
         # the rules' own drafts first, then by probability: of two drafts that say the same (same
         # type and kind with overlapping quotes, or overlapping triggers) the first is kept
@@ -419,6 +447,7 @@ class Decisions:
             "kind_margin": self.kind_margin,
             "rule_threshold": self.rule_threshold,
             "threshold": self.threshold,
+            "sentence_threshold": dict(sorted(self.sentence_threshold.items())),
             "fact": self.fact.to_json(),
             "kind": {t: m.to_json() for t, m in sorted(self.kind.items())},
             "status": {t: m.to_json() for t, m in sorted(self.status.items())},
@@ -436,6 +465,7 @@ class Decisions:
             role_threshold=float(raw.get("role_threshold", 0.5)),
             kind_margin=float(raw.get("kind_margin", 0.5)),
             rule_threshold=float(raw.get("rule_threshold", raw["threshold"])),
+            sentence_threshold={k: float(v) for k, v in (raw.get("sentence_threshold") or {}).items()},
         )
 
 

@@ -70,6 +70,7 @@ class Lexicon:
     negated_before: re.Pattern[str]
     plural_before: re.Pattern[str]
     within_before: re.Pattern[str]
+    session_before: re.Pattern[str]
     continuation_openers: re.Pattern[str]
     reporting_after: re.Pattern[str]
     place_before: re.Pattern[str]  # "à", "in" before a city: where, not who
@@ -250,6 +251,7 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         negated_before=pattern("negated_before"),
         plural_before=pattern("plural_before"),
         within_before=pattern("within_before"),
+        session_before=pattern("session_before"),
         continuation_openers=pattern("continuation_openers"),
         reporting_after=pattern("reporting_after"),
         place_before=pattern("place_before"),
