@@ -196,5 +196,20 @@ def test_a_verbs_draft_takes_the_kind_of_the_agreement_it_governs(en: Language) 
 
 def test_a_numbered_session_inside_a_name_is_an_event(en: Language) -> None:
     """"the 11th BRICS Summit": the ordinal makes the name a session, an event, not only a body."""
-    [summit] = only(run(en, "Leaders of the five countries met at the 11th BRICS Summit in Brasilia."), "event")
+    text = "Leaders of the five countries met at the 11th BRICS Summit in Brasilia."
+    [summit] = only(run(en, text), "event")
     assert (summit.kind, summit.status) == ("summit", "held")
+
+
+def test_those_who_signed_take_part_in_the_signing_ceremony(en: Language) -> None:
+    text = (
+        "Japanese Ambassador Ito Naoki and Economic Relations Division Secretary Fatima Yasmin signed a "
+        "loan agreement between Japan and Bangladesh in Dhaka.\n\n"
+        "“Today’s signing shows our friendship,” said Ambassador Ito at the signing ceremony."
+    )
+    facts = run(en, text)
+    [agreement] = only(facts, "agreement")
+    [ceremony] = only(facts, "event")
+    assert ceremony.kind == "signing_ceremony"
+    assert {"Ito Naoki", "Fatima Yasmin"} <= names(ceremony)
+    assert agreement.within == facts.index(ceremony)

@@ -156,3 +156,12 @@ def test_an_actor_added_again_is_indexed_under_its_names_of_now() -> None:
         ]
     assert index.find(None, "louvre") == []  # the name it no longer has
     assert [a.id for a in index.candidates("organization", "musee")] == ["a-1", "a-2"]
+
+
+def test_a_family_name_written_first_joins_its_full_name_in_one_document() -> None:
+    """ "Ito Naoki" then "Ambassador ITO": one person; with two people of that first word, none."""
+    res = resolve_mentions([person("Ito Naoki"), person("ITO"), person("Fatima Yasmin")], MemoryIndex())
+    assert res.mention_actor[0] == res.mention_actor[1] != res.mention_actor[2]
+    assert actor_of(res, 1).name == "Ito Naoki"
+    two = resolve_mentions([person("Ito Naoki"), person("Ito Hiroshi"), person("Ito")], MemoryIndex())
+    assert len(set(two.mention_actor)) == 3

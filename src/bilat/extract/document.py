@@ -393,6 +393,32 @@ def _relations(drafts: list[Draft], text: str) -> dict[int, tuple[str, int]]:
     return rel
 
 
+def _signers_at_ceremonies(drafts: list[Draft], relations: dict[int, tuple[str, int]]) -> None:
+    """The people and bodies of an agreement signed at a signing ceremony take part in the
+    ceremony. An article's only ceremony is where its signed agreements of the same date were
+    signed, when nothing else says where."""
+    ceremonies = [
+        i for i, d in enumerate(drafts) if d.fact.type == "event" and d.fact.kind == "signing_ceremony"
+    ]
+    for i, d in enumerate(drafts):
+        if d.fact.type != "agreement" or not ceremonies:
+            continue
+        name, target = relations.get(i, ("", -1))
+        if not name and len(ceremonies) == 1 and d.fact.status == "signed":
+            if not _dates_agree(d.fact, drafts[ceremonies[0]].fact):
+                continue
+            target = ceremonies[0]
+            relations[i] = ("within", target)
+        if name not in ("", "within") or target not in ceremonies:
+            continue
+        ceremony = drafts[target].fact
+        for m in d.fact.participants:
+            if m.kind in ("person", "organization") and not any(
+                m.start == k.start and m.end == k.end for k in ceremony.participants
+            ):
+                ceremony.participants.append(m)
+
+
 def _dateline_city(document: Document, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     """The city of the dateline ("Astana, 12 octobre 2023"): where the article was filed from."""
     found = dateline_at(document.text, document.language or lex.lang)
@@ -548,6 +574,7 @@ def extract_facts(
     drafts = _bilateral(drafts, places, doc_countries, keep_all=decisions is None)
     filed_from = _dateline_city(document, mentions, lex)
     relations = _relations(drafts, document.text)
+    _signers_at_ceremonies(drafts, relations)
     for i, d in enumerate(drafts):
         f = d.fact
         explicit = [h for h in f.status_history if h.status]

@@ -232,6 +232,15 @@ class _Resolver:
             pool = self._candidates("person", words)
             if len(words) == 1:
                 hits = [a for a in pool if any(self._surname_match(key, n) for n in _names(a))]
+                # a family name written first ("Ito Naoki" ... "Ambassador Ito"): in the same
+                # document only, and only when one person there is so named
+                first = [
+                    a
+                    for a in pool
+                    if a.id in self.local.actors
+                    and any(len(p) == 2 and p[0] == key for p in (translit_key(n).split() for n in _names(a)))
+                ]
+                hits = hits or (first if len(first) == 1 else [])
             else:
                 hits = [a for a in pool if any(self._full_match(key, n) for n in _names(a))]
         if not hits:
