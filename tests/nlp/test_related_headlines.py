@@ -78,3 +78,16 @@ def test_cues_are_language_data(lang: str, line: str) -> None:
     data = load_lang(lang).boilerplate
     assert any(p.match(line) for p in data.inline)
     assert not any(p.search("an unrelated: word") for p in data.inline)  # a word, not part of one
+
+
+def test_the_cues_of_a_text_are_found_once_and_handed_out_as_copies() -> None:
+    from bilat.nlp.components import boilerplate
+
+    data = load_lang("fr").boilerplate
+    text = "Un accord. Lire aussi : Le Kazakhstan signe. Suite. À lire aussi : Paris."
+    first = boilerplate.inline_cues(text, data)
+    assert first == boilerplate._inline_cues(text, data) and len(first) == 2
+    first.clear()  # a caller's copy: the kept one is untouched
+    assert boilerplate.inline_cues(text, data) == boilerplate._inline_cues(text, data)
+    other = "Lire aussi : rien."
+    assert boilerplate.inline_cues(other, data) == boilerplate._inline_cues(other, data)

@@ -55,9 +55,23 @@ def _lower_adjective(token: Token) -> bool:
     return token.is_alpha and not is_cap(token) and token.pos_ in ("ADJ", "PROPN")
 
 
+# the last text's cues: the sentence guard and the marker both look for them in each doc's text
+_LAST_CUES: tuple[str, Boilerplate, list[tuple[int, int]]] | None = None
+
+
 def inline_cues(text: str, data: Boilerplate) -> list[tuple[int, int]]:
     """Character ranges of the cues opening related-article headlines ("Lire aussi", "À lire
     aussi", "Related:"), in text order; where two overlap, the one starting first (then the longer)."""
+    global _LAST_CUES
+    last = _LAST_CUES
+    if last is not None and last[0] is text and last[1] is data:  # the same objects (kept alive here)
+        return list(last[2])
+    out = _inline_cues(text, data)
+    _LAST_CUES = (text, data, out)
+    return list(out)
+
+
+def _inline_cues(text: str, data: Boilerplate) -> list[tuple[int, int]]:
     found = sorted(
         ((m.start(), m.end()) for pattern in data.inline for m in pattern.finditer(text)),
         key=lambda r: (r[0], -r[1]),
