@@ -18,6 +18,11 @@ TEXTS = [
     "du 4 au 10 mars 2024\ncette année\nle mois prochain\nmi-juin, d’ici 2060, en décembre dernier",
     "from 4 to 10 March 2024\nMarch 4-10, 2024\nthis year, earlier this month\nthe next year",
     "Lundi\n2023\nmardi 5\nnovembre\n2024",  # a weekday or year on one line, its day or month on the next
+    "SIGNED ON 17 JUNE 2024. Le 5 NOVEMBRE, le 6 Mars\nMay 4, may 4",
+    # characters a case-insensitive pattern folds otherwise than str.lower: months found all the same
+    "on 17 ſeptember 2024 (the long s), le 5 décembre\nİstanbul, 4 March",
+    "İzmir, 4 June 2024\n5 June",  # "İ" lowers into two characters
+    "Σ 4 March σ ς 5 April",
     "",
     "\n\n\n",
 ]

@@ -65,13 +65,18 @@ class _Parts:
     first_day: int | None = None  # a range "du 4 au 10 mars": 4 (and day 10)
 
 
+# A part of a pattern found in a text apart: its regex, and whether it is looked for in the text
+# in lower case (case-sensitively, which is cheap) rather than in the text as it is.
+_Anchor = tuple[re.Pattern[str], bool]
+
+
 @dataclass(frozen=True)
 class _Language:
     words: dict[str, dict[str, Any]]  # data key -> folded word -> value
     patterns: tuple[re.Pattern[str], ...]
-    # per pattern: a part of it found wherever it is (a weekday, a year), or None;
+    # per pattern: a part of it found wherever it is (a weekday, a year, a month), or None;
     # a pattern with one is only run on the lines that part is found on (see `_scan_once`)
-    anchors: tuple[re.Pattern[str] | None, ...] = ()
+    anchors: tuple[_Anchor | None, ...] = ()
 
 
 def _fold(word: str) -> str:
@@ -174,28 +179,58 @@ def _language(lang: str) -> _Language:
             raise ValueError(f"lang/{lang}/dates.yaml: bad pattern {template!r}: {exc}") from exc
 
     patterns = tuple(compile_one(t) for t in templates)
-    anchors = tuple(_anchor(t, p, slots) for t, p in zip(templates, patterns, strict=True))
+    month = re.compile(f"(?:{_alternation([w.lower() for w in words['months']], False)})")
+    anchors = tuple(_anchor(t, p, slots, month) for t, p in zip(templates, patterns, strict=True))
     return _Language(words=words, patterns=patterns, anchors=anchors)
 
 
 _LINE_BREAK = re.compile("\n")
-# Slots rare in a text and cheap to find, best first: a pattern that needs one is run only on the
-# lines where it is found (weekdays are on ~3% of a text, years on 20-30%). Not months: they are on
-# 10-20% of a text (75% of the French seeds), but finding them case-insensitively anywhere costs
-# about what it saves.
-_ANCHOR_SLOTS = ("weekday", "relday", "year")
+# Slots rare in a text, best first: a pattern that needs one is run only on the lines where it is
+# found (weekdays are on ~3% of a text, years on 20-30%, months on 10-20%).
+_ANCHOR_SLOTS = ("weekday", "relday", "year", "month")
+# Characters a case-insensitive pattern folds otherwise than str.lower does: "ſ" is "s" to the
+# pattern (sre's extra cases, beyond ASCII), final "Σ" lowers to "ς" or "σ" by context. A text with
+# one has its months looked for case-insensitively, and so do month words with one.
+try:
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+
+    _CASE_FIXES: re.Pattern[str] | None = re.compile(
+        "["
+        + "".join(re.escape(chr(c)) for k, v in _EXTRA_CASES.items() for c in (k, *v) if c >= 128)
+        + "\u03a3]"
+    )
+except ImportError:  # another Python: months are not anchors
+    _CASE_FIXES = None
 
 
-def _anchor(template: str, pattern: re.Pattern[str], slots: dict[str, str]) -> re.Pattern[str] | None:
+def _anchor(
+    template: str, pattern: re.Pattern[str], slots: dict[str, str], month: re.Pattern[str]
+) -> _Anchor | None:
     """The regex of a slot `pattern` cannot match without, when its matches keep to one line;
-    else None (the pattern is run on the whole text)."""
-    if not _one_line(pattern):
+    else None (the pattern is run on the whole text). Months are looked for in the lower case
+    text: every month a case-insensitive pattern matches is one of their lower case words there
+    (`_lowered` says when), and one case-sensitive scan costs a fraction of a case-insensitive one."""
+    if not _one_line(pattern) or not pattern.flags & re.IGNORECASE:
         return None
     required = _required_slots(template)
     for slot in _ANCHOR_SLOTS:
-        if slot in required and _one_line(anchor := re.compile(slots[slot], pattern.flags)):
-            return anchor
+        if slot not in required:
+            continue
+        if slot == "month":
+            if _CASE_FIXES is not None and not _CASE_FIXES.search(month.pattern) and _one_line(month):
+                return month, True
+        elif _one_line(anchor := re.compile(slots[slot], pattern.flags)):
+            return anchor, False
     return None
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()` when it lowers each character as a case-insensitive pattern does (one
+    character for one, no character sre folds otherwise), else None."""
+    if _CASE_FIXES is None or _CASE_FIXES.search(text):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 def _required_slots(template: str) -> set[str]:
@@ -346,16 +381,21 @@ def _scan_once(text: str, lang: str) -> tuple[tuple[int, int, _Parts], ...]:
     hits = []
     lines: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     breaks: list[int] | None = None
+    lowered: str | bool | None = False  # not computed yet
     for rank, pattern in enumerate(data.patterns):
         anchor = data.anchors[rank] if data.anchors else None
-        if anchor is None:
+        if anchor is not None and anchor[1] and lowered is False:
+            lowered = _lowered(text)
+        if anchor is None or (anchor[1] and lowered is None):
             spans = [(0, len(text))]
         else:
-            if anchor not in lines:
+            regex, in_lower = anchor
+            if regex not in lines:
                 if breaks is None:
                     breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
-                lines[anchor] = _lines_with(anchor, text, breaks)
-            spans = lines[anchor]
+                where = lowered if in_lower and isinstance(lowered, str) else text
+                lines[regex] = _lines_with(regex, where, breaks)
+            spans = lines[regex]
         for lo, hi in spans:
             for m in pattern.finditer(text, lo, hi):
                 parts = _parts(m, data)
