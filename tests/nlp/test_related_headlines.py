@@ -4,6 +4,8 @@ furniture and sentences of their own: never glued to the sentence before or afte
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -78,3 +80,37 @@ def test_cues_are_language_data(lang: str, line: str) -> None:
     data = load_lang(lang).boilerplate
     assert any(p.match(line) for p in data.inline)
     assert not any(p.search("an unrelated: word") for p in data.inline)  # a word, not part of one
+
+
+def _cues_one_pattern_at_a_time(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]:
+    found = sorted(
+        ((m.start(), m.end()) for p in patterns for m in p.finditer(text)), key=lambda r: (r[0], -r[1])
+    )
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_cues_of_a_text_are_found_once_and_handed_out_as_copies(lang: str) -> None:
+    from bilat.nlp.components import boilerplate
+
+    data = load_lang(lang).boilerplate
+    texts = [
+        "Un accord. Lire aussi : Le Kazakhstan signe. Suite. À lire aussi : Paris. Read also: Astana.",
+        "Lire aussi : rien.",
+        "Related: a deal. See  also the news. READ MORE",
+        "Aucun renvoi ici, nothing to read, also nothing related.",
+        "",
+    ]
+    for text in texts:
+        expected = _cues_one_pattern_at_a_time(text, data.inline)
+        first = boilerplate.inline_cues(text, data)
+        assert first == expected
+        first.clear()  # a caller's copy: the kept one is untouched
+        assert boilerplate.inline_cues(text, data) == expected
+    assert boilerplate.inline_cues(texts[0], data)  # some cue of each language is in the texts
+    mixed = (re.compile("lire aussi"), re.compile("read also", re.IGNORECASE))
+    assert boilerplate._any_cue(mixed) is None  # flags differ: each pattern on its own

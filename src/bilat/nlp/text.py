@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Container, Mapping
 from typing import TypeVar
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from bilat.model.names import fold
@@ -17,6 +18,7 @@ _SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(IX|IV|V?I{0,3}|L)$")
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}$")
 _FOLDS = "bilat_folds"
+_TOKENS = "bilat_tokens"
 _TEXT = "bilat_text"
 _ENTS = "bilat_ents"
 
@@ -31,11 +33,22 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """`token.text` of every token, computed once per doc without making a Token object each
+    (cached in user_data, dropped at the end)."""
+    cached = doc.user_data.get(_TOKENS)
+    if cached is None or len(cached) != len(doc):
+        strings = doc.vocab.strings
+        cached = [strings[orth] for orth in doc.to_array([ORTH]).tolist()]
+        doc.user_data[_TOKENS] = cached
+    return cached
+
+
 def token_folds(doc: Doc) -> list[str]:
     """`fold()` of every token, computed once per doc (cached in user_data, dropped at the end)."""
     cached = doc.user_data.get(_FOLDS)
     if cached is None or len(cached) != len(doc):
-        cached = [fold(t.text) for t in doc]
+        cached = [fold(t) for t in token_texts(doc)]
         doc.user_data[_FOLDS] = cached
     return cached
 
@@ -52,6 +65,7 @@ def ent_bounds(doc: Doc) -> list[tuple[str, int, int]]:
 
 def drop_cache(doc: Doc) -> None:
     doc.user_data.pop(_FOLDS, None)
+    doc.user_data.pop(_TOKENS, None)
     doc.user_data.pop(_ENTS, None)
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -111,6 +111,20 @@ def _conn(session: Session) -> Connection:
     return session.connection()
 
 
+# A query run somewhere: (SQL with :name parameters, parameters) -> rows as tuples. SQLAlchemy's
+# connection (`_query`), or the driver's cursor in the transaction that stores a document
+# (`index_document`: its ~10 small statements cost SQLAlchemy more than SQLite's work).
+Query = Callable[[str, Mapping[str, Any]], list[Any]]
+
+
+def _query(conn: Connection) -> Query:
+    return lambda sql, params: conn.execute(_sql(sql), params).all()
+
+
+def _touch(query: Query) -> None:
+    query("UPDATE search_state SET version = version + 1", {})
+
+
 def touch(conn: Connection) -> None:
     """Bump the index's version (search_state): what searches a process keeps is for an older one."""
     conn.execute(_sql("UPDATE search_state SET version = version + 1"))
@@ -119,17 +133,17 @@ def touch(conn: Connection) -> None:
 class _Ids:
     """Next free ids of each date's block, read once from the store, then counted here."""
 
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
+    def __init__(self, conn: Connection | Query) -> None:
+        self._query = conn if callable(conn) else _query(conn)
         self._next: dict[int, int] = {}
 
     def take(self, date: str | None) -> int:
         block = entry_block(date)
         if block not in self._next:
-            last = self._conn.execute(
-                _sql("SELECT max(id) FROM search_entries WHERE id >= :low AND id < :high"),
+            last = self._query(
+                "SELECT max(id) FROM search_entries WHERE id >= :low AND id < :high",
                 {"low": block, "high": block + (1 << SEQ_BITS)},
-            ).scalar()
+            )[0][0]
             self._next[block] = int(last) + 1 if last is not None else block + 1
         entry = self._next[block]
         if entry >= block + (1 << SEQ_BITS):
@@ -179,18 +193,17 @@ def _executemany(conn: Connection, sql: str, rows: Sequence[dict[str, Any]]) -> 
             cursor.close()
 
 
-def _actor_names(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
+def _actor_names(conn: Connection | Query, ids: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
     """(kind, name, every alias) of these actors, by id."""
+    query = conn if callable(conn) else _query(conn)
     found: dict[str, tuple[str, str, list[str]]] = {}
     for part in chunks(sorted(set(ids))):
         marks = ", ".join(f":a{i}" for i in range(len(part)))
         binds = {f"a{i}": v for i, v in enumerate(part)}
-        for id_, kind, name in conn.execute(
-            _sql(f"SELECT id, kind, name FROM actors WHERE id IN ({marks})"), binds
-        ):
+        for id_, kind, name in query(f"SELECT id, kind, name FROM actors WHERE id IN ({marks})", binds):
             found[id_] = (kind, name, [])
-        aliases = conn.execute(
-            _sql(f"SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN ({marks}) ORDER BY id"), binds
+        aliases = query(
+            f"SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN ({marks}) ORDER BY id", binds
         )
         for actor_id, alias in aliases:
             if actor_id in found and alias != found[actor_id][1]:
@@ -213,15 +226,17 @@ def _names(actors: Mapping[str, tuple[str, str, list[str]]], ids: Iterable[str])
 
 def forget_document(session: Session, doc_id: str) -> None:
     """Take a document out of the index (nothing happens if it is not in it)."""
-    conn = _conn(session)
-    entry = conn.execute(
-        _sql("SELECT id FROM search_entries WHERE type = 'document' AND ref = :ref"), {"ref": doc_id}
-    ).scalar()
-    if entry is None:
+    _forget_document(_query(_conn(session)), doc_id)
+
+
+def _forget_document(query: Query, doc_id: str) -> None:
+    found = query("SELECT id FROM search_entries WHERE type = 'document' AND ref = :ref", {"ref": doc_id})
+    if not found:
         return
-    conn.execute(_sql("DELETE FROM search_documents WHERE rowid = :id"), {"id": entry})
-    conn.execute(_sql("DELETE FROM search_entries WHERE id = :id"), {"id": entry})
-    touch(conn)
+    entry = found[0][0]
+    query("DELETE FROM search_documents WHERE rowid = :id", {"id": entry})
+    query("DELETE FROM search_entries WHERE id = :id", {"id": entry})
+    _touch(query)
 
 
 _INDEXED_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()  # stores known to have the index
@@ -246,21 +261,23 @@ def index_document(session: Session, doc_id: str) -> None:
     conn = _conn(session)
     if not has_index(conn):
         return
-    forget_document(session, doc_id)
-    doc = conn.execute(
-        _sql("SELECT title, text, published, language FROM documents WHERE id = :id"), {"id": doc_id}
-    ).one_or_none()
-    if doc is None:
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        _index_document(lambda sql, params: cursor.execute(sql, params).fetchall(), doc_id)
+    finally:
+        cursor.close()
+
+
+def _index_document(query: Query, doc_id: str) -> None:
+    _forget_document(query, doc_id)
+    found = query("SELECT title, text, published, language FROM documents WHERE id = :id", {"id": doc_id})
+    if not found:
         return
-    title, body, published, language = doc
-    mentioned = list(
-        conn.execute(
-            _sql("SELECT DISTINCT actor_id FROM mentions WHERE doc_id = :id AND actor_id IS NOT NULL"),
-            {"id": doc_id},
-        ).scalars()
-    )
-    actors = _actor_names(conn, mentioned)
-    facts = conn.execute(_sql("SELECT countries, domains FROM facts WHERE doc_id = :id"), {"id": doc_id})
+    title, body, published, language = found[0]
+    distinct = "SELECT DISTINCT actor_id FROM mentions WHERE doc_id = :id AND actor_id IS NOT NULL"
+    mentioned = [actor_id for (actor_id,) in query(distinct, {"id": doc_id})]
+    actors = _actor_names(query, mentioned)
+    facts = query("SELECT countries, domains FROM facts WHERE doc_id = :id", {"id": doc_id})
     countries: list[str] = []
     domains: list[str] = []
     for fact_countries, fact_domains in facts:
@@ -272,14 +289,12 @@ def index_document(session: Session, doc_id: str) -> None:
         "domain": domains,
         "actor": [a for a in mentioned if a in actors and actors[a][0] != "country"],
     }
-    row, tags = _entry(_Ids(conn), "document", doc_id, None, None, published, facets)
-    conn.execute(_sql(_INSERT_ENTRY), row)
-    touch(conn)
-    conn.execute(
-        _sql(
-            "INSERT INTO search_documents (rowid, title, body, names, tags) "
-            "VALUES (:id, :title, :body, :names, :tags)"
-        ),
+    row, tags = _entry(_Ids(query), "document", doc_id, None, None, published, facets)
+    query(_INSERT_ENTRY, row)
+    _touch(query)
+    query(
+        "INSERT INTO search_documents (rowid, title, body, names, tags) "
+        "VALUES (:id, :title, :body, :names, :tags)",
         {
             "id": row["id"],
             "title": clean(title),

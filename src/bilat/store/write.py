@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -15,9 +16,11 @@ from bilat.errors import StoreError
 from bilat.model.ids import make_id
 from bilat.model.names import fold
 from bilat.model.records import Actor, Extraction, Fact, Mention, Source
+from bilat.store import driver
 from bilat.store.index import DbActorIndex
 from bilat.store.judgements import add_judgement, retract_judgement
 from bilat.store.queries import all_fact_rows
+from bilat.store.rows import chunks
 from bilat.store.runs import finish_run, start_run
 from bilat.store.search_index import index_document
 from bilat.store.tables import (
@@ -47,11 +50,14 @@ __all__ = [  # the writing API in one place; runs, judgements, the actor index a
 ]
 
 
-# the tables written with plain statements (SQLAlchemy Core: no ORM bookkeeping per row)
+# the tables written with plain statements on the driver's cursor (store/driver.py: no ORM
+# bookkeeping per row, no SQLAlchemy statement per write)
 _DOCUMENTS = DocumentRow.__table__
 _ACTORS = ActorRow.__table__
 _ALIASES = ActorAlias.__table__
 _ROLES = ActorRole.__table__
+_MENTIONS = MentionRow.__table__
+_FACTS = FactRow.__table__
 
 
 class Resolution(Protocol):
@@ -102,9 +108,10 @@ def save_extraction(
             result.mentions = _save_mentions(session, extraction.mentions, resolution, result.doc_id)
             result.facts = _save_facts(session, extraction, resolution, result.doc_id, kept)
             index_document(session, result.doc_id)  # searchable with the transaction that stores it
-    except IntegrityError as exc:
+    except (IntegrityError, sqlite3.IntegrityError) as exc:  # statements of SQLAlchemy, of the driver
+        reason = getattr(exc, "orig", exc)
         raise StoreError(
-            f"{doc.id}: not saved, the store refused it: {exc.orig}", "a bug: please report it"
+            f"{doc.id}: not saved, the store refused it: {reason}", "a bug: please report it"
         ) from exc
     if commit:
         session.commit()
@@ -152,9 +159,9 @@ def _save_document(
         "text": doc.text,
         "run_id": run_id,
     }
-    existing_id = session.scalar(
-        select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)
-    )  # the id only: the stored text is not read back for a document that is new (the usual case)
+    found = driver.select(session, "SELECT id FROM documents WHERE content_hash = ?", [doc.content_hash])
+    existing_id = found[0][0] if found else None
+    # the id only: the stored text is not read back for a document that is new (the usual case)
     if existing_id is not None:
         existing = session.get_one(DocumentRow, existing_id)
         kept = _clear_document(session, existing.id)
@@ -165,10 +172,10 @@ def _save_document(
         session.flush()
         return SaveResult(existing.id, "replaced"), kept
     doc_id, status = doc.id, "new"
-    if session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc_id)) is not None:
+    if driver.select(session, "SELECT id FROM documents WHERE id = ?", [doc_id]):
         doc_id, status = f"{doc.id}~{doc.content_hash[:8]}", "renamed"
     # a plain INSERT (the table's defaults apply), not an ORM object the session would track
-    session.execute(insert(_DOCUMENTS), {"id": doc_id, "content_hash": doc.content_hash, **fields})
+    driver.insert(session, _DOCUMENTS, [{"id": doc_id, "content_hash": doc.content_hash, **fields}])
     return SaveResult(doc_id, status), {}
 
 
@@ -192,26 +199,25 @@ def _save_actors(session: Session, actors: Mapping[str, Actor], doc_id: str) -> 
     Plain INSERT and UPDATE statements on rows read as tuples: no ORM object per actor, alias
     or role (for a page's ~20 actors they cost more than SQLite's work)."""
     ids = sorted(actors)
-    rows = {
-        r.id: r
-        for r in session.execute(
-            select(
-                ActorRow.id, ActorRow.name, ActorRow.country, ActorRow.category, ActorRow.external_ids
-            ).where(ActorRow.id.in_(ids))
-        )
-    }
+    rows: dict[str, _StoredActor] = {}
     norms: dict[str, set[str]] = defaultdict(set)
-    for actor_id, norm in session.execute(
-        select(ActorAlias.actor_id, ActorAlias.norm).where(ActorAlias.actor_id.in_(ids))
-    ):
-        norms[actor_id].add(norm)
     roles: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
-    for actor_id, title, organization, country in session.execute(
-        select(ActorRole.actor_id, ActorRole.title, ActorRole.organization_id, ActorRole.country).where(
-            ActorRole.actor_id.in_(ids)
-        )
-    ):
-        roles[actor_id].add((title, organization, country))
+    external = driver.result_processor(session, _ACTORS, "external_ids")
+    for part in chunks(ids):
+        marks = ", ".join("?" * len(part))
+        stored = f"SELECT id, name, country, category, external_ids FROM actors WHERE id IN ({marks})"
+        for id_, name, country, category, external_ids in driver.select(session, stored, part):
+            rows[id_] = _StoredActor(id_, name, country, category, external(external_ids))
+        for actor_id, norm in driver.select(
+            session, f"SELECT actor_id, norm FROM actor_aliases WHERE actor_id IN ({marks})", part
+        ):
+            norms[actor_id].add(norm)
+        for actor_id, title, organization, country in driver.select(
+            session,
+            f"SELECT actor_id, title, organization_id, country FROM actor_roles WHERE actor_id IN ({marks})",
+            part,
+        ):
+            roles[actor_id].add((title, organization, country))
     created = updated = 0
     new_actors: list[dict[str, Any]] = []
     changes: list[tuple[str, dict[str, Any]]] = []
@@ -259,14 +265,23 @@ def _save_actors(session: Session, actors: Mapping[str, Actor], doc_id: str) -> 
                 )
                 changed = True
         updated += row is not None and changed
-    if new_actors:  # actors before their aliases and roles
-        session.execute(insert(_ACTORS), new_actors)
+    driver.insert(session, _ACTORS, new_actors)  # actors before their aliases and roles
     for actor_id, change in changes:
-        session.execute(update(_ACTORS).where(_ACTORS.c.id == actor_id).values(**change))
-    for table, new in ((_ALIASES, new_aliases), (_ROLES, new_roles)):
-        if new:
-            session.execute(insert(table), new)
+        driver.update(session, _ACTORS, "id", actor_id, change)
+    driver.insert(session, _ALIASES, new_aliases)
+    driver.insert(session, _ROLES, new_roles)
     return created, updated
+
+
+@dataclass
+class _StoredActor:
+    """The columns of a stored actor that a new extraction may change."""
+
+    id: str
+    name: str
+    country: str | None
+    category: str | None
+    external_ids: dict[str, Any]
 
 
 def _actor_change(row: Any, actor: Actor) -> dict[str, Any]:
@@ -304,8 +319,7 @@ def _save_mentions(session: Session, mentions: Sequence[Mention], resolution: Re
         }
         for i, (m, actor_id) in enumerate(zip(mentions, resolution.mention_actor, strict=True))
     ]
-    if rows:  # one plain INSERT of every row: no ORM object per row (they cost more than the row)
-        session.execute(insert(MentionRow.__table__), rows)
+    driver.insert(session, _MENTIONS, rows)  # every row at once: no ORM object per row
     return len(mentions)
 
 
@@ -376,13 +390,12 @@ def _save_facts(
         children += _fact_children(
             fact, fact_id, doc_id, [resolution.mention_actor[index(m, doc_id)] for m in fact.participants]
         )
-    if rows:  # facts before their participants, sources and history; bulk, like mentions
-        session.execute(insert(FactRow.__table__), rows)
+    driver.insert(session, _FACTS, rows)  # facts before their participants, sources and history
     by_table: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for table, row in children:
         by_table[table].append(row)
     for table, rows in by_table.items():
-        session.execute(insert(table.__table__), rows)
+        driver.insert(session, table.__table__, rows)
     return len(facts)
 
 

@@ -7,7 +7,9 @@ spans becomes a mention. Patterns come from `lang/<code>/boilerplate.yaml`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -55,9 +57,35 @@ def _lower_adjective(token: Token) -> bool:
     return token.is_alpha and not is_cap(token) and token.pos_ in ("ADJ", "PROPN")
 
 
+# the last text's cues: the sentence guard and the marker both look for them in each doc's text
+_LAST_CUES: tuple[str, Boilerplate, list[tuple[int, int]]] | None = None
+
+
 def inline_cues(text: str, data: Boilerplate) -> list[tuple[int, int]]:
     """Character ranges of the cues opening related-article headlines ("Lire aussi", "À lire
     aussi", "Related:"), in text order; where two overlap, the one starting first (then the longer)."""
+    global _LAST_CUES
+    last = _LAST_CUES
+    if last is not None and last[0] is text and last[1] is data:  # the same objects (kept alive here)
+        return list(last[2])
+    out = _inline_cues(text, data)
+    _LAST_CUES = (text, data, out)
+    return list(out)
+
+
+@lru_cache(maxsize=16)
+def _any_cue(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of `patterns` does (None when their flags differ)."""
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop())
+
+
+def _inline_cues(text: str, data: Boilerplate) -> list[tuple[int, int]]:
+    any_cue = _any_cue(data.inline) if data.inline else None
+    if any_cue is not None and any_cue.search(text) is None:  # most texts: one scan instead of one a cue
+        return []
     found = sorted(
         ((m.start(), m.end()) for pattern in data.inline for m in pattern.finditer(text)),
         key=lambda r: (r[0], -r[1]),

@@ -9,11 +9,12 @@ gives two spans, FR and KZ). A place name must start with a capital letter; weak
 
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from bilat.gazetteers import Gazetteer, Place, load_gazetteer
-from bilat.nlp.text import is_cap, longest_match, token_folds
+from bilat.nlp.text import longest_match, token_folds, token_texts
 
 PLACES = "bilat_places"
 DEMONYMS = "bilat_demonyms"
@@ -32,21 +33,25 @@ class PlaceMatcher:
         return found[0] if found else None
 
     def __call__(self, doc: Doc) -> Doc:
+        texts = token_texts(doc)  # no Token object per token: most tokens are no place
         folds = token_folds(doc)
+        alpha = doc.to_array([IS_ALPHA]).tolist() if len(doc) else []
         places: list[Span] = []
         demonyms: list[Span] = []
         max_words = self.gazetteer.max_words
         i = 0
         while i < len(doc):
-            token = doc[i]
-            if is_cap(token) and folds[i]:
+            if not folds[i]:
+                i += 1
+                continue
+            if texts[i][:1].isupper():  # is_cap
                 hit = longest_match(doc, folds, i, self._place, max_words, self.gazetteer.name_prefixes)
                 if hit is not None:
                     end, place = hit
                     places.append(Span(doc, i, end, label=place.kind, kb_id=place.key))
                     i = end
                     continue
-            if folds[i] and (token.is_alpha or "-" in token.text):
+            if alpha[i] or "-" in texts[i]:
                 for code in self.gazetteer.demonym_folded(folds[i], self.lang):
                     demonyms.append(Span(doc, i, i + 1, label=code))
             i += 1

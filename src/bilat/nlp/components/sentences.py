@@ -7,12 +7,13 @@ text around it."""
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from bilat.nlp.components.boilerplate import headline_tokens
 from bilat.nlp.langdata import load_lang
+from bilat.nlp.text import token_texts
 
 _SENTENCE_END = {".", "!", "?", "…", ":", ";", "»", '"', ")"}
 
@@ -26,8 +27,7 @@ class SentenceGuard:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
-        strings = doc.vocab.strings
-        texts = [strings[orth] for orth in doc.to_array([ORTH]).tolist()]  # no Token objects: fast
+        texts = token_texts(doc)  # no Token objects: fast
         starts = numpy.zeros(len(doc), dtype="int64")  # 1 starts, -1 does not, 0 parser decides
         starts[0] = 1
         for i in range(1, len(texts)):
