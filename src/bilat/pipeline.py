@@ -161,26 +161,28 @@ def ingest(
     """
     summary = Summary()
     pipelines = Pipelines(settings)
-    with store.session() as session:
-        killed = mark_killed_runs(session)
-        run_id = start_run(
-            session,
-            __version__,
-            {"models": settings.models, "batch_size": settings.batch_size},
-            {
-                "status": RULES_NAME,
-                "merge": MERGE_RULES_NAME,
-                "decisions": DECISIONS_NAME,
-                "lexicon": {lang: len(load_lexicon(lang).rule_names) for lang in pipelines.languages},
-                "pipeline": BILAT_PIPES,
-            },
-        )
-        session.commit()
-    if killed:
-        summary.notes.append(
-            f"marked killed: {len(killed)} earlier run(s) gone unfinished ({', '.join(killed)})"
-        )
+    run_id: str | None = None  # set once the run is committed: from then on it ends marked
     try:
+        with store.session() as session:
+            killed = mark_killed_runs(session)
+            started = start_run(
+                session,
+                __version__,
+                {"models": settings.models, "batch_size": settings.batch_size},
+                {
+                    "status": RULES_NAME,
+                    "merge": MERGE_RULES_NAME,
+                    "decisions": DECISIONS_NAME,
+                    "lexicon": {lang: len(load_lexicon(lang).rule_names) for lang in pipelines.languages},
+                    "pipeline": BILAT_PIPES,
+                },
+            )
+            session.commit()
+            run_id = started
+        if killed:
+            summary.notes.append(
+                f"marked killed: {len(killed)} earlier run(s) gone unfinished ({', '.join(killed)})"
+            )
         _merge_left_over(store, run_id, summary)
         _ingest_new(paths, store, settings, report, summary, pipelines, run_id)
         with store.reader() as session:
@@ -188,8 +190,9 @@ def ingest(
         if stale:  # new facts (or another run's, left unmerged): an unchanged store is not merged again
             merge_facts(store, run_id)
     except BaseException as exc:
-        with store.session() as session:
-            end_run(session, run_id, summary.counts, "interrupted" if _is_interrupt(exc) else "failed")
+        if run_id is not None:  # a signal between the run's start and here still ends it marked
+            with store.session() as session:
+                end_run(session, run_id, summary.counts, "interrupted" if _is_interrupt(exc) else "failed")
         raise
     with store.session() as session:
         finish_run(session, run_id, summary.counts)
