@@ -195,7 +195,7 @@ def test_a_verbs_draft_takes_the_kind_of_the_agreement_it_governs(en: Language) 
 
 
 def test_a_numbered_session_inside_a_name_is_an_event(en: Language) -> None:
-    """"the 11th BRICS Summit": the ordinal makes the name a session, an event, not only a body."""
+    """ "the 11th BRICS Summit": the ordinal makes the name a session, an event, not only a body."""
     text = "Leaders of the five countries met at the 11th BRICS Summit in Brasilia."
     [summit] = only(run(en, text), "event")
     assert (summit.kind, summit.status) == ("summit", "held")
@@ -213,3 +213,22 @@ def test_those_who_signed_take_part_in_the_signing_ceremony(en: Language) -> Non
     assert ceremony.kind == "signing_ceremony"
     assert {"Ito Naoki", "Fatima Yasmin"} <= names(ceremony)
     assert agreement.within == facts.index(ceremony)
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        ("The bilateral meeting between Kenyatta and Abiy focused on trade and security.", 1),
+        ("A bilateral meeting between the foreign ministers of Kenya and Ethiopia followed.", 2),
+    ],
+)
+def test_talks_and_a_meeting_of_the_same_people_are_one_event(en: Language, second: str, events: int) -> None:
+    """records.md's compatible kinds (meeting/talks, the visits) told twice of the same persons
+    are one event; without a person in common, two."""
+    text = (
+        "Kenyan President Uhuru Kenyatta held talks with Ethiopian Prime Minister Abiy Ahmed in Nairobi "
+        f"on Monday. {second}"
+    )
+    found = only(run(en, text), "event")
+    assert len(found) == events
+    assert {"Uhuru Kenyatta", "Abiy Ahmed"} <= names(found[0])

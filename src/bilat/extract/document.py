@@ -20,6 +20,7 @@ from bilat.model.date_expressions import dateline_at, find_dates
 from bilat.model.dates import PartialDate
 from bilat.model.names import fold
 from bilat.model.records import Document, Fact, Mention
+from bilat.model.vocab import vocab
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
 _DATELINE_LINES = 6  # a wire dateline ("SEOUL. KAZINFORM -") sits among the first lines
@@ -68,10 +69,13 @@ def _absorb(target: Draft, other: Draft) -> None:
         target.extra["named"] = True
 
 
+def _surnames(fact: Fact) -> set[str]:
+    return {m.name.split()[-1] for m in fact.participants if m.kind == "person" and m.name.split()}
+
+
 def _same_persons(a: Fact, b: Fact) -> bool:
     """No persons on one side, or one in common ("M. Morvan" is "Julien Morvan": by surname)."""
-    pa = {m.name.split()[-1] for m in a.participants if m.kind == "person" and m.name.split()}
-    pb = {m.name.split()[-1] for m in b.participants if m.kind == "person" and m.name.split()}
+    pa, pb = _surnames(a), _surnames(b)
     return not pa or not pb or bool(pa & pb)
 
 
@@ -92,6 +96,14 @@ def _dates_agree(a: Fact, b: Fact) -> bool:
         return True
     days = _days_apart(a.date, b.date)
     return a.kind in _VISITS and b.kind in _VISITS and days is not None and days <= _VISIT_DAYS
+
+
+def _one_event(a: Fact, b: Fact) -> bool:
+    """Two events of kinds that name one event ("talks" and a "meeting", an "official" and a
+    "working" visit: records.md's compatible kinds) between the same persons."""
+    if a.type != "event" or not vocab().kinds_compatible(a.kind, b.kind):
+        return False
+    return bool(_surnames(a) & _surnames(b))
 
 
 def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft]:
@@ -126,7 +138,7 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                 k
                 for k in kept
                 if k.fact.type == f.type
-                and lex.kinds_related(k.fact.kind, f.kind)
+                and (lex.kinds_related(k.fact.kind, f.kind) or _one_event(k.fact, f))
                 and (
                     f.kind not in broad_kinds
                     or _heading(k, text)
