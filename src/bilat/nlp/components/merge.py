@@ -21,11 +21,13 @@ from bilat.gazetteers import load_gazetteer
 from bilat.model.names import fold, word_prefixes
 from bilat.nlp.components.boilerplate import in_boilerplate
 from bilat.nlp.components.orgs import ORGS
-from bilat.nlp.components.persons import PERSONS
+from bilat.nlp.components.persons import PERSONS, TITLES
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
 from bilat.nlp.text import (
+    acronym_end,
+    bracket_acronym,
     clean_bounds,
     drop_cache,
     is_acronym,
@@ -107,10 +109,14 @@ class MentionMerger:
             info = _info(place.display(self.data.lang), key=place.key, country=place.country)
             cands.append(_Candidate(span.start, span.end, 3, place.kind, info))
         surnames = self._surnames(doc, folds)
+        titles = [(s.start, s.end) for s in doc.spans.get(TITLES, [])]
         for ent in doc.ents:
             cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places, surnames)
-            if cand is not None:
+            if cand is not None and not self._portfolio(doc, folds, cand, titles):
                 cands.append(cand)
+        for cand in cands:
+            if cand.kind == "organization":
+                self._to_acronym(doc, cand, blocked)
         cands = self._with_acronyms(doc, folds, cands)
         chosen = self._select(cands, furniture, blocked)
         chosen += self._spread(doc, chosen, folds, furniture, demonym_tokens, blocked)
@@ -145,6 +151,67 @@ class MentionMerger:
         cand = _Candidate(span.start, span.end, 1, "organization", _info(name, **values))
         cand.info["proper"] = info.get("proper")
         return cand
+
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary word of the language, or the plural of one ("Affairs", "Ministers")."""
+        stems = [word, word[:-3] + "y"] if word.endswith("ies") else [word]
+        stems += [word[:-1]] if word.endswith("s") else []
+        return any(self.lexicon.common(stem) for stem in stems)
+
+    def _portfolio(self, doc: Doc, folds: list[str], cand: _Candidate, titles: list[tuple[int, int]]) -> bool:
+        """A name the NER read in a person's title: the fields of a minister's portfolio ("ministre
+        de l’Éducation nationale, de la Formation professionnelle", "International Relations and
+        Cooperation Minister"), or the title itself ("Federal Minister for Economic Affairs").
+        Ordinary words only, no body's head word, inside a title's complement or just before a
+        title; or led by a title."""
+        start, end = cand.start, cand.end
+        if cand.kind == "organization":
+            lead = longest_match(
+                doc,
+                folds,
+                start,
+                lambda n: n in self.data.titles or None,
+                self.data.max_phrase_words,
+                self.data.title_prefixes,
+            )
+            if lead is not None and lead[0] < end:
+                return True
+        words = [k for k in range(start, end) if folds[k] and doc[k].lower_ not in self.data.connectors]
+        if not words or any(not self._ordinary(doc[k].lower_) for k in words):
+            return False
+        if folds[end - 1] in self.data.tail_heads:
+            return False  # "Economic Relations Division Secretary": a body's name ends in "Division"
+        if (
+            longest_match(
+                doc,
+                folds,
+                start,
+                self.data.org_heads.get,
+                self.data.max_phrase_words,
+                self.data.org_head_prefixes,
+            )
+            is not None
+        ):
+            return False
+        inside = any(a <= start and end <= b for a, b in titles)
+        before = end < len(doc) and any(a == end for a, _b in titles)
+        return inside or before
+
+    @staticmethod
+    def _to_acronym(doc: Doc, cand: _Candidate, blocked: set[int]) -> None:
+        """Stretch a body's name the NER cut short to the acronym in brackets that spells it
+        ("la Direction du développement | et de la coopération (DDC)"): the acronym is one of its
+        names, and the longer reading wins over the places inside it ("… in Poland (CRASP)")."""
+        end = acronym_end(doc, cand.start, cand.end)
+        if end > cand.end:
+            text = span_name(doc, cand.start, end)
+            cand.end = end
+            cand.priority = min(cand.priority, 1)
+            cand.info["name"] = text[:1].upper() + text[1:]
+        short = bracket_acronym(doc, cand.start, end)
+        if short is not None and short not in cand.info.get("aliases", []):
+            cand.info["aliases"] = [*cand.info.get("aliases", []), short]
+            blocked.update(range(end, end + 3))
 
     @staticmethod
     def _sure_place(span: Span, place: Any, as_place: set[str]) -> bool:

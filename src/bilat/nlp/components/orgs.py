@@ -23,6 +23,8 @@ from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import LangData, OrgHead, load_lang
 from bilat.nlp.lexicon import Lexicon, lexicon_for
 from bilat.nlp.text import (
+    acronym_end,
+    bracket_acronym,
     ent_bounds,
     is_acronym,
     is_break,
@@ -105,6 +107,7 @@ class OrgMatcher:
             end = self._extend(doc, head_end, proper_head, ctx)
         if head.proper_only and not proper_head:
             return None
+        end = acronym_end(doc, i, end)  # "Direction du développement et de la coopération (DDC)"
         has_proper = proper_head or any(is_cap(doc[k]) for k in range(head_end, end))
         if end <= head_end or not has_proper:
             return None
@@ -307,6 +310,7 @@ class OrgMatcher:
                 end = k + 1
                 if end + 1 < len(doc) and doc[end].lower_ in self.data.tail_complements:
                     end = max(end, self._extend(doc, end, True, ctx))  # "National Museum of Korea"
+                end = acronym_end(doc, i, end)
                 return self._tail_span(doc, i, end, category, ctx)
             if not is_cap(token) or is_break(token):
                 return None
@@ -334,7 +338,8 @@ class OrgMatcher:
             country = known.country if known is not None and not known.weak else None  # "Halyk" is no town
         aliases = []
         bracket = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
-        if bracket and is_acronym(doc[end + 1].text):  # "Japan International Cooperation Agency (JICA)"
+        if bracket and (is_acronym(doc[end + 1].text) or bracket_acronym(doc, i, end)):
+            # "Japan International Cooperation Agency (JICA)"
             aliases.append(doc[end + 1].text)
         span._.bilat = {"country": country, "aliases": aliases, "proper": None}
         self._possessed(doc, i, end, ctx, span._.bilat)
@@ -398,7 +403,7 @@ class OrgMatcher:
                 info["country"] = place.country if place else None
         after = end
         bracket = after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")"
-        if bracket and is_acronym(doc[after + 1].text):
+        if bracket and (is_acronym(doc[after + 1].text) or bracket_acronym(doc, i, after)):
             info["aliases"].append(doc[after + 1].text)
             if info["country"] is None and after + 3 in ctx.demonyms:
                 info["country"] = ctx.demonyms[after + 3][0]

@@ -10,7 +10,7 @@ A courtesy title ("M. Dupont") marks a person without a role.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,6 +23,7 @@ from bilat.nlp.lexicon import lexicon_for
 from bilat.nlp.text import ent_bounds, is_break, is_cap, longest_match, span_name, token_folds
 
 PERSONS = "bilat_persons"
+TITLES = "bilat_titles"  # each title with its complement ("ministre de l’Économie, de la Planification")
 _MAX_COMPLEMENT = 16
 _MAX_NAME_WORDS = 5
 RoleData = list[str | None]  # [title, organisation name, ISO code]
@@ -37,6 +38,7 @@ class _Context:
     demonyms: dict[int, list[str]]
     orgs: list[Span]
     has_pos: bool
+    titles: list[tuple[int, int]] = field(default_factory=list)
 
 
 class PersonFinder:
@@ -90,6 +92,7 @@ class PersonFinder:
                 self._add(found, doc, start, end, role)
             i = title_end
         doc.spans[PERSONS] = sorted(found.values(), key=lambda s: s.start)
+        doc.spans[TITLES] = [Span(doc, a, b, label="title") for a, b in sorted(set(ctx.titles))]
         return doc
 
     def _add(
@@ -184,6 +187,10 @@ class PersonFinder:
         j = k
         while j < limit:
             token = doc[j]
+            if token.text == "," and self._listed_field(doc, j + 1, ctx):
+                j += 1  # "ministre de l’Économie, de la Planification et …": each field its own length
+                limit = min(len(doc), j + _MAX_COMPLEMENT)
+                continue
             if token.text == "," and stop_at_comma:
                 break
             if is_break(token) or "\n" in token.whitespace_ or token.lower_ in self.data.relatives:
@@ -198,6 +205,32 @@ class PersonFinder:
         while j > k and (doc[j - 1].lower_ in self.data.connectors or doc[j - 1].lower_ in dets):
             j -= 1
         return j
+
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary word of the language, or the plural of one ("Affairs", "Industries")."""
+        stems = [word, word[:-3] + "y"] if word.endswith("ies") else [word]
+        stems += [word[:-1]] if word.endswith("s") else []
+        return any(self.lexicon.common(stem) for stem in stems)
+
+    def _listed_field(self, doc: Doc, k: int, ctx: _Context) -> bool:
+        """After a comma, token k opens one more field of a title's complement, not a name:
+        "ministre de l’Économie, | de la Planification et de l’Aménagement du Territoire",
+        "Minister of Ecology, | Environmental Protection and Climate Change": a preposition and a
+        capitalised word, or capitalised ordinary words up to "and" or another comma."""
+        j = k
+        while (
+            j < len(doc)
+            and doc[j].lower_ in self.data.connectors
+            and doc[j].lower_ not in self.data.conjunctions
+        ):
+            j += 1
+        if j >= len(doc) or not is_cap(doc[j]) or j in ctx.places or j in ctx.demonyms:
+            return False
+        if j > k:
+            return doc[k].lower_ in self.data.prepositions
+        while j < len(doc) and is_cap(doc[j]) and not is_break(doc[j]) and self._ordinary(doc[j].lower_):
+            j += 1
+        return j > k and j < len(doc) and (doc[j].text == "," or doc[j].lower_ in self.data.conjunctions)
 
     def _name_after_country(self, doc: Doc, j: int, ctx: _Context) -> bool:
         """Token j opens a name just after "to <country>", "of <country>" closing a title's
@@ -216,6 +249,7 @@ class PersonFinder:
     ) -> RoleData:
         """[title text, organisation name, country] from a title and its complement."""
         start, end = comp
+        ctx.titles.append((title[0], max(title[1], end)))
         organization = None
         while end > start and end - 1 in ctx.demonyms:  # "ministre des Affaires étrangères ouzbek"
             country = country or ctx.demonyms[end - 1][0]
@@ -300,8 +334,14 @@ class PersonFinder:
         if comp_end >= len(doc) - 1:
             return None
         end = self._name_run(doc, comp_end + 1, ctx)
-        if end is None:
-            return None
+        if end is None or all(
+            self._ordinary(doc[j].lower_) for j in range(comp_end + 1, end) if ctx.folds[j]
+        ):
+            # "Minister of Higher Education and Scientific Research Ayman Ashour, who …"
+            start = self._trailing_name(doc, k, comp_end, ctx)
+            if start is None:
+                return None
+            return start, comp_end, self._role(doc, (i, title_end), (k, start), country, ctx)
         return comp_end + 1, end, self._role(doc, (i, title_end), (k, comp_end), country, ctx)
 
     def _trailing_name(self, doc: Doc, start: int, end: int, ctx: _Context) -> int | None:
@@ -310,8 +350,11 @@ class PersonFinder:
         k = end
         while k > start and self._name_word(doc, k - 1, ctx) and not self.lexicon.common(doc[k - 1].text):
             k -= 1
-        if k > start and self._name_word(doc, k - 1, ctx) and doc[k - 2].text not in self.data.connectors:
-            k -= 1  # one ordinary word may open the name ("Pierre Moscovici")
+        # one ordinary word may open a name of two ("Pierre Moscovici", not "Research Ayman Ashour")
+        single = sum(1 for j in range(k, end) if ctx.folds[j]) == 1
+        opener = k > start and self._name_word(doc, k - 1, ctx)
+        if single and opener and doc[k - 2].text not in self.data.connectors:
+            k -= 1
         words = [j for j in range(k, end) if ctx.folds[j]]
         if len(words) < 2 or k == start or self._name_run(doc, k, ctx) != end:
             return None
