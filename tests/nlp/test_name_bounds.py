@@ -143,3 +143,84 @@ def test_a_body_before_a_title_stays_a_body(en: Language) -> None:
     found = {m.name: m.kind for m in _mentions(en, text, "en")}
     assert found.get("Economic Relations Division") == "organization"
     assert found.get("Mina Rahman") == "person"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "The loan covers the Mass Rapid Transit line and a Yen Loan for roads.",
+            ["Mass Rapid Transit", "Yen Loan"],
+        ),
+        ("An exhibition of goldware of the Ming Dynasty opened in the capital.", ["Ming Dynasty"]),
+        (
+            "Both sides met at the level of Foreign Affairs Ministers and Defence Ministers.",
+            ["Foreign Affairs"],
+        ),
+    ],
+)
+def test_ordinary_words_the_ner_calls_a_body_are_no_body(en: Language, text: str, absent: list[str]) -> None:
+    names = [m.name for m in _mentions(en, text, "en") if m.kind == "organization"]
+    assert not [n for n in names if any(a in n for a in absent)], names
+
+
+@pytest.mark.slow
+def test_ordinary_words_that_act_are_a_body(en: Language) -> None:
+    text = "The Red Cross said the talks went well."
+    assert any("Red Cross" in m.name for m in _mentions(en, text, "en") if m.kind == "organization")
+
+
+@pytest.mark.slow
+def test_a_body_named_with_a_possessive_is_the_possessor(en: Language) -> None:
+    text = "The instrument will fly on ISRO’s Oceansat satellite, one of CNES’s priorities."
+    names = {m.name for m in _mentions(en, text, "en") if m.kind == "organization"}
+    assert {"ISRO", "CNES"} <= names and not any("’s" in n for n in names)
+
+
+@pytest.mark.slow
+def test_abbreviated_ranks_are_titles(en: Language) -> None:
+    text = "Secretary of Defence Lt Gen (Retd) Imran Qadir Shah led the delegation, said Amb. Lena Ortiz."
+    persons = [m.name for m in _mentions(en, text, "en") if m.kind == "person"]
+    assert not {"Lt Gen", "Retd", "Amb"} & set(persons)
+    assert "Imran Qadir Shah" in persons
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Embassy thanks all the students who came.", []),
+        ("The Korean Consulate General in Vancouver hosts the panel.", ["Korean Consulate General"]),
+    ],
+)
+def test_english_body_names_are_capitalised(en: Language, text: str, expected: list[str]) -> None:
+    assert [m.name for m in _mentions(en, text, "en") if m.kind == "organization"] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Sénégal a ouvert son ambassade à Lisbonne en 2012.", []),  # whose embassy: said elsewhere
+        ("Hier a eu lieu l'ouverture de la nouvelle galerie à Vienne.", []),
+        ("Elle a rejoint l’ambassade du Portugal au Sénégal en mai.", ["Ambassade du Portugal au Sénégal"]),
+        ("Le projet est suivi par la Direction des antiquités depuis mai.", ["Direction des antiquités"]),
+        (
+            "Il a rencontré la Délégation Wallonie-Bruxelles à Dakar.",
+            ["Délégation Wallonie-Bruxelles à Dakar"],
+        ),
+        ("Article 2\nLes Parties conviennent de partager les données.", []),
+        ("Un programme d’infrastructures de 20 MDT est financé.", []),
+    ],
+)
+def test_french_bodies_and_non_bodies(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [m.name for m in _mentions(nlp, text, "fr") if m.kind == "organization"] == expected
+
+
+@pytest.mark.slow
+def test_a_name_glued_by_a_particle_after_a_bracketed_rank(en: Language) -> None:
+    text = "Secretary of Defence Lt Gen (Retd) Nasir-ul-Haq Malik led the delegation."
+    persons = [m for m in _mentions(en, text, "en") if m.kind == "person"]
+    assert [m.name for m in persons] == ["Nasir-ul-Haq Malik"]
+    assert all(not r.title.endswith(")") for r in persons[0].roles)

@@ -45,6 +45,8 @@ PER_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 LOC_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _OPEN_QUOTES = {"«": "»", "“": "”"}
+_POSSESSIVES = frozenset({"’s", "'s"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 
 
 @dataclass
@@ -301,6 +303,8 @@ class MentionMerger:
             )
             if cut is not None:
                 end = cut
+        if ent.label_ in ORG_LABELS:  # "ISRO’s Oceansat", "CNES’s": the body is the possessor
+            end = next((k for k in range(start + 1, end) if doc[k].lower_ in _POSSESSIVES), end)
         if end <= start or not is_cap(doc[start]):
             return None
         words = [k for k in range(start, end) if folds[k]]
@@ -332,6 +336,8 @@ class MentionMerger:
             folds[words[0]] in self.data.non_actor_heads or folds[words[-1]] in self.data.non_actor_heads
         ) and not self._of_members(folds, words):
             return None
+        if self._plain_words(doc, folds, words, demonym_tokens, places):
+            return None
         country = next(
             (self._demonym_country(doc, k) for k in range(start, end) if k in demonym_tokens), None
         )
@@ -347,6 +353,41 @@ class MentionMerger:
         return _Candidate(
             start, end, priority + 1, "organization", _info(name, country=country, category=category)
         )
+
+    def _plain_words(
+        self, doc: Doc, folds: list[str], words: list[int], demonyms: set[int], places: list[Span]
+    ) -> bool:
+        """A phrase of ordinary words the NER calls an organisation ("Mass Rapid Transit", "Yen
+        Loan", "Ming Dynasty", "Engagements des Parties", "Foreign Ministers"): no proper name,
+        place, country adjective, acronym or body's head word in it, so it names no one body.
+        Unless it acts, the subject of a verb ("Human Rights Watch said"): a body that does."""
+        if any(k in demonyms or is_acronym(doc[k].text) for k in words):
+            return False
+        if folds[words[0]] in self.data.non_actor_heads and self._of_members(folds, words):
+            return False  # "Conference of Rectors of Technical Schools": a body of its members
+        if doc.has_annotation("DEP"):
+            inside = range(words[0], words[-1] + 1)
+            roots = [k for k in inside if doc[k].head.i not in inside or doc[k].head.i == k]
+            if any(doc[k].dep_ in _SUBJECTS for k in roots):
+                return False
+        if any(p.start <= k < p.end for p in places for k in words):
+            return False
+        if any(folds[k] in self.data.org_heads or folds[k] in self.data.tail_heads for k in words):
+            return False
+        if (
+            longest_match(
+                doc,
+                folds,
+                words[0],
+                self.data.org_heads.get,
+                self.data.max_phrase_words,
+                self.data.org_head_prefixes,
+            )
+            is not None
+        ):
+            return False
+        named = [k for k in words if not doc[k].is_digit]  # "Argos 4": a numbered thing
+        return bool(named) and all(doc[k].is_alpha and self._ordinary(doc[k].lower_) for k in named)
 
     def _with_acronyms(self, doc: Doc, folds: list[str], cands: list[_Candidate]) -> list[_Candidate]:
         """The candidates without the one-word bodies the text spells out as things ("le projet

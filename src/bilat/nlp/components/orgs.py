@@ -113,7 +113,21 @@ class OrgMatcher:
             return None
         if any(label in {"PER", "PERSON"} and head_end <= s < end for label, s, _e in ent_bounds(doc)):
             return None  # "la présidence de Xi Jinping" names a person's office, not a body
+        if not proper_head and not head.city_body and self._only_where(doc, head_end, end, ctx):
+            return None  # "son ambassade à Yaoundé", "the embassy in Dhaka": whose, the text says elsewhere
         return self._make(doc, i, head_end, end, head, ctx)
+
+    def _only_where(self, doc: Doc, k: int, end: int, ctx: _Context) -> bool:
+        """The complement k..end is only where the body sits: a locative and a place ("à Yaoundé")."""
+        j = k
+        while j < end and doc[j].lower_ in self.data.locatives | self.data.articles:
+            j += 1
+        return (
+            k < j < end
+            and j in ctx.places
+            and ctx.places[j].end == end
+            and doc[k].lower_ in self.data.locatives
+        )
 
     def _quoted_end(self, doc: Doc, i: int) -> int | None:
         """End of a name written in quotes: « Centre de soutien au cinéma national du Kazakhstan »."""
@@ -215,6 +229,7 @@ class OrgMatcher:
                 continue
             if (
                 proper_head
+                and not self.data.adjectives_before  # English names are capitalised: "The Embassy | thanks"
                 and token.is_lower
                 and token.is_alpha
                 and self._content_word(token, ctx)
@@ -308,6 +323,9 @@ class OrgMatcher:
                 while k + 1 < len(doc) and is_cap(doc[k + 1]) and ctx.folds[k + 1] in self.data.tail_heads:
                     k += 1  # "Kazakhstan Group Holding"
                 end = k + 1
+                head = self._head_at(doc, k, ctx)
+                if head is not None and head[0] > end and all(is_cap(doc[x]) for x in range(end, head[0])):
+                    end = head[0]  # "Korean Consulate General": a head of several words
                 if end + 1 < len(doc) and doc[end].lower_ in self.data.tail_complements:
                     end = max(end, self._extend(doc, end, True, ctx))  # "National Museum of Korea"
                 end = acronym_end(doc, i, end)

@@ -86,6 +86,8 @@ class PersonFinder:
                 i += 1
                 continue
             title_end = hit[0]
+            if i > 0 and doc[i - 1].text == "(" and title_end < len(doc) and doc[title_end].text == ")":
+                title_end += 1  # "Lt Gen (Retd) Zamir Shah"
             person = self._before_name(doc, i, title_end, ctx) or self._after_name(doc, i, title_end, ctx)
             if person is not None:
                 start, end, role = person
@@ -135,6 +137,15 @@ class PersonFinder:
         # "Amadou Ba du Sénégal": a particle before a place says where the person is from
         return 0 <= j < len(doc) and self._name_word(doc, j, ctx) and j not in ctx.places
 
+    @staticmethod
+    def _glued_particle(doc: Doc, j: int) -> bool:
+        """Tokens j.. are "-ul-" before a capitalised word, without spaces ("Zamir-ul-Hasan")."""
+        if j + 3 >= len(doc) or doc[j].text != "-" or doc[j + 2].text != "-":
+            return False
+        particle = doc[j + 1]
+        glued = not (doc[j].whitespace_ or particle.whitespace_ or doc[j + 2].whitespace_)
+        return glued and particle.is_lower and particle.is_alpha and len(particle) <= 3 and is_cap(doc[j + 3])
+
     def _name_run(self, doc: Doc, k: int, ctx: _Context) -> int | None:
         """End of a personal name starting at token k, or None."""
         if k >= len(doc) or not self._name_word(doc, k, ctx):
@@ -146,6 +157,8 @@ class PersonFinder:
                 words == 0 or doc[j - 1].whitespace_ or doc[j - 1].text == "-"
             ):
                 j, words = j + 1, words + 1
+            elif self._glued_particle(doc, j):
+                j += 3  # "Zamir-ul-Hasan", "Abd-el-Kader"
             elif j + 1 < len(doc) and (
                 (token.text == "-" and not token.whitespace_ and is_cap(doc[j + 1]))
                 or (token.lower_ in self.data.particles and self._particles_then_name(doc, j + 1, ctx, 1))
@@ -281,7 +294,7 @@ class PersonFinder:
                     if place is not None:
                         country = place.country
                         break
-        text = span_name(doc, *title)
+        text = span_name(doc, *title).removesuffix(")").rstrip()  # "(Retd)"
         text = text[:1].lower() + text[1:] if text[1:2].islower() else text
         if cut > start:
             text = f"{text} {span_name(doc, start, cut)}"
