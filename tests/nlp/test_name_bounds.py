@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
 from bilat.model.ids import content_hash
 from bilat.model.records import Document, Mention
 from bilat.nlp.mentions import find_mentions
-from bilat.nlp.pipeline import load_pipeline
+from bilat.nlp.pipeline import add_bilat_pipes, load_pipeline
 from bilat.nlp.text import acronym_end, spells
 
 
@@ -224,3 +225,69 @@ def test_a_name_glued_by_a_particle_after_a_bracketed_rank(en: Language) -> None
     persons = [m for m in _mentions(en, text, "en") if m.kind == "person"]
     assert [m.name for m in persons] == ["Nasir-ul-Haq Malik"]
     assert all(not r.title.endswith(")") for r in persons[0].roles)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers co-chaired the Kenya - Uganda Joint Ministerial Commission (JMC) on Friday. The JMC met.",
+        "Kenya and Uganda established a Bi-Lateral Commission, the highest level of their ties.",
+        "He proposed a Senegal-Gambia Business Council established by law in both countries.",
+    ],
+)
+def test_an_english_bilateral_mechanism_is_no_actor(en: Language, text: str) -> None:
+    assert [m.name for m in _mentions(en, text, "en") if m.kind == "organization"] == []
+
+
+@pytest.mark.slow
+def test_a_french_bilateral_mechanism_is_no_actor(nlp: Language) -> None:
+    text = "La prochaine session de la Commission mixte Sénégal-Maroc est prévue à Dakar."
+    assert [m.name for m in _mentions(nlp, text, "fr") if m.kind == "organization"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Students focus on STEM education and ICT skills with the MOU partners.", []),
+        ("The consortium includes INSA Lyon and the press agency MIL-OSI reported it.", ["INSA Lyon"]),
+        ("Talks were held at the level of Foreign Ministers.", []),
+    ],
+)
+def test_english_acronyms_and_footnotes(en: Language, text: str, expected: list[str]) -> None:
+    names = [m.name for m in _mentions(en, text, "en") if m.kind == "organization"]
+    assert [n for n in names if n != "MIL-OSI"] == expected
+
+
+@pytest.mark.slow
+def test_a_hyphenated_particle_ends_a_name(en: Language) -> None:
+    text = "The minister met the Minister of Tourism of Oman Salim bin Saif al-Mahrouqi in Muscat."
+    assert "Salim bin Saif al-Mahrouqi" in [m.name for m in _mentions(en, text, "en") if m.kind == "person"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le directeur général du Conseil du café-cacao, Jean Kouadio, a parlé.", ["Conseil du café-cacao"]),
+        ("Il veut financer des projets entre l’Union européenne et les pays voisins.", ["Union européenne"]),
+        (
+            "Le consortium regroupe l'Université de Rennes 1, l'INSA Rennes et d’autres.",
+            ["Université de Rennes 1", "INSA Rennes"],
+        ),
+    ],
+)
+def test_french_name_ends(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [m.name for m in _mentions(nlp, text, "fr") if m.kind == "organization"] == expected
+
+
+def test_a_footnote_number_is_no_part_of_a_name() -> None:
+    nlp = add_bilat_pipes(spacy.blank("en"))
+    doc = nlp.make_doc("The ministry signed a memorandum with Business Oulu1 last week.")
+    doc.ents = [Span(doc, 6, 8, label="ORG")]  # what a NER reads there
+    for _name, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    assert [(s.text, s._.bilat["name"]) for s in doc.spans["bilat_mentions"]] == [
+        ("Business Oulu1", "Business Oulu")
+    ]

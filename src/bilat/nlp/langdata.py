@@ -58,6 +58,8 @@ class LangData:
     non_actor_heads: frozenset[str]
     member_nouns: frozenset[str]  # "Rectors' Conference", "Conférence des présidents": a body
     not_body_acronyms: frozenset[str]  # "USD", "GDP": an acronym alone that names no body
+    mechanism_heads: frozenset[str]  # "commission", "council": what a bilateral mechanism is called
+    mechanism_words: frozenset[str]  # "mixte", "joint": they make such a head a mechanism, no actor
     org_heads: dict[str, OrgHead]
     keyword_rules: tuple[KeywordRule, ...]
     media_cues: frozenset[str]
@@ -222,6 +224,8 @@ def load_lang(lang: str = "fr") -> LangData:
         non_actor_heads=_folded(names, "non_actor_heads", f"lang/{lang}/names.yaml"),
         member_nouns=_folded(names, "member_nouns", f"lang/{lang}/names.yaml"),
         not_body_acronyms=_folded(names, "not_body_acronyms", f"lang/{lang}/names.yaml"),
+        mechanism_heads=_folded(names, "mechanism_heads", names_where),
+        mechanism_words=_folded(names, "mechanism_words", names_where),
         org_heads=heads,
         name_endings=endings,
         tail_heads=tails,

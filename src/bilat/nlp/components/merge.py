@@ -11,6 +11,7 @@ and MISC entities are never taken alone. Nothing inside page furniture is kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,7 @@ LOC_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _OPEN_QUOTES = {"«": "»", "“": "”"}
 _POSSESSIVES = frozenset({"’s", "'s"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_FOOTNOTE = re.compile(r"^[A-Z][a-z]+[a-z]\d$")  # "Finland1"
 
 
 @dataclass
@@ -119,7 +121,8 @@ class MentionMerger:
         for cand in cands:
             if cand.kind == "organization":
                 self._to_acronym(doc, cand, blocked)
-        cands = self._with_acronyms(doc, folds, cands)
+        cands = self._with_acronyms(doc, folds, cands, places)
+        cands = self._without_mechanisms(doc, folds, cands, places)
         chosen = self._select(cands, furniture, blocked)
         chosen += self._spread(doc, chosen, folds, furniture, demonym_tokens, blocked)
         chosen.sort(key=lambda c: c.start)
@@ -153,6 +156,38 @@ class MentionMerger:
         cand = _Candidate(span.start, span.end, 1, "organization", _info(name, **values))
         cand.info["proper"] = info.get("proper")
         return cand
+
+    def _without_mechanisms(
+        self, doc: Doc, folds: list[str], cands: list[_Candidate], places: list[Span]
+    ) -> list[_Candidate]:
+        """The candidates without the bilateral mechanisms (`_mechanism`) nor their acronyms ("the
+        JMC" after "Joint Ministerial Commission (JMC)")."""
+        mechanisms = [c for c in cands if c.kind == "organization" and self._mechanism(doc, folds, c, places)]
+        if not mechanisms:
+            return cands
+        short = {fold(a) for c in mechanisms for a in c.info.get("aliases") or []}
+        short |= {fold(a) for c in mechanisms if (a := bracket_acronym(doc, c.start, c.end))}
+        return [
+            c
+            for c in cands
+            if c not in mechanisms and not (c.kind == "organization" and fold(c.info["name"]) in short)
+        ]
+
+    def _mechanism(self, doc: Doc, folds: list[str], cand: _Candidate, places: list[Span]) -> bool:
+        """A commission or council two countries hold together: a cooperation mechanism, which the
+        facts record, not an actor ("Commission mixte Cameroun-Turquie", "Joint Ministerial
+        Commission", "Nigeria-Ghana Business Council", "Bi-Lateral Commission")."""
+        if not any(folds[k] in self.data.mechanism_heads for k in range(cand.start, cand.end)):
+            return False
+        text = f" {fold(doc[cand.start : cand.end].text)} "
+        if any(f" {word} " in text for word in self.data.mechanism_words):
+            return True
+        countries = [
+            p for p in places if p.label_ == "country" and cand.start <= p.start and p.end <= cand.end
+        ]
+        return any(
+            b.start == a.end + 1 and doc[a.end].text in {"-", "–", "‐"} for a in countries for b in countries
+        )
 
     def _ordinary(self, word: str) -> bool:
         """An ordinary word of the language, or the plural of one ("Affairs", "Ministers")."""
@@ -200,6 +235,15 @@ class MentionMerger:
         return inside or before
 
     @staticmethod
+    def _before_open_quote(doc: Doc, start: int, end: int) -> int:
+        """End of a name before an opening quote it does not close."""
+        for k in range(start + 1, end):
+            close = _OPEN_QUOTES.get(doc[k].text)
+            if close is not None and not any(doc[j].text == close for j in range(k + 1, end)):
+                return k
+        return end
+
+    @staticmethod
     def _to_acronym(doc: Doc, cand: _Candidate, blocked: set[int]) -> None:
         """Stretch a body's name the NER cut short to the acronym in brackets that spells it
         ("la Direction du développement | et de la coopération (DDC)"): the acronym is one of its
@@ -228,7 +272,7 @@ class MentionMerger:
         text = doc[k].text
         if is_acronym(text):
             return True
-        common = self.lexicon.common(text) if strict else text.lower() in self.lexicon.stop_words
+        common = self._ordinary(text.lower()) if strict else text.lower() in self.lexicon.stop_words
         return not (common or k in demonym_tokens or folds[k] in self.data.titles or not is_cap(doc[k]))
 
     def _quoted_fragment(self, doc: Doc, start: int, end: int) -> bool:
@@ -305,6 +349,9 @@ class MentionMerger:
                 end = cut
         if ent.label_ in ORG_LABELS:  # "ISRO’s Oceansat", "CNES’s": the body is the possessor
             end = next((k for k in range(start + 1, end) if doc[k].lower_ in _POSSESSIVES), end)
+            end = self._before_open_quote(doc, start, end)  # "Erasmus+ « mobilités …"
+            while end > start and (doc[end - 1].lower_ in self.data.connectors or doc[end - 1].is_punct):
+                end -= 1  # "Bureau économique et commercial de l’": a name never ends on "de l’"
         if end <= start or not is_cap(doc[start]):
             return None
         words = [k for k in range(start, end) if folds[k]]
@@ -328,6 +375,12 @@ class MentionMerger:
             if category is not None:  # "Kazakhfilm", "Halykbank": one word, an organisation's ending
                 return _Candidate(start, end, priority + 1, "organization", _info(name, category=category))
             return _Candidate(start, end, priority, "person", _info(name))
+        if len(words) == 1 and folds[words[0]] in self.data.not_body_acronyms:
+            return None  # "STEM", "MOU": an acronym that names no body
+        if len(words) == 1 and is_acronym(doc[words[0]].text) and self._glued(doc, words[0]):
+            return None  # "MIL" of "MIL-OSI": a piece of a longer name
+        if _FOOTNOTE.match(doc[end - 1].text):
+            name = name[:-1]  # "Business Finland1": a footnote's number glued to the name
         if len(words) == 1 and folds[words[0]] in surnames:  # the NER's "organisation" is a person
             return _Candidate(start, end, priority, "person", _info(name))
         if self._quoted_fragment(doc, start, end) or folds[words[0]] in self.data.titles:
@@ -361,7 +414,8 @@ class MentionMerger:
         Loan", "Ming Dynasty", "Engagements des Parties", "Foreign Ministers"): no proper name,
         place, country adjective, acronym or body's head word in it, so it names no one body.
         Unless it acts, the subject of a verb ("Human Rights Watch said"): a body that does."""
-        if any(k in demonyms or is_acronym(doc[k].text) for k in words):
+        plain = self.data.not_body_acronyms  # "STEM", "B2B": acronyms of ordinary things
+        if any(k in demonyms or (is_acronym(doc[k].text) and folds[k] not in plain) for k in words):
             return False
         if folds[words[0]] in self.data.non_actor_heads and self._of_members(folds, words):
             return False  # "Conference of Rectors of Technical Schools": a body of its members
@@ -387,9 +441,13 @@ class MentionMerger:
         ):
             return False
         named = [k for k in words if not doc[k].is_digit]  # "Argos 4": a numbered thing
-        return bool(named) and all(doc[k].is_alpha and self._ordinary(doc[k].lower_) for k in named)
+        return bool(named) and all(
+            folds[k] in plain or (doc[k].is_alpha and self._ordinary(doc[k].lower_)) for k in named
+        )
 
-    def _with_acronyms(self, doc: Doc, folds: list[str], cands: list[_Candidate]) -> list[_Candidate]:
+    def _with_acronyms(
+        self, doc: Doc, folds: list[str], cands: list[_Candidate], places: list[Span]
+    ) -> list[_Candidate]:
         """The candidates without the one-word bodies the text spells out as things ("le projet
         de gazoduc (TCP)", whoever read TCP as a body), plus the acronyms standing alone."""
         found = [k for k, t in enumerate(doc) if 3 <= len(t) <= 7 and t.text.isalpha() and t.text.isupper()]
@@ -399,9 +457,11 @@ class MentionMerger:
             for c in cands
             if not (c.kind == "organization" and c.end - c.start == 1 and folds[c.start] in things)
         ]
-        return kept + self._acronyms(doc, folds, found, things)
+        return kept + self._acronyms(doc, folds, found, things, places)
 
-    def _acronyms(self, doc: Doc, folds: list[str], found: list[int], things: set[str]) -> list[_Candidate]:
+    def _acronyms(
+        self, doc: Doc, folds: list[str], found: list[int], things: set[str], places: list[Span]
+    ) -> list[_Candidate]:
         """Acronyms standing alone that neither the NER nor the patterns read ("JETRO held a
         ceremony", "l'Embrapa et le Cirad"): bodies, last in trust. Not a word of a shouted line
         ("VISITE DU PRÉSIDENT"), an ordinary word, a roman numeral, one the text spells out as a
@@ -417,6 +477,15 @@ class MentionMerger:
             ):
                 continue
             if is_roman(text) or self.lexicon.common(text.lower()) or self._shouted(doc, k):
+                continue
+            if self._glued(doc, k):
+                continue  # "MIL-OSI": one piece of a longer name
+            city = next((p for p in places if p.start == k + 1 and p.label_ == "city"), None)
+            known = self.gazetteer.get(city.kb_id_) if city is not None else None
+            if city is not None and known is not None and not known.weak and doc[k].whitespace_ == " ":
+                # "INSA Rennes": a body and its town (not "BRICS Summit", Summit the small town)
+                name = span_name(doc, k, city.end)
+                out.append(_Candidate(k, city.end, 2.9, "organization", _info(name, category="other")))
                 continue
             out.append(_Candidate(k, k + 1, 7, "organization", _info(text, category="other")))
         return out
@@ -436,6 +505,20 @@ class MentionMerger:
             words = set(folds[k + 2 : min(len(doc), k + 14)])
         # "German Rectors' Conference (HRK)": a conference of its members is a body
         return bool(words & self.data.non_actor_heads) and not words & self.data.member_nouns
+
+    @staticmethod
+    def _glued(doc: Doc, k: int) -> bool:
+        """Token k is joined by a hyphen, without spaces, to a word before or after it."""
+        after = (
+            k + 2 < len(doc)
+            and doc[k + 1].text == "-"
+            and not doc[k].whitespace_
+            and not doc[k + 1].whitespace_
+        )
+        before = (
+            k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_
+        )
+        return after or before
 
     @staticmethod
     def _shouted(doc: Doc, k: int) -> bool:

@@ -156,7 +156,7 @@ class OrgMatcher:
 
     def _extend(self, doc: Doc, k: int, proper_head: bool, ctx: _Context) -> int:
         """End token of the complement after a head noun."""
-        end = k
+        end = first = k
         limit = min(len(doc), k + _MAX_TOKENS)
         country_end = -1  # where a complement "of <country>" ended ("… of Japan")
         while k < limit:
@@ -177,6 +177,9 @@ class OrgMatcher:
                     continue
             if is_break(token):
                 break
+            if token.text == "-" and end == k and self._compound(doc, k):
+                end = k = k + 2  # "Conseil du café-cacao"
+                continue
             if token.text in {"-", "’", "'"}:
                 k += 1
                 continue
@@ -221,7 +224,15 @@ class OrgMatcher:
                 starts_another = (
                     self._head_at(doc, k + 2, ctx) is not None
                 )  # "… et le ministère de la Culture"
-                if nxt.is_lower and nxt.is_alpha and self._content_word(nxt, ctx) and not starts_another:
+                # … and only after a complement with a preposition, not "Union européenne | et les pays"
+                after_preposition = any(doc[x].lower_ in self.data.prepositions for x in range(first, k))
+                if (
+                    nxt.is_lower
+                    and nxt.is_alpha
+                    and self._content_word(nxt, ctx)
+                    and not starts_another
+                    and after_preposition
+                ):
                     end = k = k + 3
                     continue
             if token.is_lower and token.is_alpha and end == k and self._adjective(token, ctx):
@@ -239,6 +250,13 @@ class OrgMatcher:
                 continue
             break
         return end
+
+    @staticmethod
+    def _compound(doc: Doc, k: int) -> bool:
+        """The hyphen at k glues a lower-case word to the word before it ("café-cacao")."""
+        if k == 0 or k + 1 >= len(doc) or doc[k - 1].whitespace_ or doc[k].whitespace_:
+            return False
+        return doc[k + 1].is_lower and doc[k + 1].is_alpha and doc[k - 1].is_alpha
 
     def _number_after_name(self, doc: Doc, k: int) -> bool:
         """A one- or two-digit number closing a capitalised name, before punctuation, a line

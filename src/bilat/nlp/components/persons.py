@@ -159,6 +159,16 @@ class PersonFinder:
                 j, words = j + 1, words + 1
             elif self._glued_particle(doc, j):
                 j += 3  # "Zamir-ul-Hasan", "Abd-el-Kader"
+            elif (
+                words > 0
+                and j + 2 < len(doc)
+                and token.lower_ in self.data.particles
+                and doc[j + 1].text == "-"
+                and not token.whitespace_
+                and not doc[j + 1].whitespace_
+                and is_cap(doc[j + 2])
+            ):
+                j += 2  # "Ahmed bin Aqil al-Khateeb"
             elif j + 1 < len(doc) and (
                 (token.text == "-" and not token.whitespace_ and is_cap(doc[j + 1]))
                 or (token.lower_ in self.data.particles and self._particles_then_name(doc, j + 1, ctx, 1))
