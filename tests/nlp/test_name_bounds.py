@@ -291,3 +291,27 @@ def test_a_footnote_number_is_no_part_of_a_name() -> None:
     assert [(s.text, s._.bilat["name"]) for s in doc.spans["bilat_mentions"]] == [
         ("Business Oulu1", "Business Oulu")
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        (
+            "The talks followed President Ferdinand “Bongbong” Marcos' visit to Tokyo.",
+            ["Ferdinand “Bongbong” Marcos"],
+        ),
+        ("She held a meeting with the mayor of Ulsan Kim Doo-gyeom in a yurt.", ["Kim Doo-gyeom"]),
+        ("Swedish King Visits Shipyard", []),  # a headline's words after a title
+        ("Secretary Lt Gen Imran Shah spoke first.", ["Imran Shah"]),
+        ("He met the Minister for Defence, Chairman of the Joint Staff and the Army chief.", []),
+    ],
+)
+def test_english_names_after_titles(en: Language, text: str, persons: list[str]) -> None:
+    assert [m.name for m in _mentions(en, text, "en") if m.kind == "person"] == persons
+
+
+@pytest.mark.slow
+def test_a_titles_acronym_is_no_body(en: Language) -> None:
+    text = "The program was praised.\nDHM Ms. Kari Olsen from the Norwegian Embassy spoke."
+    assert "DHM" not in [m.name for m in _mentions(en, text, "en")]

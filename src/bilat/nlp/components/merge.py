@@ -173,6 +173,18 @@ class MentionMerger:
             if c not in mechanisms and not (c.kind == "organization" and fold(c.info["name"]) in short)
         ]
 
+    def _title_at(self, doc: Doc, folds: list[str], k: int) -> int | None:
+        """End of the (longest) title starting at token k, if one does."""
+        hit = longest_match(
+            doc,
+            folds,
+            k,
+            lambda n: n in self.data.titles or None,
+            self.data.max_phrase_words,
+            self.data.title_prefixes,
+        )
+        return hit[0] if hit is not None else None
+
     def _mechanism(self, doc: Doc, folds: list[str], cand: _Candidate, places: list[Span]) -> bool:
         """A commission or council two countries hold together: a cooperation mechanism, which the
         facts record, not an actor ("Commission mixte Cameroun-Turquie", "Joint Ministerial
@@ -329,6 +341,9 @@ class MentionMerger:
         if ent.label_ in PER_LABELS:
             while start < end and (folds[start] in self.data.titles or doc[start].lower_ in self.skip):
                 start += 1
+            lead = self._title_at(doc, folds, start)
+            if lead is not None and lead <= end:
+                start = lead  # "Lt Gen": a title of several words
             while start >= 2 and self._joined_before(doc, start):
                 start -= 2  # "Zamir-ul-Hasan Shah", of which the NER saw "Hasan Shah"
             while end > start and (folds[end - 1] in self.data.titles or not folds[end - 1]):
@@ -474,6 +489,7 @@ class MentionMerger:
                 folds[k] in things
                 or folds[k] in self.data.not_body_acronyms
                 or folds[k] in self.data.non_actor_heads
+                or folds[k] in self.data.titles  # "DHM Ms. Dybdahl": a title's acronym
             ):
                 continue
             if is_roman(text) or self.lexicon.common(text.lower()) or self._shouted(doc, k):

@@ -29,6 +29,8 @@ _MAX_NAME_WORDS = 5
 RoleData = list[str | None]  # [title, organisation name, ISO code]
 _Found = tuple[int, int, RoleData] | None
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
+_CLOSING_PLACES = frozenset({"country", "city"})
+_NICKNAME_QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
 @dataclass
@@ -137,6 +139,22 @@ class PersonFinder:
         # "Amadou Ba du Sénégal": a particle before a place says where the person is from
         return 0 <= j < len(doc) and self._name_word(doc, j, ctx) and j not in ctx.places
 
+    def _lower_syllable(self, doc: Doc, j: int) -> bool:
+        """Tokens j, j+1 are "-gyeom" glued to a name's word: a hyphen and a lower-case syllable
+        that is no ordinary word."""
+        if j + 1 >= len(doc) or doc[j].text != "-" or doc[j].whitespace_ or doc[j - 1].whitespace_:
+            return False
+        syllable = doc[j + 1]
+        return syllable.is_lower and syllable.is_alpha and not self._ordinary(syllable.lower_)
+
+    def _nickname_end(self, doc: Doc, j: int, ctx: _Context) -> int | None:
+        """After a quoted nickname inside a name (“Jokowi” in "Joko “Jokowi” Widodo"), if the name
+        goes on: the token after the closing quote."""
+        close = _NICKNAME_QUOTES.get(doc[j].text)
+        if close is None or j + 3 >= len(doc) or doc[j + 2].text != close:
+            return None
+        return j + 3 if is_cap(doc[j + 1]) and self._name_word(doc, j + 3, ctx) else None
+
     @staticmethod
     def _glued_particle(doc: Doc, j: int) -> bool:
         """Tokens j.. are "-ul-" before a capitalised word, without spaces ("Zamir-ul-Hasan")."""
@@ -159,6 +177,10 @@ class PersonFinder:
                 j, words = j + 1, words + 1
             elif self._glued_particle(doc, j):
                 j += 3  # "Zamir-ul-Hasan", "Abd-el-Kader"
+            elif words > 0 and self._lower_syllable(doc, j):
+                j += 2  # "Kim Doo-gyeom", "Son Cheol-ho" (not "Macron-led")
+            elif words > 0 and self._nickname_end(doc, j, ctx) is not None:
+                j = self._nickname_end(doc, j, ctx) or j  # "Joko “Jokowi” Widodo"
             elif (
                 words > 0
                 and j + 2 < len(doc)
@@ -235,6 +257,10 @@ class PersonFinder:
         stems += [word[:-1]] if word.endswith("s") else []
         return any(self.lexicon.common(stem) for stem in stems)
 
+    def _plain(self, doc: Doc, start: int, end: int, ctx: _Context) -> bool:
+        """Every word of start..end is an ordinary word ("Environmental Protection")."""
+        return all(self._ordinary(doc[j].lower_) for j in range(start, end) if ctx.folds[j])
+
     def _listed_field(self, doc: Doc, k: int, ctx: _Context) -> bool:
         """After a comma, token k opens one more field of a title's complement, not a name:
         "ministre de l’Économie, | de la Planification et de l’Aménagement du Territoire",
@@ -256,9 +282,10 @@ class PersonFinder:
         return j > k and j < len(doc) and (doc[j].text == "," or doc[j].lower_ in self.data.conjunctions)
 
     def _name_after_country(self, doc: Doc, j: int, ctx: _Context) -> bool:
-        """Token j opens a name just after "to <country>", "of <country>" closing a title's
-        complement ("Ambassador of France to Kazakhstan Didier Canesse")."""
-        place = next((p for p in ctx.places.values() if p.end == j and p.label_ == "country"), None)
+        """Token j opens a name just after "to <country>", "of <city>" closing a title's
+        complement ("Ambassador of France to Kazakhstan Didier Canesse", "the mayor of Ulsan Son
+        Cheol-Ho")."""
+        place = next((p for p in ctx.places.values() if p.end == j and p.label_ in _CLOSING_PLACES), None)
         if place is None or place.start == 0 or doc[place.start - 1].lower_ not in self.data.connectors:
             return False
         here = ctx.places.get(j)
@@ -341,7 +368,12 @@ class PersonFinder:
     def _before_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         k, country = self._adjectives(title_end, ctx)
         country = country or self._country_before(doc, i, ctx)
+        title = lambda n: n in self.data.titles or None  # noqa: E731
+        if k < len(doc) and longest_match(doc, ctx.folds, k, title, self.max_words, self.data.title_prefixes):
+            return None  # "Secretary | Lt Gen Imran Shah": the next title introduces the name
         end = self._name_run(doc, k, ctx)
+        if end is not None and self._plain(doc, k, end, ctx):
+            return None  # "Danish Queen | Attends Groundbreaking": a headline's words, no name
         if end is not None:
             return k, end, self._role(doc, (i, title_end), (k, k), country, ctx)
         comp_end = self._complement_end(doc, k, ctx, stop_at_comma=True)
@@ -357,9 +389,7 @@ class PersonFinder:
         if comp_end >= len(doc) - 1:
             return None
         end = self._name_run(doc, comp_end + 1, ctx)
-        if end is None or all(
-            self._ordinary(doc[j].lower_) for j in range(comp_end + 1, end) if ctx.folds[j]
-        ):
+        if end is None or self._plain(doc, comp_end + 1, end, ctx):
             # "Minister of Higher Education and Scientific Research Ayman Ashour, who …"
             start = self._trailing_name(doc, k, comp_end, ctx)
             if start is None:
@@ -390,8 +420,8 @@ class PersonFinder:
         if p < 1 or doc[p].text != ",":
             return None
         start = self._name_start_before(doc, p, ctx)
-        if start is None:
-            return None
+        if start is None or self._plain(doc, start, p, ctx):
+            return None  # "the Minister for Defence, Chairman …": the words of a title, no name
         for ent in doc.ents:  # "décrit à Novastan Arnaud Ngatcha, adjoint …": trust the NER's start
             if ent.label_ in {"PER", "PERSON"} and ent.end == p and start < ent.start < p:
                 start = ent.start
