@@ -315,3 +315,55 @@ def test_english_names_after_titles(en: Language, text: str, persons: list[str])
 def test_a_titles_acronym_is_no_body(en: Language) -> None:
     text = "The program was praised.\nDHM Ms. Kari Olsen from the Norwegian Embassy spoke."
     assert "DHM" not in [m.name for m in _mentions(en, text, "en")]
+
+
+@pytest.mark.slow
+def test_a_rank_after_a_body_is_no_part_of_it(en: Language) -> None:
+    text = (
+        "Secretary Ministry of Defence Lt Gen (Retd) Nasir-ul-Haq Malik led it.\n"
+        "He visited the Office of the Prime Minister."
+    )
+    found = [(m.kind, m.name) for m in _mentions(en, text, "en")]
+    assert ("organization", "Ministry of Defence") in found
+    assert ("organization", "Office of the Prime Minister") in found
+    assert ("person", "Nasir-ul-Haq Malik") in found
+
+
+@pytest.mark.slow
+def test_an_affiliation_after_a_title_is_no_name(en: Language) -> None:
+    text = (
+        "Panelists:\n- Yves Martin, Professor, UBC Political Science\n"
+        "- Paul Wong, Former Ambassador, APFC Senior Fellow\n"
+    )
+    persons = [m.name for m in _mentions(en, text, "en") if m.kind == "person"]
+    assert "Yves Martin" in persons
+    assert not {"UBC Political Science", "APFC Senior Fellow"} & set(persons)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        (
+            "Le roi a fait don du théâtre Cervantès de Tanger, un chef-d’œuvre.",
+            "organization",
+            "Théâtre Cervantès de Tanger",
+        ),
+        ("La présidence de Xi Jinping a commencé en 2013.", "person", "Xi Jinping"),
+    ],
+)
+def test_a_body_named_after_a_person(nlp: Language, text: str, kind: str, name: str) -> None:
+    found = [(m.kind, m.name) for m in _mentions(nlp, text, "fr") if m.kind in {"person", "organization"}]
+    assert found == [(kind, name)]
+
+
+@pytest.mark.slow
+def test_a_line_in_capitals_names_no_person(nlp: Language) -> None:
+    text = "ACCORD POUR LA RESTAURATION DU TEMPLE DE ZEUS DE PETRA\nLe texte a été signé."
+    assert [m.name for m in _mentions(nlp, text, "fr") if m.kind == "person"] == []
+
+
+@pytest.mark.slow
+def test_a_place_after_et_begins_another_name(nlp: Language) -> None:
+    text = "Ils ont signé par le biais du Conseil du café-cacao et de Nigeria Cocoa Board."
+    assert "Conseil du café-cacao" in [m.name for m in _mentions(nlp, text, "fr") if m.kind == "organization"]

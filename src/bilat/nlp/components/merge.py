@@ -369,6 +369,13 @@ class MentionMerger:
                 end -= 1  # "Bureau économique et commercial de l’": a name never ends on "de l’"
         if end <= start or not is_cap(doc[start]):
             return None
+        shouting = self._shouted(doc, start) or self._shouted(doc, end - 1)
+        if (
+            ent.label_ in PER_LABELS
+            and shouting
+            and all(doc[k].is_upper or not folds[k] for k in range(start, end))
+        ):
+            return None  # "… DU TEMPLE DE ZEUS DE JERASH": a word of a line in capitals
         words = [k for k in range(start, end) if folds[k]]
         if len(words) == 1 and not self._single_ok(doc, words[0], demonym_tokens, folds):
             return None

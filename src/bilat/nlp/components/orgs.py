@@ -111,8 +111,12 @@ class OrgMatcher:
         has_proper = proper_head or any(is_cap(doc[k]) for k in range(head_end, end))
         if end <= head_end or not has_proper:
             return None
-        if any(label in {"PER", "PERSON"} and head_end <= s < end for label, s, _e in ent_bounds(doc)):
+        if any(
+            label in {"PER", "PERSON"} and head_end <= s < end and doc[s - 1].lower_ in self.data.connectors
+            for label, s, _e in ent_bounds(doc)
+        ):
             return None  # "la présidence de Xi Jinping" names a person's office, not a body
+        # ("le théâtre Cervantès", "le lycée Victor Hugo": a body named after a person)
         if not proper_head and not head.city_body and self._only_where(doc, head_end, end, ctx):
             return None  # "son ambassade à Yaoundé", "the embassy in Dhaka": whose, the text says elsewhere
         return self._make(doc, i, head_end, end, head, ctx)
@@ -184,6 +188,13 @@ class OrgMatcher:
                 k += 1
                 continue
             if is_cap(token) and token.text not in self.data.title_articles:
+                if (
+                    k > first
+                    and is_cap(doc[k - 1])
+                    and self._title_at(doc, k, ctx) is not None
+                    and self._title_at(doc, k - 1, ctx) is None  # not the "Minister" of "Prime Minister"
+                ):
+                    break  # "Ministry of Defence | Lt Gen Zamir Shah": a person's title begins
                 end = k = k + 1
                 continue
             if token.is_lower and k in ctx.demonyms:
@@ -194,6 +205,8 @@ class OrgMatcher:
                 words = {doc[x].lower_ for x in range(k, group_end)}
                 if words & self.data.conjunctions and self._head_at(doc, group_end, ctx) is not None:
                     break  # "… d’Almaty et de l’ambassade de Corée": another body begins
+                if words & self.data.conjunctions and group_end in ctx.places:
+                    break  # "du Conseil du café-cacao et | de Ghana Cocoa Board": a place begins another
                 nxt = doc[group_end]
                 others = self.data.prepositions - self.data.locatives
                 locative = words & self.data.locatives and not words & others
@@ -330,6 +343,9 @@ class OrgMatcher:
             return None  # no head word ahead: the common case, decided at once
         if not name_word(i) or (i > 0 and name_word(i - 1)):
             return None
+        title = self._title_at(doc, i, ctx)
+        if title is not None and (title in ctx.tails or self._head_at(doc, title, ctx) is not None):
+            return None  # "Secretary | Ministry of Defence": a title before the body's name
         k = i + 1
         while k < min(len(doc), i + 1 + _MAX_TAIL_WORDS):
             token = doc[k]
@@ -393,6 +409,18 @@ class OrgMatcher:
         if info.get("country") is None and known is not None:
             info["country"] = known.country
         info["aliases"] = [*info.get("aliases", []), doc[place.start : end].text]
+
+    def _title_at(self, doc: Doc, i: int, ctx: _Context) -> int | None:
+        """End of the person's title starting at token i ("Lt Gen", "Secretary"), if any."""
+        hit = longest_match(
+            doc,
+            ctx.folds,
+            i,
+            lambda n: n in self.data.titles or None,
+            self.max_words,
+            self.data.title_prefixes,
+        )
+        return hit[0] if hit is not None else None
 
     def _head_at(self, doc: Doc, i: int, ctx: _Context) -> tuple[int, OrgHead] | None:
         """The organisation head noun starting at token i ("ministère", "ville de"), if any."""

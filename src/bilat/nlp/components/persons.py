@@ -258,8 +258,13 @@ class PersonFinder:
         return any(self.lexicon.common(stem) for stem in stems)
 
     def _plain(self, doc: Doc, start: int, end: int, ctx: _Context) -> bool:
-        """Every word of start..end is an ordinary word ("Environmental Protection")."""
-        return all(self._ordinary(doc[j].lower_) for j in range(start, end) if ctx.folds[j])
+        """Every word of start..end is an ordinary word ("Environmental Protection"), but perhaps
+        the acronym of a body opening them ("UBC Political Science", "APFC Distinguished Fellow":
+        an affiliation after a title, no name)."""
+        words = [j for j in range(start, end) if ctx.folds[j]]
+        if len(words) > 1 and doc[words[0]].text.isupper() and len(doc[words[0]]) > 1:
+            words = words[1:]
+        return all(self._ordinary(doc[j].lower_) for j in words)
 
     def _listed_field(self, doc: Doc, k: int, ctx: _Context) -> bool:
         """After a comma, token k opens one more field of a title's complement, not a name:
