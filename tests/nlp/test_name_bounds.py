@@ -367,3 +367,35 @@ def test_a_line_in_capitals_names_no_person(nlp: Language) -> None:
 def test_a_place_after_et_begins_another_name(nlp: Language) -> None:
     text = "Ils ont signé par le biais du Conseil du café-cacao et de Nigeria Cocoa Board."
     assert "Conseil du café-cacao" in [m.name for m in _mentions(nlp, text, "fr") if m.kind == "organization"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The students sang folk songs and danced “Kara Zhorgo” on the second day.",
+        "One selected company is from the Adjara region, the organisers said.",
+        "They surveyed the ancient city of Mugteppa last spring.",
+    ],
+)
+def test_works_and_places_the_ner_calls_persons(en: Language, text: str) -> None:
+    found = [m for m in _mentions(en, text, "en") if m.kind == "person"]
+    assert found == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Un "Conseil économique" maroco-espagnol sera lancé jeudi à Rabat.',
+        "Lors de la 3e Commission de Partenariat, les ministres ont parlé.",
+    ],
+)
+def test_french_mechanisms_named_by_their_countries(nlp: Language, text: str) -> None:
+    assert [m.name for m in _mentions(nlp, text, "fr") if m.kind == "organization"] == []
+
+
+@pytest.mark.slow
+def test_a_numbered_exchange_of_notes_is_no_body(en: Language) -> None:
+    text = "The loans were signed under the 43rd Exchange of Notes between them."
+    assert [m.name for m in _mentions(en, text, "en") if m.kind == "organization"] == []

@@ -60,6 +60,7 @@ class LangData:
     not_body_acronyms: frozenset[str]  # "USD", "GDP": an acronym alone that names no body
     mechanism_heads: frozenset[str]  # "commission", "council": what a bilateral mechanism is called
     mechanism_words: frozenset[str]  # "mixte", "joint": they make such a head a mechanism, no actor
+    place_nouns: frozenset[str]  # "region", "ville": "the Adjara region" names a place, not a person
     org_heads: dict[str, OrgHead]
     keyword_rules: tuple[KeywordRule, ...]
     media_cues: frozenset[str]
@@ -226,6 +227,7 @@ def load_lang(lang: str = "fr") -> LangData:
         not_body_acronyms=_folded(names, "not_body_acronyms", f"lang/{lang}/names.yaml"),
         mechanism_heads=_folded(names, "mechanism_heads", names_where),
         mechanism_words=_folded(names, "mechanism_words", names_where),
+        place_nouns=_folded(names, "place_nouns", names_where),
         org_heads=heads,
         name_endings=endings,
         tail_heads=tails,

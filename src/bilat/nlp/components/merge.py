@@ -47,7 +47,9 @@ ORG_LABELS = frozenset({"ORG"})
 LOC_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _OPEN_QUOTES = {"«": "»", "“": "”"}
 _POSSESSIVES = frozenset({"’s", "'s"})
+_CLOSING_QUOTES = frozenset({"»", "”", '"'})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|e|er|ème)$")
 _FOOTNOTE = re.compile(r"^[A-Z][a-z]+[a-z]\d$")  # "Finland1"
 
 
@@ -115,6 +117,8 @@ class MentionMerger:
         surnames = self._surnames(doc, folds)
         titles = [(s.start, s.end) for s in doc.spans.get(TITLES, [])]
         for ent in doc.ents:
+            if ent.label_ in PER_LABELS and self._quoted_whole(doc, *clean_bounds(ent, self.skip)):
+                blocked.update(range(ent.start, ent.end))  # danced “Kara Zhorgo”: a work's title, no one
             cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places, surnames)
             if cand is not None and not self._portfolio(doc, folds, cand, titles):
                 cands.append(cand)
@@ -194,6 +198,11 @@ class MentionMerger:
         text = f" {fold(doc[cand.start : cand.end].text)} "
         if any(f" {word} " in text for word in self.data.mechanism_words):
             return True
+        pair = doc.spans.get(DEMONYMS, [])
+        after = cand.end + 1 if cand.end < len(doc) and doc[cand.end].text in _CLOSING_QUOTES else cand.end
+        for k in (after, *range(cand.start, cand.end)):  # "Conseil économique" maroco-espagnol
+            if len({s.label_ for s in pair if s.start == k}) >= 2:
+                return True
         countries = [
             p for p in places if p.label_ == "country" and cand.start <= p.start and p.end <= cand.end
         ]
@@ -245,6 +254,25 @@ class MentionMerger:
         inside = any(a <= start and end <= b for a, b in titles)
         before = end < len(doc) and any(a == end for a, _b in titles)
         return inside or before
+
+    @staticmethod
+    def _quoted_whole(doc: Doc, start: int, end: int) -> bool:
+        """The name fills a pair of quotes: the title of a work, a dance, a song, not a person."""
+        if start == 0 or end >= len(doc):
+            return False
+        close = _OPEN_QUOTES.get(doc[start - 1].text) or ('"' if doc[start - 1].text == '"' else None)
+        return close is not None and doc[end].text == close
+
+    def _named_place(self, doc: Doc, folds: list[str], start: int, end: int) -> bool:
+        """A place noun calls the name a place: "the Adjara region", "the city of Mugteppa"."""
+        after = end < len(doc) and doc[end].is_lower and folds[end] in self.data.place_nouns
+        before = (
+            start >= 2
+            and doc[start - 1].lower_ in self.data.prepositions
+            and doc[start - 2].is_lower
+            and folds[start - 2] in self.data.place_nouns
+        )
+        return after or before
 
     @staticmethod
     def _before_open_quote(doc: Doc, start: int, end: int) -> int:
@@ -389,6 +417,8 @@ class MentionMerger:
         if ent.label_ in PER_LABELS:
             if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads:
                 return None  # "MoU" read as a person
+            if self._quoted_whole(doc, start, end) or self._named_place(doc, folds, start, end):
+                return None  # danced “Kara Zhorgo”; "the Adjara region", "the city of Mugteppa"
             if len(words) > 5 or any(
                 not is_name_part(doc[k]) and doc[k].lower_ not in self.data.particles for k in words
             ):
@@ -462,7 +492,9 @@ class MentionMerger:
             is not None
         ):
             return False
-        named = [k for k in words if not doc[k].is_digit]  # "Argos 4": a numbered thing
+        named = [
+            k for k in words if not (doc[k].like_num or _ORDINAL.match(doc[k].text))
+        ]  # "Argos 4", "43rd"
         return bool(named) and all(
             folds[k] in plain or (doc[k].is_alpha and self._ordinary(doc[k].lower_)) for k in named
         )

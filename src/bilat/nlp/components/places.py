@@ -31,6 +31,16 @@ class PlaceMatcher:
         found = self.gazetteer.lookup(norm)
         return found[0] if found else None
 
+    def _split_compound(self, doc: Doc, folds: list[str], i: int) -> tuple[str, ...]:
+        """The countries of a compound adjective written as three tokens, "maroco", "-",
+        "espagnol" (no spaces), if it names two or more; else ()."""
+        if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_:
+            return ()
+        if not (doc[i].is_alpha and doc[i + 2].is_alpha):
+            return ()
+        codes = self.gazetteer.demonym_folded(f"{folds[i]} {folds[i + 2]}", self.lang)
+        return tuple(codes) if len(codes) >= 2 else ()
+
     def __call__(self, doc: Doc) -> Doc:
         folds = token_folds(doc)
         places: list[Span] = []
@@ -46,6 +56,11 @@ class PlaceMatcher:
                     places.append(Span(doc, i, end, label=place.kind, kb_id=place.key))
                     i = end
                     continue
+            pair = self._split_compound(doc, folds, i)
+            if pair:  # "maroco-espagnol" the tokenizer cut in three: MA and ES
+                demonyms += [Span(doc, i, i + 3, label=code) for code in pair]
+                i += 3
+                continue
             if folds[i] and (token.is_alpha or "-" in token.text):
                 for code in self.gazetteer.demonym_folded(folds[i], self.lang):
                     demonyms.append(Span(doc, i, i + 1, label=code))
