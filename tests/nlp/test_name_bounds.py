@@ -399,3 +399,34 @@ def test_french_mechanisms_named_by_their_countries(nlp: Language, text: str) ->
 def test_a_numbered_exchange_of_notes_is_no_body(en: Language) -> None:
     text = "The loans were signed under the 43rd Exchange of Notes between them."
     assert [m.name for m in _mentions(en, text, "en") if m.kind == "organization"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Both armies took part in operation Zarb-e-Azb last year.", "Zarb"),
+        ("Three schools may join the Academy as Founding Members soon.", "Academy as"),
+        ("Benefits:\n• Heightened visibility of the two colleges abroad", "Heightened"),
+        (
+            "They applied for a Permit of Transfer of Foreign Research Samples (PTFRS) in May.",
+            "PTFRS",
+        ),
+        ("RSVP to the consulate by noon on Friday.", "RSVP"),
+    ],
+)
+def test_english_things_named_like_actors(en: Language, text: str, absent: str) -> None:
+    names = [m.name for m in _mentions(en, text, "en") if m.kind in {"person", "organization"}]
+    assert not [n for n in names if absent in n], names
+
+
+@pytest.mark.slow
+def test_a_french_programme_name_is_no_body(nlp: Language) -> None:
+    text = "Le lycée participe à deux programmes Erasmus+ « échanges scolaires » cette année."
+    assert not [m.name for m in _mentions(nlp, text, "fr") if m.name.startswith("Erasmus")]
+
+
+@pytest.mark.slow
+def test_names_inside_a_mechanism_are_no_actors(nlp: Language) -> None:
+    text = "Une session de la commission mixte Sénégal-Gambie se tiendra en mai à Banjul."
+    assert [m.kind for m in _mentions(nlp, text, "fr") if m.kind in {"person", "organization"}] == []

@@ -38,6 +38,7 @@ from bilat.nlp.text import (
     is_roman,
     longest_match,
     span_name,
+    spells,
     token_folds,
 )
 
@@ -171,10 +172,15 @@ class MentionMerger:
             return cands
         short = {fold(a) for c in mechanisms for a in c.info.get("aliases") or []}
         short |= {fold(a) for c in mechanisms if (a := bracket_acronym(doc, c.start, c.end))}
+        inside = {
+            (c.start, c.end) for c in cands for m in mechanisms if m.start <= c.start and c.end <= m.end
+        }
         return [
             c
             for c in cands
-            if c not in mechanisms and not (c.kind == "organization" and fold(c.info["name"]) in short)
+            if c not in mechanisms
+            and not (c.kind == "organization" and fold(c.info["name"]) in short)
+            and not (c.kind in {"person", "organization"} and (c.start, c.end) in inside)
         ]
 
     def _title_at(self, doc: Doc, folds: list[str], k: int) -> int | None:
@@ -214,6 +220,7 @@ class MentionMerger:
         """An ordinary word of the language, or the plural of one ("Affairs", "Ministers")."""
         stems = [word, word[:-3] + "y"] if word.endswith("ies") else [word]
         stems += [word[:-1]] if word.endswith("s") else []
+        stems += [word[:-2], word[:-1]] if word.endswith("ed") and len(word) > 5 else []  # "Heightened"
         return any(self.lexicon.common(stem) for stem in stems)
 
     def _portfolio(self, doc: Doc, folds: list[str], cand: _Candidate, titles: list[tuple[int, int]]) -> bool:
@@ -254,6 +261,16 @@ class MentionMerger:
         inside = any(a <= start and end <= b for a, b in titles)
         before = end < len(doc) and any(a == end for a, _b in titles)
         return inside or before
+
+    def _named_thing(self, doc: Doc, folds: list[str], start: int) -> bool:
+        """A lower-case noun of a thing just before the name: "operation Zarb-e-Azb", "le
+        programme Erasmus", "les projets Erasmus+" (the name is the thing's)."""
+        if start == 0 or not doc[start - 1].is_lower:
+            return False
+        word = folds[start - 1]
+        return word in self.data.non_actor_heads or (
+            word.endswith("s") and word[:-1] in self.data.non_actor_heads
+        )
 
     @staticmethod
     def _quoted_whole(doc: Doc, start: int, end: int) -> bool:
@@ -390,6 +407,11 @@ class MentionMerger:
             )
             if cut is not None:
                 end = cut
+        if self._named_thing(doc, folds, start) and not is_acronym(doc[start].text):
+            return None  # "operation Zarb-e-Azb", "les projets Erasmus+": a thing's name
+        if ent.label_ in ORG_LABELS and self.data.adjectives_before:  # English names have no lower-case
+            lower = (k for k in range(start + 1, end) if doc[k].is_lower and doc[k].is_alpha)
+            end = next((k for k in lower if doc[k].lower_ not in self.data.connectors), end)  # "Academy | as"
         if ent.label_ in ORG_LABELS:  # "ISRO’s Oceansat", "CNES’s": the body is the possessor
             end = next((k for k in range(start + 1, end) if doc[k].lower_ in _POSSESSIVES), end)
             end = self._before_open_quote(doc, start, end)  # "Erasmus+ « mobilités …"
@@ -415,8 +437,8 @@ class MentionMerger:
             # (not "Science of Ukraine", a piece of "Minister of Education and Science of Ukraine")
         name = span_name(doc, start, end)
         if ent.label_ in PER_LABELS:
-            if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads:
-                return None  # "MoU" read as a person
+            if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads | self.data.not_body_acronyms:
+                return None  # "MoU", "RSVP" read as a person
             if self._quoted_whole(doc, start, end) or self._named_place(doc, folds, start, end):
                 return None  # danced “Kara Zhorgo”; "the Adjara region", "the city of Mugteppa"
             if len(words) > 5 or any(
@@ -559,7 +581,23 @@ class MentionMerger:
         elif k + 1 < len(doc) and doc[k + 1].text == "(":
             words = set(folds[k + 2 : min(len(doc), k + 14)])
         # "German Rectors' Conference (HRK)": a conference of its members is a body
-        return bool(words & self.data.non_actor_heads) and not words & self.data.member_nouns
+        if words & self.data.non_actor_heads and not words & self.data.member_nouns:
+            return True
+        return self._spells_plain_words(doc, k, folds)
+
+    def _spells_plain_words(self, doc: Doc, k: int, folds: list[str]) -> bool:
+        """The acronym at k, in brackets, spells the capitalised ordinary words before it, no
+        body's name: "Authorisation of Return of Overseas Launched Space Object (AROLSO)"."""
+        if not (k >= 2 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")"):
+            return False
+        j = k - 1
+        while j > 0 and k - j < 12 and (is_cap(doc[j - 1]) or doc[j - 1].lower_ in self.data.connectors):
+            j -= 1
+        words = [x for x in range(j, k - 1) if folds[x] and doc[x].lower_ not in self.data.connectors]
+        if len(words) < 2 or not spells(doc[k].text, [doc[x].text for x in words]):
+            return False
+        heads = self.data.org_heads.keys() | self.data.tail_heads.keys()
+        return all(doc[x].is_alpha and self._ordinary(doc[x].lower_) and folds[x] not in heads for x in words)
 
     @staticmethod
     def _glued(doc: Doc, k: int) -> bool:
