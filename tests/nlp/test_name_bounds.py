@@ -430,3 +430,16 @@ def test_a_french_programme_name_is_no_body(nlp: Language) -> None:
 def test_names_inside_a_mechanism_are_no_actors(nlp: Language) -> None:
     text = "Une session de la commission mixte Sénégal-Gambie se tiendra en mai à Banjul."
     assert [m.kind for m in _mentions(nlp, text, "fr") if m.kind in {"person", "organization"}] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("La ministre de la Culture Rima Abdul Malak a inauguré le musée.", "Rima Abdul Malak"),
+        ("Le ministre vietnamien de la Santé Phan Minh Tiên (à gauche) a signé.", "Phan Minh Tiên"),
+        ("C'est le député En Marche Lucien Vasseur qui a ouvert la séance.", "Lucien Vasseur"),
+    ],
+)
+def test_french_names_closing_a_title(nlp: Language, text: str, person: str) -> None:
+    assert [m.name for m in _mentions(nlp, text, "fr") if m.kind == "person"] == [person]

@@ -76,6 +76,7 @@ class LangData:
     relatives: frozenset[str]  # open a relative clause ("qui", "who")
     apposition_determiners: frozenset[str]  # "l’", "the"
     adjectives_before: bool  # country adjectives precede their noun ("Kazakh President")
+    capitalised_fields: bool  # a title's fields are capitalised ("Minister of Higher Education")
     tail_complements: frozenset[str]  # "of" after "National Museum" takes in "of Korea"
 
     @cached_property
@@ -250,5 +251,6 @@ def load_lang(lang: str = "fr") -> LangData:
         relatives=_lower(names, "relatives", names_where),
         apposition_determiners=_lower(names, "apposition_determiners", names_where),
         adjectives_before=_flag(names, "adjectives_before", names_where),
+        capitalised_fields=_flag(names, "capitalised_fields", names_where),
         tail_complements=_optional_words(names, "tail_complements", names_where),
     )

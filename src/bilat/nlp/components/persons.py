@@ -406,17 +406,33 @@ class PersonFinder:
         """Start of a name closing a title's complement without a comma: two or more words, at most
         one of them an ordinary word ("Culture" in "ministre de la Culture Rima Abdul Malak" is not)."""
         k = end
+        last = doc[k - 1] if k > start else None
+        if last is not None and ctx.has_pos and last.pos_ == "PROPN" and self._name_word(doc, k - 1, ctx):
+            k -= 1  # the last word may be an ordinary one the tagger reads as a name ("… Kim Tiên")
         while k > start and self._name_word(doc, k - 1, ctx) and not self.lexicon.common(doc[k - 1].text):
             k -= 1
-        # one ordinary word may open a name of two ("Pierre Moscovici", not "Research Ayman Ashour")
+        # one ordinary word may open the name ("Pierre Moscovici", "Rima Abdul Malak"); where a
+        # title's fields are capitalised, only a name of two ("… and Scientific Research Ayman Ashour")
         single = sum(1 for j in range(k, end) if ctx.folds[j]) == 1
         opener = k > start and self._name_word(doc, k - 1, ctx)
-        if single and opener and doc[k - 2].text not in self.data.connectors:
+        if (
+            (single or not self.data.capitalised_fields)
+            and opener
+            and doc[k - 2].lower_ not in self.data.connectors
+        ):
             k -= 1
         words = [j for j in range(k, end) if ctx.folds[j]]
         if len(words) < 2 or k == start or self._name_run(doc, k, ctx) != end:
             return None
-        return k
+        title = longest_match(
+            doc,
+            ctx.folds,
+            k,
+            lambda n: n in self.data.titles or None,
+            self.max_words,
+            self.data.title_prefixes,
+        )
+        return None if title is not None else k  # "… of Defence Lt Gen (Retd)": a rank, no name
 
     def _after_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         p = i - 1
