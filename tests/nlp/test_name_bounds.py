@@ -443,3 +443,9 @@ def test_names_inside_a_mechanism_are_no_actors(nlp: Language) -> None:
 )
 def test_french_names_closing_a_title(nlp: Language, text: str, person: str) -> None:
     assert [m.name for m in _mentions(nlp, text, "fr") if m.kind == "person"] == [person]
+
+
+@pytest.mark.slow
+def test_a_name_before_a_bodys_acronym_and_a_title(en: Language) -> None:
+    text = "Speakers:\n- Minsu Kang, KOICA Director-General for Asia\n- Lea Brandt, Professor\n"
+    assert "Minsu Kang" in [m.name for m in _mentions(en, text, "en") if m.kind == "person"]

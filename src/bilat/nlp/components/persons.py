@@ -20,7 +20,7 @@ from bilat.nlp.components.orgs import ORGS
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
-from bilat.nlp.text import ent_bounds, is_break, is_cap, longest_match, span_name, token_folds
+from bilat.nlp.text import ent_bounds, is_acronym, is_break, is_cap, longest_match, span_name, token_folds
 
 PERSONS = "bilat_persons"
 TITLES = "bilat_titles"  # each title with its complement ("ministre de l’Économie, de la Planification")
@@ -438,6 +438,8 @@ class PersonFinder:
         p = i - 1
         if p >= 0 and doc[p].lower_ in self.data.apposition_determiners:
             p -= 1
+        if p >= 1 and is_acronym(doc[p].text) and doc[p - 1].text == ",":
+            p -= 1  # "Jungyeop Woo, MOFA Director-General": the body's acronym before the title
         if p < 1 or doc[p].text != ",":
             return None
         start = self._name_start_before(doc, p, ctx)
