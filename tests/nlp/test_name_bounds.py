@@ -449,3 +449,22 @@ def test_french_names_closing_a_title(nlp: Language, text: str, person: str) -> 
 def test_a_name_before_a_bodys_acronym_and_a_title(en: Language) -> None:
     text = "Speakers:\n- Minsu Kang, KOICA Director-General for Asia\n- Lea Brandt, Professor\n"
     assert "Minsu Kang" in [m.name for m in _mentions(en, text, "en") if m.kind == "person"]
+
+
+@pytest.mark.slow
+def test_a_mixed_case_short_name_and_its_town(nlp: Language) -> None:
+    text = "Le réseau réunit l'Université de Lyon 2 et SciencesPo Toulouse du côté français."
+    names = [m.name for m in _mentions(nlp, text, "fr") if m.kind in {"organization", "city"}]
+    assert names == ["Université de Lyon 2", "SciencesPo Toulouse"]
+
+
+@pytest.mark.slow
+def test_a_place_glued_to_a_lower_case_word_is_no_place(en: Language) -> None:
+    text = "The head of the Agro-industry unit of the bank spoke in Delhi."
+    assert [m.name for m in _mentions(en, text, "en") if m.kind in {"city", "country"}] == ["Delhi"]
+
+
+@pytest.mark.slow
+def test_an_english_name_does_not_run_into_lower_case_words(en: Language) -> None:
+    text = "The Director of the Agriculture Department of the bank spoke."
+    assert "Agriculture Department of the bank" not in [m.name for m in _mentions(en, text, "en")]

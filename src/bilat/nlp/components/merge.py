@@ -51,6 +51,7 @@ _POSSESSIVES = frozenset({"’s", "'s"})
 _CLOSING_QUOTES = frozenset({"»", "”", '"'})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|e|er|ème)$")
+_MIXED_CASE = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")  # "SupAgro", "SciencesPo"
 _FOOTNOTE = re.compile(r"^[A-Z][a-z]+[a-z]\d$")  # "Finland1"
 
 
@@ -409,7 +410,7 @@ class MentionMerger:
                 end = cut
         if self._named_thing(doc, folds, start) and not is_acronym(doc[start].text):
             return None  # "operation Zarb-e-Azb", "les projets Erasmus+": a thing's name
-        if ent.label_ in ORG_LABELS and self.data.adjectives_before:  # English names have no lower-case
+        if ent.label_ in ORG_LABELS and self.data.capitalised_fields:  # English names have no lower-case
             lower = (k for k in range(start + 1, end) if doc[k].is_lower and doc[k].is_alpha)
             end = next((k for k in lower if doc[k].lower_ not in self.data.connectors), end)  # "Academy | as"
         if ent.label_ in ORG_LABELS:  # "ISRO’s Oceansat", "CNES’s": the body is the possessor
@@ -557,15 +558,26 @@ class MentionMerger:
                 continue
             if self._glued(doc, k):
                 continue  # "MIL-OSI": one piece of a longer name
-            city = next((p for p in places if p.start == k + 1 and p.label_ == "city"), None)
-            known = self.gazetteer.get(city.kb_id_) if city is not None else None
-            if city is not None and known is not None and not known.weak and doc[k].whitespace_ == " ":
-                # "INSA Rennes": a body and its town (not "BRICS Summit", Summit the small town)
-                name = span_name(doc, k, city.end)
-                out.append(_Candidate(k, city.end, 2.9, "organization", _info(name, category="other")))
+            town = self._with_town(doc, k, places)
+            if town is not None:
+                out.append(town)
                 continue
             out.append(_Candidate(k, k + 1, 7, "organization", _info(text, category="other")))
+        mixed = (
+            k for k, t in enumerate(doc) if _MIXED_CASE.match(t.text) and not self.lexicon.common(t.text)
+        )
+        out += [town for k in mixed if (town := self._with_town(doc, k, places)) is not None]
         return out
+
+    def _with_town(self, doc: Doc, k: int, places: list[Span]) -> _Candidate | None:
+        """A body's short name and its town: "INSA Rennes", "SupAgro Montpellier" (not "BRICS
+        Summit", Summit the small town)."""
+        city = next((p for p in places if p.start == k + 1 and p.label_ == "city"), None)
+        known = self.gazetteer.get(city.kb_id_) if city is not None else None
+        if city is None or known is None or known.weak or doc[k].whitespace_ != " ":
+            return None
+        name = span_name(doc, k, city.end)
+        return _Candidate(k, city.end, 2.9, "organization", _info(name, category="other"))
 
     def _names_a_thing(self, doc: Doc, k: int, folds: list[str]) -> bool:
         """An acronym the text spells out as no body: in brackets after a project, a route, a

@@ -220,7 +220,14 @@ class OrgMatcher:
                 if is_cap(nxt) and not is_break(nxt):
                     k = group_end
                     continue
-                if proper_head and nxt.is_lower and nxt.is_alpha and self._content_word(nxt, ctx):
+                capitalised = self.data.capitalised_fields  # not "Department | of the bank"
+                if (
+                    proper_head
+                    and not capitalised
+                    and nxt.is_lower
+                    and nxt.is_alpha
+                    and self._content_word(nxt, ctx)
+                ):
                     end = k = group_end + 1  # "Institut français des relations internationales"
                     continue
                 break
@@ -253,7 +260,7 @@ class OrgMatcher:
                 continue
             if (
                 proper_head
-                and not self.data.adjectives_before  # English names are capitalised: "The Embassy | thanks"
+                and not self.data.capitalised_fields  # English names are capitalised: "The Embassy | thanks"
                 and token.is_lower
                 and token.is_alpha
                 and self._content_word(token, ctx)

@@ -31,6 +31,14 @@ class PlaceMatcher:
         found = self.gazetteer.lookup(norm)
         return found[0] if found else None
 
+    @staticmethod
+    def _compound_word(doc: Doc, end: int) -> bool:
+        """The name ending at `end` is glued by a hyphen to a lower-case word: a word of its own
+        ("Agro-industry"), not the place ("Agra")."""
+        if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+            return False
+        return doc[end + 1].is_lower and doc[end + 1].is_alpha
+
     def _split_compound(self, doc: Doc, folds: list[str], i: int) -> tuple[str, ...]:
         """The countries of a compound adjective written as three tokens, "maroco", "-",
         "espagnol" (no spaces), if it names two or more; else ()."""
@@ -51,7 +59,7 @@ class PlaceMatcher:
             token = doc[i]
             if is_cap(token) and folds[i]:
                 hit = longest_match(doc, folds, i, self._place, max_words, self.gazetteer.name_prefixes)
-                if hit is not None:
+                if hit is not None and not self._compound_word(doc, hit[0]):
                     end, place = hit
                     places.append(Span(doc, i, end, label=place.kind, kb_id=place.key))
                     i = end
