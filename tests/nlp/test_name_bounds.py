@@ -468,3 +468,19 @@ def test_a_place_glued_to_a_lower_case_word_is_no_place(en: Language) -> None:
 def test_an_english_name_does_not_run_into_lower_case_words(en: Language) -> None:
     text = "The Director of the Agriculture Department of the bank spoke."
     assert "Agriculture Department of the bank" not in [m.name for m in _mentions(en, text, "en")]
+
+
+@pytest.mark.slow
+def test_an_acronym_of_a_quoted_partnership_is_no_body(en: Language) -> None:
+    text = 'In 2019 the "Korea-Chile Digital Partnership" (KCDP) was launched. The KCDP grew fast.'
+    assert [m.name for m in _mentions(en, text, "en") if m.kind == "organization"] == []
+
+
+@pytest.mark.slow
+def test_syndication_lines_are_furniture(en: Language) -> None:
+    text = (
+        "Translation. Region: Latin America –\n"
+        "Source: Republic of Chile – Press Office News\n"
+        "Santiago, May 3 — They met."
+    )
+    assert [m.name for m in _mentions(en, text, "en")] == ["Santiago"]

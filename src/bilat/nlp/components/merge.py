@@ -587,6 +587,8 @@ class MentionMerger:
         words: set[str] = set()
         if k >= 2 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")":
             j = k - 2
+            if doc[j].text in _CLOSING_QUOTES:
+                j -= 1  # the "India-Japan Digital Partnership" (IJDP)
             while j > max(-1, k - 9) and not is_break(doc[j]):
                 words.add(folds[j])
                 j -= 1
