@@ -484,3 +484,9 @@ def test_syndication_lines_are_furniture(en: Language) -> None:
         "Santiago, May 3 — They met."
     )
     assert [m.name for m in _mentions(en, text, "en")] == ["Santiago"]
+
+
+@pytest.mark.slow
+def test_a_name_with_a_lower_case_syllable_closing_a_title(en: Language) -> None:
+    text = "The Minister of Trade, Industry and Energy Park Jin-soo attended the forum."
+    assert [m.name for m in _mentions(en, text, "en") if m.kind == "person"] == ["Park Jin-soo"]

@@ -406,6 +406,8 @@ class PersonFinder:
         """Start of a name closing a title's complement without a comma: two or more words, at most
         one of them an ordinary word ("Culture" in "ministre de la Culture Rima Abdul Malak" is not)."""
         k = end
+        if k - 2 > start and self._lower_syllable(doc, k - 2):
+            k -= 2  # "… Energy Ahn Duk-geun": a name's last syllable in lower case
         last = doc[k - 1] if k > start else None
         if last is not None and ctx.has_pos and last.pos_ == "PROPN" and self._name_word(doc, k - 1, ctx):
             k -= 1  # the last word may be an ordinary one the tagger reads as a name ("… Kim Tiên")
@@ -413,7 +415,7 @@ class PersonFinder:
             k -= 1
         # one ordinary word may open the name ("Pierre Moscovici", "Rima Abdul Malak"); where a
         # title's fields are capitalised, only a name of two ("… and Scientific Research Ayman Ashour")
-        single = sum(1 for j in range(k, end) if ctx.folds[j]) == 1
+        single = sum(1 for j in range(k, end) if ctx.folds[j] and (j == k or doc[j - 1].whitespace_)) == 1
         opener = k > start and self._name_word(doc, k - 1, ctx)
         if (
             (single or not self.data.capitalised_fields)
