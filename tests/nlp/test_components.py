@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from bilat.nlp.factories import COMPONENTS
 from bilat.nlp.pipeline import BILAT_PIPES
@@ -160,3 +161,18 @@ def test_sentence_guard_keeps_names_whole_and_breaks_lines(blank: Language) -> N
     # "Kassym-Jomart Tokaïev," stays one clause
     assert all(doc[i].is_sent_start is False for i in range(4, 9))
     assert doc[-2].is_sent_start is None  # after end punctuation the parser decides
+
+
+def _run(nlp: Language, words: list[str], spaces: list[bool]) -> Doc:
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    for _name, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    return doc
+
+
+def test_a_compound_adjective_cut_in_three_tokens_names_both_countries(blank: Language) -> None:
+    words = ["un", "conseil", "maroco", "-", "espagnol"]  # how a model's tokenizer may cut it
+    cut = _run(blank, words, [True, True, False, False, False])
+    assert sorted(s.label_ for s in cut.spans["bilat_demonyms"]) == ["ES", "MA"]
+    spaced = _run(blank, words, [True, True, True, True, False])  # "maroco - espagnol": no compound
+    assert "MA" not in [s.label_ for s in spaced.spans["bilat_demonyms"]]

@@ -58,6 +58,9 @@ class LangData:
     non_actor_heads: frozenset[str]
     member_nouns: frozenset[str]  # "Rectors' Conference", "Conférence des présidents": a body
     not_body_acronyms: frozenset[str]  # "USD", "GDP": an acronym alone that names no body
+    mechanism_heads: frozenset[str]  # "commission", "council": what a bilateral mechanism is called
+    mechanism_words: frozenset[str]  # "mixte", "joint": they make such a head a mechanism, no actor
+    place_nouns: frozenset[str]  # "region", "ville": "the Adjara region" names a place, not a person
     org_heads: dict[str, OrgHead]
     keyword_rules: tuple[KeywordRule, ...]
     media_cues: frozenset[str]
@@ -73,6 +76,7 @@ class LangData:
     relatives: frozenset[str]  # open a relative clause ("qui", "who")
     apposition_determiners: frozenset[str]  # "l’", "the"
     adjectives_before: bool  # country adjectives precede their noun ("Kazakh President")
+    capitalised_fields: bool  # a title's fields are capitalised ("Minister of Higher Education")
     tail_complements: frozenset[str]  # "of" after "National Museum" takes in "of Korea"
 
     @cached_property
@@ -222,6 +226,9 @@ def load_lang(lang: str = "fr") -> LangData:
         non_actor_heads=_folded(names, "non_actor_heads", f"lang/{lang}/names.yaml"),
         member_nouns=_folded(names, "member_nouns", f"lang/{lang}/names.yaml"),
         not_body_acronyms=_folded(names, "not_body_acronyms", f"lang/{lang}/names.yaml"),
+        mechanism_heads=_folded(names, "mechanism_heads", names_where),
+        mechanism_words=_folded(names, "mechanism_words", names_where),
+        place_nouns=_folded(names, "place_nouns", names_where),
         org_heads=heads,
         name_endings=endings,
         tail_heads=tails,
@@ -244,5 +251,6 @@ def load_lang(lang: str = "fr") -> LangData:
         relatives=_lower(names, "relatives", names_where),
         apposition_determiners=_lower(names, "apposition_determiners", names_where),
         adjectives_before=_flag(names, "adjectives_before", names_where),
+        capitalised_fields=_flag(names, "capitalised_fields", names_where),
         tail_complements=_optional_words(names, "tail_complements", names_where),
     )

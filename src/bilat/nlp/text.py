@@ -17,6 +17,8 @@ _JOINERS = frozenset({"-", "‐", "–", "’", "'"})  # punctuation that may si
 _SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(IX|IV|V?I{0,3}|L)$")
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}$")
+_SHORT_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&]{2,9}$")  # "DEFR", "Cirad": one word, a capital first
+_MAX_SPELLED = 10  # tokens between a name the text gives and the acronym in brackets that closes it
 _FOLDS = "bilat_folds"
 _TOKENS = "bilat_tokens"
 _TEXT = "bilat_text"
@@ -134,6 +136,72 @@ _HYPHENS = frozenset({"-", "‐", "‑"})
 
 def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text))
+
+
+def spells(short: str, words: list[str]) -> bool:
+    """`short` is made of the first letters of `words`, in order, the first word's first: one
+    or more letters from each word it uses, words left out ("DDC" for "Direction du
+    développement et de la coopération", "AWEX" for "Agence wallonne à l’exportation",
+    "Cirad" for "Centre de coopération internationale en recherche agronomique pour le
+    développement")."""
+    letters = "".join(fold(short).split())
+    folded = [w for w in (fold(w).replace(" ", "") for w in words) if w]
+    if not letters or not folded or letters[0] != folded[0][0]:
+        return False
+
+    def rest(i: int, j: int) -> bool:  # letters[i:] from words j onwards
+        if i == len(letters):
+            return True
+        for w in range(j, len(folded)):
+            word = folded[w]
+            k = 0
+            while k < len(word) and i + k < len(letters) and word[k] == letters[i + k]:
+                k += 1
+                if rest(i + k, w + 1):
+                    return True
+        return False
+
+    return rest(0, 0)
+
+
+def acronym_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name found as tokens start..end really ends when the text closes it with its
+    acronym in brackets a few words later: "la Direction du développement | et de la
+    coopération (DDC)" ends before "(" if the acronym spells the longer name and not the
+    shorter one. Only words, commas and apostrophes may come between; `end` if no such acronym."""
+    if is_acronym(doc[start].text):
+        return end  # "IJDP and India-Japan … Partnership (IJICP)": an acronym spells no longer name
+    k = end
+    while k < len(doc) and k - end < _MAX_SPELLED and doc[k].text != "(":
+        token = doc[k]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            return end
+        if not (token.is_alpha or token.text in _JOINERS or token.text == "," or token.text[-1:] in "’'"):
+            return end
+        k += 1
+    if k == end or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return end
+    short = doc[k + 1].text
+    if not _SHORT_NAME.match(short) or doc[k - 1].text == ",":
+        return end
+
+    def content(a: int, b: int) -> list[str]:
+        return [doc[x].text for x in range(a, b) if doc[x].is_alpha and not doc[x].is_stop]
+
+    if spells(short, content(start, end)) or not spells(short, content(start, k)):
+        return end
+    return k
+
+
+def bracket_acronym(doc: Doc, start: int, end: int) -> str | None:
+    """The acronym in brackets right after the name start..end that spells it, if any:
+    "Cirad" after "Centre de coopération internationale en recherche agronomique pour le
+    développement", "DEFR" after "Département fédéral de l'économie, … et de la recherche"."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    short = doc[end + 1].text
+    words = [doc[x].text for x in range(start, end) if doc[x].is_alpha and not doc[x].is_stop]
+    return short if _SHORT_NAME.match(short) and spells(short, words) else None
 
 
 def is_roman(text: str) -> bool:

@@ -11,6 +11,7 @@ and MISC entities are never taken alone. Nothing inside page furniture is kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,11 +22,13 @@ from bilat.gazetteers import load_gazetteer
 from bilat.model.names import fold, word_prefixes
 from bilat.nlp.components.boilerplate import in_boilerplate
 from bilat.nlp.components.orgs import ORGS
-from bilat.nlp.components.persons import PERSONS
+from bilat.nlp.components.persons import PERSONS, TITLES
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
 from bilat.nlp.text import (
+    acronym_end,
+    bracket_acronym,
     clean_bounds,
     drop_cache,
     is_acronym,
@@ -35,6 +38,7 @@ from bilat.nlp.text import (
     is_roman,
     longest_match,
     span_name,
+    spells,
     token_folds,
 )
 
@@ -43,6 +47,12 @@ PER_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 LOC_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _OPEN_QUOTES = {"«": "»", "“": "”"}
+_POSSESSIVES = frozenset({"’s", "'s"})
+_CLOSING_QUOTES = frozenset({"»", "”", '"'})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|e|er|ème)$")
+_MIXED_CASE = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")  # "SupAgro", "SciencesPo"
+_FOOTNOTE = re.compile(r"^[A-Z][a-z]+[a-z]\d$")  # "Finland1"
 
 
 @dataclass
@@ -107,11 +117,18 @@ class MentionMerger:
             info = _info(place.display(self.data.lang), key=place.key, country=place.country)
             cands.append(_Candidate(span.start, span.end, 3, place.kind, info))
         surnames = self._surnames(doc, folds)
+        titles = [(s.start, s.end) for s in doc.spans.get(TITLES, [])]
         for ent in doc.ents:
+            if ent.label_ in PER_LABELS and self._quoted_whole(doc, *clean_bounds(ent, self.skip)):
+                blocked.update(range(ent.start, ent.end))  # danced “Kara Zhorgo”: a work's title, no one
             cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places, surnames)
-            if cand is not None:
+            if cand is not None and not self._portfolio(doc, folds, cand, titles):
                 cands.append(cand)
-        cands = self._with_acronyms(doc, folds, cands)
+        for cand in cands:
+            if cand.kind == "organization":
+                self._to_acronym(doc, cand, blocked)
+        cands = self._with_acronyms(doc, folds, cands, places)
+        cands = self._without_mechanisms(doc, folds, cands, places)
         chosen = self._select(cands, furniture, blocked)
         chosen += self._spread(doc, chosen, folds, furniture, demonym_tokens, blocked)
         chosen.sort(key=lambda c: c.start)
@@ -146,6 +163,160 @@ class MentionMerger:
         cand.info["proper"] = info.get("proper")
         return cand
 
+    def _without_mechanisms(
+        self, doc: Doc, folds: list[str], cands: list[_Candidate], places: list[Span]
+    ) -> list[_Candidate]:
+        """The candidates without the bilateral mechanisms (`_mechanism`) nor their acronyms ("the
+        JMC" after "Joint Ministerial Commission (JMC)")."""
+        mechanisms = [c for c in cands if c.kind == "organization" and self._mechanism(doc, folds, c, places)]
+        if not mechanisms:
+            return cands
+        short = {fold(a) for c in mechanisms for a in c.info.get("aliases") or []}
+        short |= {fold(a) for c in mechanisms if (a := bracket_acronym(doc, c.start, c.end))}
+        inside = {
+            (c.start, c.end) for c in cands for m in mechanisms if m.start <= c.start and c.end <= m.end
+        }
+        return [
+            c
+            for c in cands
+            if c not in mechanisms
+            and not (c.kind == "organization" and fold(c.info["name"]) in short)
+            and not (c.kind in {"person", "organization"} and (c.start, c.end) in inside)
+        ]
+
+    def _title_at(self, doc: Doc, folds: list[str], k: int) -> int | None:
+        """End of the (longest) title starting at token k, if one does."""
+        hit = longest_match(
+            doc,
+            folds,
+            k,
+            lambda n: n in self.data.titles or None,
+            self.data.max_phrase_words,
+            self.data.title_prefixes,
+        )
+        return hit[0] if hit is not None else None
+
+    def _mechanism(self, doc: Doc, folds: list[str], cand: _Candidate, places: list[Span]) -> bool:
+        """A commission or council two countries hold together: a cooperation mechanism, which the
+        facts record, not an actor ("Commission mixte Cameroun-Turquie", "Joint Ministerial
+        Commission", "Nigeria-Ghana Business Council", "Bi-Lateral Commission")."""
+        if not any(folds[k] in self.data.mechanism_heads for k in range(cand.start, cand.end)):
+            return False
+        text = f" {fold(doc[cand.start : cand.end].text)} "
+        if any(f" {word} " in text for word in self.data.mechanism_words):
+            return True
+        pair = doc.spans.get(DEMONYMS, [])
+        after = cand.end + 1 if cand.end < len(doc) and doc[cand.end].text in _CLOSING_QUOTES else cand.end
+        for k in (after, *range(cand.start, cand.end)):  # "Conseil économique" maroco-espagnol
+            if len({s.label_ for s in pair if s.start == k}) >= 2:
+                return True
+        countries = [
+            p for p in places if p.label_ == "country" and cand.start <= p.start and p.end <= cand.end
+        ]
+        return any(
+            b.start == a.end + 1 and doc[a.end].text in {"-", "–", "‐"} for a in countries for b in countries
+        )
+
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary word of the language, or the plural of one ("Affairs", "Ministers")."""
+        stems = [word, word[:-3] + "y"] if word.endswith("ies") else [word]
+        stems += [word[:-1]] if word.endswith("s") else []
+        stems += [word[:-2], word[:-1]] if word.endswith("ed") and len(word) > 5 else []  # "Heightened"
+        return any(self.lexicon.common(stem) for stem in stems)
+
+    def _portfolio(self, doc: Doc, folds: list[str], cand: _Candidate, titles: list[tuple[int, int]]) -> bool:
+        """A name the NER read in a person's title: the fields of a minister's portfolio ("ministre
+        de l’Éducation nationale, de la Formation professionnelle", "International Relations and
+        Cooperation Minister"), or the title itself ("Federal Minister for Economic Affairs").
+        Ordinary words only, no body's head word, inside a title's complement or just before a
+        title; or led by a title."""
+        start, end = cand.start, cand.end
+        if cand.kind == "organization":
+            lead = longest_match(
+                doc,
+                folds,
+                start,
+                lambda n: n in self.data.titles or None,
+                self.data.max_phrase_words,
+                self.data.title_prefixes,
+            )
+            if lead is not None and lead[0] < end:
+                return True
+        words = [k for k in range(start, end) if folds[k] and doc[k].lower_ not in self.data.connectors]
+        if not words or any(not self._ordinary(doc[k].lower_) for k in words):
+            return False
+        if folds[end - 1] in self.data.tail_heads:
+            return False  # "Economic Relations Division Secretary": a body's name ends in "Division"
+        if (
+            longest_match(
+                doc,
+                folds,
+                start,
+                self.data.org_heads.get,
+                self.data.max_phrase_words,
+                self.data.org_head_prefixes,
+            )
+            is not None
+        ):
+            return False
+        inside = any(a <= start and end <= b for a, b in titles)
+        before = end < len(doc) and any(a == end for a, _b in titles)
+        return inside or before
+
+    def _named_thing(self, doc: Doc, folds: list[str], start: int) -> bool:
+        """A lower-case noun of a thing just before the name: "operation Zarb-e-Azb", "le
+        programme Erasmus", "les projets Erasmus+" (the name is the thing's)."""
+        if start == 0 or not doc[start - 1].is_lower:
+            return False
+        word = folds[start - 1]
+        return word in self.data.non_actor_heads or (
+            word.endswith("s") and word[:-1] in self.data.non_actor_heads
+        )
+
+    @staticmethod
+    def _quoted_whole(doc: Doc, start: int, end: int) -> bool:
+        """The name fills a pair of quotes: the title of a work, a dance, a song, not a person."""
+        if start == 0 or end >= len(doc):
+            return False
+        close = _OPEN_QUOTES.get(doc[start - 1].text) or ('"' if doc[start - 1].text == '"' else None)
+        return close is not None and doc[end].text == close
+
+    def _named_place(self, doc: Doc, folds: list[str], start: int, end: int) -> bool:
+        """A place noun calls the name a place: "the Adjara region", "the city of Mugteppa"."""
+        after = end < len(doc) and doc[end].is_lower and folds[end] in self.data.place_nouns
+        before = (
+            start >= 2
+            and doc[start - 1].lower_ in self.data.prepositions
+            and doc[start - 2].is_lower
+            and folds[start - 2] in self.data.place_nouns
+        )
+        return after or before
+
+    @staticmethod
+    def _before_open_quote(doc: Doc, start: int, end: int) -> int:
+        """End of a name before an opening quote it does not close."""
+        for k in range(start + 1, end):
+            close = _OPEN_QUOTES.get(doc[k].text)
+            if close is not None and not any(doc[j].text == close for j in range(k + 1, end)):
+                return k
+        return end
+
+    @staticmethod
+    def _to_acronym(doc: Doc, cand: _Candidate, blocked: set[int]) -> None:
+        """Stretch a body's name the NER cut short to the acronym in brackets that spells it
+        ("la Direction du développement | et de la coopération (DDC)"): the acronym is one of its
+        names, and the longer reading wins over the places inside it ("… in Poland (CRASP)")."""
+        end = acronym_end(doc, cand.start, cand.end)
+        if end > cand.end:
+            text = span_name(doc, cand.start, end)
+            cand.end = end
+            cand.priority = min(cand.priority, 1)
+            cand.info["name"] = text[:1].upper() + text[1:]
+        short = bracket_acronym(doc, cand.start, end)
+        if short is not None and short not in cand.info.get("aliases", []):
+            cand.info["aliases"] = [*cand.info.get("aliases", []), short]
+            blocked.update(range(end, end + 3))
+
     @staticmethod
     def _sure_place(span: Span, place: Any, as_place: set[str]) -> bool:
         """A place named the NER calls a person or an organisation: keep it if the name is unambiguous."""
@@ -159,7 +330,7 @@ class MentionMerger:
         text = doc[k].text
         if is_acronym(text):
             return True
-        common = self.lexicon.common(text) if strict else text.lower() in self.lexicon.stop_words
+        common = self._ordinary(text.lower()) if strict else text.lower() in self.lexicon.stop_words
         return not (common or k in demonym_tokens or folds[k] in self.data.titles or not is_cap(doc[k]))
 
     def _quoted_fragment(self, doc: Doc, start: int, end: int) -> bool:
@@ -216,6 +387,9 @@ class MentionMerger:
         if ent.label_ in PER_LABELS:
             while start < end and (folds[start] in self.data.titles or doc[start].lower_ in self.skip):
                 start += 1
+            lead = self._title_at(doc, folds, start)
+            if lead is not None and lead <= end:
+                start = lead  # "Lt Gen": a title of several words
             while start >= 2 and self._joined_before(doc, start):
                 start -= 2  # "Zamir-ul-Hasan Shah", of which the NER saw "Hasan Shah"
             while end > start and (folds[end - 1] in self.data.titles or not folds[end - 1]):
@@ -234,8 +408,25 @@ class MentionMerger:
             )
             if cut is not None:
                 end = cut
+        if self._named_thing(doc, folds, start) and not is_acronym(doc[start].text):
+            return None  # "operation Zarb-e-Azb", "les projets Erasmus+": a thing's name
+        if ent.label_ in ORG_LABELS and self.data.capitalised_fields:  # English names have no lower-case
+            lower = (k for k in range(start + 1, end) if doc[k].is_lower and doc[k].is_alpha)
+            end = next((k for k in lower if doc[k].lower_ not in self.data.connectors), end)  # "Academy | as"
+        if ent.label_ in ORG_LABELS:  # "ISRO’s Oceansat", "CNES’s": the body is the possessor
+            end = next((k for k in range(start + 1, end) if doc[k].lower_ in _POSSESSIVES), end)
+            end = self._before_open_quote(doc, start, end)  # "Erasmus+ « mobilités …"
+            while end > start and (doc[end - 1].lower_ in self.data.connectors or doc[end - 1].is_punct):
+                end -= 1  # "Bureau économique et commercial de l’": a name never ends on "de l’"
         if end <= start or not is_cap(doc[start]):
             return None
+        shouting = self._shouted(doc, start) or self._shouted(doc, end - 1)
+        if (
+            ent.label_ in PER_LABELS
+            and shouting
+            and all(doc[k].is_upper or not folds[k] for k in range(start, end))
+        ):
+            return None  # "… DU TEMPLE DE ZEUS DE JERASH": a word of a line in capitals
         words = [k for k in range(start, end) if folds[k]]
         if len(words) == 1 and not self._single_ok(doc, words[0], demonym_tokens, folds):
             return None
@@ -247,8 +438,10 @@ class MentionMerger:
             # (not "Science of Ukraine", a piece of "Minister of Education and Science of Ukraine")
         name = span_name(doc, start, end)
         if ent.label_ in PER_LABELS:
-            if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads:
-                return None  # "MoU" read as a person
+            if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads | self.data.not_body_acronyms:
+                return None  # "MoU", "RSVP" read as a person
+            if self._quoted_whole(doc, start, end) or self._named_place(doc, folds, start, end):
+                return None  # danced “Kara Zhorgo”; "the Adjara region", "the city of Mugteppa"
             if len(words) > 5 or any(
                 not is_name_part(doc[k]) and doc[k].lower_ not in self.data.particles for k in words
             ):
@@ -257,6 +450,12 @@ class MentionMerger:
             if category is not None:  # "Kazakhfilm", "Halykbank": one word, an organisation's ending
                 return _Candidate(start, end, priority + 1, "organization", _info(name, category=category))
             return _Candidate(start, end, priority, "person", _info(name))
+        if len(words) == 1 and folds[words[0]] in self.data.not_body_acronyms:
+            return None  # "STEM", "MOU": an acronym that names no body
+        if len(words) == 1 and is_acronym(doc[words[0]].text) and self._glued(doc, words[0]):
+            return None  # "MIL" of "MIL-OSI": a piece of a longer name
+        if _FOOTNOTE.match(doc[end - 1].text):
+            name = name[:-1]  # "Business Finland1": a footnote's number glued to the name
         if len(words) == 1 and folds[words[0]] in surnames:  # the NER's "organisation" is a person
             return _Candidate(start, end, priority, "person", _info(name))
         if self._quoted_fragment(doc, start, end) or folds[words[0]] in self.data.titles:
@@ -264,6 +463,8 @@ class MentionMerger:
         if (
             folds[words[0]] in self.data.non_actor_heads or folds[words[-1]] in self.data.non_actor_heads
         ) and not self._of_members(folds, words):
+            return None
+        if self._plain_words(doc, folds, words, demonym_tokens, places):
             return None
         country = next(
             (self._demonym_country(doc, k) for k in range(start, end) if k in demonym_tokens), None
@@ -281,7 +482,49 @@ class MentionMerger:
             start, end, priority + 1, "organization", _info(name, country=country, category=category)
         )
 
-    def _with_acronyms(self, doc: Doc, folds: list[str], cands: list[_Candidate]) -> list[_Candidate]:
+    def _plain_words(
+        self, doc: Doc, folds: list[str], words: list[int], demonyms: set[int], places: list[Span]
+    ) -> bool:
+        """A phrase of ordinary words the NER calls an organisation ("Mass Rapid Transit", "Yen
+        Loan", "Ming Dynasty", "Engagements des Parties", "Foreign Ministers"): no proper name,
+        place, country adjective, acronym or body's head word in it, so it names no one body.
+        Unless it acts, the subject of a verb ("Human Rights Watch said"): a body that does."""
+        plain = self.data.not_body_acronyms  # "STEM", "B2B": acronyms of ordinary things
+        if any(k in demonyms or (is_acronym(doc[k].text) and folds[k] not in plain) for k in words):
+            return False
+        if folds[words[0]] in self.data.non_actor_heads and self._of_members(folds, words):
+            return False  # "Conference of Rectors of Technical Schools": a body of its members
+        if doc.has_annotation("DEP"):
+            inside = range(words[0], words[-1] + 1)
+            roots = [k for k in inside if doc[k].head.i not in inside or doc[k].head.i == k]
+            if any(doc[k].dep_ in _SUBJECTS for k in roots):
+                return False
+        if any(p.start <= k < p.end for p in places for k in words):
+            return False
+        if any(folds[k] in self.data.org_heads or folds[k] in self.data.tail_heads for k in words):
+            return False
+        if (
+            longest_match(
+                doc,
+                folds,
+                words[0],
+                self.data.org_heads.get,
+                self.data.max_phrase_words,
+                self.data.org_head_prefixes,
+            )
+            is not None
+        ):
+            return False
+        named = [
+            k for k in words if not (doc[k].like_num or _ORDINAL.match(doc[k].text))
+        ]  # "Argos 4", "43rd"
+        return bool(named) and all(
+            folds[k] in plain or (doc[k].is_alpha and self._ordinary(doc[k].lower_)) for k in named
+        )
+
+    def _with_acronyms(
+        self, doc: Doc, folds: list[str], cands: list[_Candidate], places: list[Span]
+    ) -> list[_Candidate]:
         """The candidates without the one-word bodies the text spells out as things ("le projet
         de gazoduc (TCP)", whoever read TCP as a body), plus the acronyms standing alone."""
         found = [k for k, t in enumerate(doc) if 3 <= len(t) <= 7 and t.text.isalpha() and t.text.isupper()]
@@ -291,9 +534,11 @@ class MentionMerger:
             for c in cands
             if not (c.kind == "organization" and c.end - c.start == 1 and folds[c.start] in things)
         ]
-        return kept + self._acronyms(doc, folds, found, things)
+        return kept + self._acronyms(doc, folds, found, things, places)
 
-    def _acronyms(self, doc: Doc, folds: list[str], found: list[int], things: set[str]) -> list[_Candidate]:
+    def _acronyms(
+        self, doc: Doc, folds: list[str], found: list[int], things: set[str], places: list[Span]
+    ) -> list[_Candidate]:
         """Acronyms standing alone that neither the NER nor the patterns read ("JETRO held a
         ceremony", "l'Embrapa et le Cirad"): bodies, last in trust. Not a word of a shouted line
         ("VISITE DU PRÉSIDENT"), an ordinary word, a roman numeral, one the text spells out as a
@@ -306,12 +551,33 @@ class MentionMerger:
                 folds[k] in things
                 or folds[k] in self.data.not_body_acronyms
                 or folds[k] in self.data.non_actor_heads
+                or folds[k] in self.data.titles  # "DHM Ms. Dybdahl": a title's acronym
             ):
                 continue
             if is_roman(text) or self.lexicon.common(text.lower()) or self._shouted(doc, k):
                 continue
+            if self._glued(doc, k):
+                continue  # "MIL-OSI": one piece of a longer name
+            town = self._with_town(doc, k, places)
+            if town is not None:
+                out.append(town)
+                continue
             out.append(_Candidate(k, k + 1, 7, "organization", _info(text, category="other")))
+        mixed = (
+            k for k, t in enumerate(doc) if _MIXED_CASE.match(t.text) and not self.lexicon.common(t.text)
+        )
+        out += [town for k in mixed if (town := self._with_town(doc, k, places)) is not None]
         return out
+
+    def _with_town(self, doc: Doc, k: int, places: list[Span]) -> _Candidate | None:
+        """A body's short name and its town: "INSA Rennes", "SupAgro Montpellier" (not "BRICS
+        Summit", Summit the small town)."""
+        city = next((p for p in places if p.start == k + 1 and p.label_ == "city"), None)
+        known = self.gazetteer.get(city.kb_id_) if city is not None else None
+        if city is None or known is None or known.weak or doc[k].whitespace_ != " ":
+            return None
+        name = span_name(doc, k, city.end)
+        return _Candidate(k, city.end, 2.9, "organization", _info(name, category="other"))
 
     def _names_a_thing(self, doc: Doc, k: int, folds: list[str]) -> bool:
         """An acronym the text spells out as no body: in brackets after a project, a route, a
@@ -321,13 +587,45 @@ class MentionMerger:
         words: set[str] = set()
         if k >= 2 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")":
             j = k - 2
+            if doc[j].text in _CLOSING_QUOTES:
+                j -= 1  # the "India-Japan Digital Partnership" (IJDP)
             while j > max(-1, k - 9) and not is_break(doc[j]):
                 words.add(folds[j])
                 j -= 1
         elif k + 1 < len(doc) and doc[k + 1].text == "(":
             words = set(folds[k + 2 : min(len(doc), k + 14)])
         # "German Rectors' Conference (HRK)": a conference of its members is a body
-        return bool(words & self.data.non_actor_heads) and not words & self.data.member_nouns
+        if words & self.data.non_actor_heads and not words & self.data.member_nouns:
+            return True
+        return self._spells_plain_words(doc, k, folds)
+
+    def _spells_plain_words(self, doc: Doc, k: int, folds: list[str]) -> bool:
+        """The acronym at k, in brackets, spells the capitalised ordinary words before it, no
+        body's name: "Authorisation of Return of Overseas Launched Space Object (AROLSO)"."""
+        if not (k >= 2 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")"):
+            return False
+        j = k - 1
+        while j > 0 and k - j < 12 and (is_cap(doc[j - 1]) or doc[j - 1].lower_ in self.data.connectors):
+            j -= 1
+        words = [x for x in range(j, k - 1) if folds[x] and doc[x].lower_ not in self.data.connectors]
+        if len(words) < 2 or not spells(doc[k].text, [doc[x].text for x in words]):
+            return False
+        heads = self.data.org_heads.keys() | self.data.tail_heads.keys()
+        return all(doc[x].is_alpha and self._ordinary(doc[x].lower_) and folds[x] not in heads for x in words)
+
+    @staticmethod
+    def _glued(doc: Doc, k: int) -> bool:
+        """Token k is joined by a hyphen, without spaces, to a word before or after it."""
+        after = (
+            k + 2 < len(doc)
+            and doc[k + 1].text == "-"
+            and not doc[k].whitespace_
+            and not doc[k + 1].whitespace_
+        )
+        before = (
+            k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_
+        )
+        return after or before
 
     @staticmethod
     def _shouted(doc: Doc, k: int) -> bool:

@@ -23,6 +23,8 @@ from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import LangData, OrgHead, load_lang
 from bilat.nlp.lexicon import Lexicon, lexicon_for
 from bilat.nlp.text import (
+    acronym_end,
+    bracket_acronym,
     ent_bounds,
     is_acronym,
     is_break,
@@ -105,12 +107,31 @@ class OrgMatcher:
             end = self._extend(doc, head_end, proper_head, ctx)
         if head.proper_only and not proper_head:
             return None
+        end = acronym_end(doc, i, end)  # "Direction du développement et de la coopération (DDC)"
         has_proper = proper_head or any(is_cap(doc[k]) for k in range(head_end, end))
         if end <= head_end or not has_proper:
             return None
-        if any(label in {"PER", "PERSON"} and head_end <= s < end for label, s, _e in ent_bounds(doc)):
+        if any(
+            label in {"PER", "PERSON"} and head_end <= s < end and doc[s - 1].lower_ in self.data.connectors
+            for label, s, _e in ent_bounds(doc)
+        ):
             return None  # "la présidence de Xi Jinping" names a person's office, not a body
+        # ("le théâtre Cervantès", "le lycée Victor Hugo": a body named after a person)
+        if not proper_head and not head.city_body and self._only_where(doc, head_end, end, ctx):
+            return None  # "son ambassade à Yaoundé", "the embassy in Dhaka": whose, the text says elsewhere
         return self._make(doc, i, head_end, end, head, ctx)
+
+    def _only_where(self, doc: Doc, k: int, end: int, ctx: _Context) -> bool:
+        """The complement k..end is only where the body sits: a locative and a place ("à Yaoundé")."""
+        j = k
+        while j < end and doc[j].lower_ in self.data.locatives | self.data.articles:
+            j += 1
+        return (
+            k < j < end
+            and j in ctx.places
+            and ctx.places[j].end == end
+            and doc[k].lower_ in self.data.locatives
+        )
 
     def _quoted_end(self, doc: Doc, i: int) -> int | None:
         """End of a name written in quotes: « Centre de soutien au cinéma national du Kazakhstan »."""
@@ -139,7 +160,7 @@ class OrgMatcher:
 
     def _extend(self, doc: Doc, k: int, proper_head: bool, ctx: _Context) -> int:
         """End token of the complement after a head noun."""
-        end = k
+        end = first = k
         limit = min(len(doc), k + _MAX_TOKENS)
         country_end = -1  # where a complement "of <country>" ended ("… of Japan")
         while k < limit:
@@ -160,10 +181,20 @@ class OrgMatcher:
                     continue
             if is_break(token):
                 break
+            if token.text == "-" and end == k and self._compound(doc, k):
+                end = k = k + 2  # "Conseil du café-cacao"
+                continue
             if token.text in {"-", "’", "'"}:
                 k += 1
                 continue
             if is_cap(token) and token.text not in self.data.title_articles:
+                if (
+                    k > first
+                    and is_cap(doc[k - 1])
+                    and self._title_at(doc, k, ctx) is not None
+                    and self._title_at(doc, k - 1, ctx) is None  # not the "Minister" of "Prime Minister"
+                ):
+                    break  # "Ministry of Defence | Lt Gen Zamir Shah": a person's title begins
                 end = k = k + 1
                 continue
             if token.is_lower and k in ctx.demonyms:
@@ -174,6 +205,8 @@ class OrgMatcher:
                 words = {doc[x].lower_ for x in range(k, group_end)}
                 if words & self.data.conjunctions and self._head_at(doc, group_end, ctx) is not None:
                     break  # "… d’Almaty et de l’ambassade de Corée": another body begins
+                if words & self.data.conjunctions and group_end in ctx.places:
+                    break  # "du Conseil du café-cacao et | de Ghana Cocoa Board": a place begins another
                 nxt = doc[group_end]
                 others = self.data.prepositions - self.data.locatives
                 locative = words & self.data.locatives and not words & others
@@ -187,7 +220,14 @@ class OrgMatcher:
                 if is_cap(nxt) and not is_break(nxt):
                     k = group_end
                     continue
-                if proper_head and nxt.is_lower and nxt.is_alpha and self._content_word(nxt, ctx):
+                capitalised = self.data.capitalised_fields  # not "Department | of the bank"
+                if (
+                    proper_head
+                    and not capitalised
+                    and nxt.is_lower
+                    and nxt.is_alpha
+                    and self._content_word(nxt, ctx)
+                ):
                     end = k = group_end + 1  # "Institut français des relations internationales"
                     continue
                 break
@@ -204,7 +244,15 @@ class OrgMatcher:
                 starts_another = (
                     self._head_at(doc, k + 2, ctx) is not None
                 )  # "… et le ministère de la Culture"
-                if nxt.is_lower and nxt.is_alpha and self._content_word(nxt, ctx) and not starts_another:
+                # … and only after a complement with a preposition, not "Union européenne | et les pays"
+                after_preposition = any(doc[x].lower_ in self.data.prepositions for x in range(first, k))
+                if (
+                    nxt.is_lower
+                    and nxt.is_alpha
+                    and self._content_word(nxt, ctx)
+                    and not starts_another
+                    and after_preposition
+                ):
                     end = k = k + 3
                     continue
             if token.is_lower and token.is_alpha and end == k and self._adjective(token, ctx):
@@ -212,6 +260,7 @@ class OrgMatcher:
                 continue
             if (
                 proper_head
+                and not self.data.capitalised_fields  # English names are capitalised: "The Embassy | thanks"
                 and token.is_lower
                 and token.is_alpha
                 and self._content_word(token, ctx)
@@ -221,6 +270,13 @@ class OrgMatcher:
                 continue
             break
         return end
+
+    @staticmethod
+    def _compound(doc: Doc, k: int) -> bool:
+        """The hyphen at k glues a lower-case word to the word before it ("café-cacao")."""
+        if k == 0 or k + 1 >= len(doc) or doc[k - 1].whitespace_ or doc[k].whitespace_:
+            return False
+        return doc[k + 1].is_lower and doc[k + 1].is_alpha and doc[k - 1].is_alpha
 
     def _number_after_name(self, doc: Doc, k: int) -> bool:
         """A one- or two-digit number closing a capitalised name, before punctuation, a line
@@ -294,6 +350,9 @@ class OrgMatcher:
             return None  # no head word ahead: the common case, decided at once
         if not name_word(i) or (i > 0 and name_word(i - 1)):
             return None
+        title = self._title_at(doc, i, ctx)
+        if title is not None and (title in ctx.tails or self._head_at(doc, title, ctx) is not None):
+            return None  # "Secretary | Ministry of Defence": a title before the body's name
         k = i + 1
         while k < min(len(doc), i + 1 + _MAX_TAIL_WORDS):
             token = doc[k]
@@ -305,8 +364,12 @@ class OrgMatcher:
                 while k + 1 < len(doc) and is_cap(doc[k + 1]) and ctx.folds[k + 1] in self.data.tail_heads:
                     k += 1  # "Kazakhstan Group Holding"
                 end = k + 1
+                head = self._head_at(doc, k, ctx)
+                if head is not None and head[0] > end and all(is_cap(doc[x]) for x in range(end, head[0])):
+                    end = head[0]  # "Korean Consulate General": a head of several words
                 if end + 1 < len(doc) and doc[end].lower_ in self.data.tail_complements:
                     end = max(end, self._extend(doc, end, True, ctx))  # "National Museum of Korea"
+                end = acronym_end(doc, i, end)
                 return self._tail_span(doc, i, end, category, ctx)
             if not is_cap(token) or is_break(token):
                 return None
@@ -334,7 +397,8 @@ class OrgMatcher:
             country = known.country if known is not None and not known.weak else None  # "Halyk" is no town
         aliases = []
         bracket = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
-        if bracket and is_acronym(doc[end + 1].text):  # "Japan International Cooperation Agency (JICA)"
+        if bracket and (is_acronym(doc[end + 1].text) or bracket_acronym(doc, i, end)):
+            # "Japan International Cooperation Agency (JICA)"
             aliases.append(doc[end + 1].text)
         span._.bilat = {"country": country, "aliases": aliases, "proper": None}
         self._possessed(doc, i, end, ctx, span._.bilat)
@@ -352,6 +416,18 @@ class OrgMatcher:
         if info.get("country") is None and known is not None:
             info["country"] = known.country
         info["aliases"] = [*info.get("aliases", []), doc[place.start : end].text]
+
+    def _title_at(self, doc: Doc, i: int, ctx: _Context) -> int | None:
+        """End of the person's title starting at token i ("Lt Gen", "Secretary"), if any."""
+        hit = longest_match(
+            doc,
+            ctx.folds,
+            i,
+            lambda n: n in self.data.titles or None,
+            self.max_words,
+            self.data.title_prefixes,
+        )
+        return hit[0] if hit is not None else None
 
     def _head_at(self, doc: Doc, i: int, ctx: _Context) -> tuple[int, OrgHead] | None:
         """The organisation head noun starting at token i ("ministère", "ville de"), if any."""
@@ -398,7 +474,7 @@ class OrgMatcher:
                 info["country"] = place.country if place else None
         after = end
         bracket = after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")"
-        if bracket and is_acronym(doc[after + 1].text):
+        if bracket and (is_acronym(doc[after + 1].text) or bracket_acronym(doc, i, after)):
             info["aliases"].append(doc[after + 1].text)
             if info["country"] is None and after + 3 in ctx.demonyms:
                 info["country"] = ctx.demonyms[after + 3][0]

@@ -10,7 +10,7 @@ A courtesy title ("M. Dupont") marks a person without a role.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,14 +20,17 @@ from bilat.nlp.components.orgs import ORGS
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
-from bilat.nlp.text import ent_bounds, is_break, is_cap, longest_match, span_name, token_folds
+from bilat.nlp.text import ent_bounds, is_acronym, is_break, is_cap, longest_match, span_name, token_folds
 
 PERSONS = "bilat_persons"
+TITLES = "bilat_titles"  # each title with its complement ("ministre de l’Économie, de la Planification")
 _MAX_COMPLEMENT = 16
 _MAX_NAME_WORDS = 5
 RoleData = list[str | None]  # [title, organisation name, ISO code]
 _Found = tuple[int, int, RoleData] | None
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
+_CLOSING_PLACES = frozenset({"country", "city"})
+_NICKNAME_QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
 @dataclass
@@ -37,6 +40,7 @@ class _Context:
     demonyms: dict[int, list[str]]
     orgs: list[Span]
     has_pos: bool
+    titles: list[tuple[int, int]] = field(default_factory=list)
 
 
 class PersonFinder:
@@ -84,12 +88,15 @@ class PersonFinder:
                 i += 1
                 continue
             title_end = hit[0]
+            if i > 0 and doc[i - 1].text == "(" and title_end < len(doc) and doc[title_end].text == ")":
+                title_end += 1  # "Lt Gen (Retd) Zamir Shah"
             person = self._before_name(doc, i, title_end, ctx) or self._after_name(doc, i, title_end, ctx)
             if person is not None:
                 start, end, role = person
                 self._add(found, doc, start, end, role)
             i = title_end
         doc.spans[PERSONS] = sorted(found.values(), key=lambda s: s.start)
+        doc.spans[TITLES] = [Span(doc, a, b, label="title") for a, b in sorted(set(ctx.titles))]
         return doc
 
     def _add(
@@ -132,6 +139,31 @@ class PersonFinder:
         # "Amadou Ba du Sénégal": a particle before a place says where the person is from
         return 0 <= j < len(doc) and self._name_word(doc, j, ctx) and j not in ctx.places
 
+    def _lower_syllable(self, doc: Doc, j: int) -> bool:
+        """Tokens j, j+1 are "-gyeom" glued to a name's word: a hyphen and a lower-case syllable
+        that is no ordinary word."""
+        if j + 1 >= len(doc) or doc[j].text != "-" or doc[j].whitespace_ or doc[j - 1].whitespace_:
+            return False
+        syllable = doc[j + 1]
+        return syllable.is_lower and syllable.is_alpha and not self._ordinary(syllable.lower_)
+
+    def _nickname_end(self, doc: Doc, j: int, ctx: _Context) -> int | None:
+        """After a quoted nickname inside a name (“Jokowi” in "Joko “Jokowi” Widodo"), if the name
+        goes on: the token after the closing quote."""
+        close = _NICKNAME_QUOTES.get(doc[j].text)
+        if close is None or j + 3 >= len(doc) or doc[j + 2].text != close:
+            return None
+        return j + 3 if is_cap(doc[j + 1]) and self._name_word(doc, j + 3, ctx) else None
+
+    @staticmethod
+    def _glued_particle(doc: Doc, j: int) -> bool:
+        """Tokens j.. are "-ul-" before a capitalised word, without spaces ("Zamir-ul-Hasan")."""
+        if j + 3 >= len(doc) or doc[j].text != "-" or doc[j + 2].text != "-":
+            return False
+        particle = doc[j + 1]
+        glued = not (doc[j].whitespace_ or particle.whitespace_ or doc[j + 2].whitespace_)
+        return glued and particle.is_lower and particle.is_alpha and len(particle) <= 3 and is_cap(doc[j + 3])
+
     def _name_run(self, doc: Doc, k: int, ctx: _Context) -> int | None:
         """End of a personal name starting at token k, or None."""
         if k >= len(doc) or not self._name_word(doc, k, ctx):
@@ -143,6 +175,22 @@ class PersonFinder:
                 words == 0 or doc[j - 1].whitespace_ or doc[j - 1].text == "-"
             ):
                 j, words = j + 1, words + 1
+            elif self._glued_particle(doc, j):
+                j += 3  # "Zamir-ul-Hasan", "Abd-el-Kader"
+            elif words > 0 and self._lower_syllable(doc, j):
+                j += 2  # "Kim Doo-gyeom", "Son Cheol-ho" (not "Macron-led")
+            elif words > 0 and self._nickname_end(doc, j, ctx) is not None:
+                j = self._nickname_end(doc, j, ctx) or j  # "Joko “Jokowi” Widodo"
+            elif (
+                words > 0
+                and j + 2 < len(doc)
+                and token.lower_ in self.data.particles
+                and doc[j + 1].text == "-"
+                and not token.whitespace_
+                and not doc[j + 1].whitespace_
+                and is_cap(doc[j + 2])
+            ):
+                j += 2  # "Ahmed bin Aqil al-Khateeb"
             elif j + 1 < len(doc) and (
                 (token.text == "-" and not token.whitespace_ and is_cap(doc[j + 1]))
                 or (token.lower_ in self.data.particles and self._particles_then_name(doc, j + 1, ctx, 1))
@@ -184,6 +232,10 @@ class PersonFinder:
         j = k
         while j < limit:
             token = doc[j]
+            if token.text == "," and self._listed_field(doc, j + 1, ctx):
+                j += 1  # "ministre de l’Économie, de la Planification et …": each field its own length
+                limit = min(len(doc), j + _MAX_COMPLEMENT)
+                continue
             if token.text == "," and stop_at_comma:
                 break
             if is_break(token) or "\n" in token.whitespace_ or token.lower_ in self.data.relatives:
@@ -199,10 +251,46 @@ class PersonFinder:
             j -= 1
         return j
 
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary word of the language, or the plural of one ("Affairs", "Industries")."""
+        stems = [word, word[:-3] + "y"] if word.endswith("ies") else [word]
+        stems += [word[:-1]] if word.endswith("s") else []
+        return any(self.lexicon.common(stem) for stem in stems)
+
+    def _plain(self, doc: Doc, start: int, end: int, ctx: _Context) -> bool:
+        """Every word of start..end is an ordinary word ("Environmental Protection"), but perhaps
+        the acronym of a body opening them ("UBC Political Science", "APFC Distinguished Fellow":
+        an affiliation after a title, no name)."""
+        words = [j for j in range(start, end) if ctx.folds[j]]
+        if len(words) > 1 and doc[words[0]].text.isupper() and len(doc[words[0]]) > 1:
+            words = words[1:]
+        return all(self._ordinary(doc[j].lower_) for j in words)
+
+    def _listed_field(self, doc: Doc, k: int, ctx: _Context) -> bool:
+        """After a comma, token k opens one more field of a title's complement, not a name:
+        "ministre de l’Économie, | de la Planification et de l’Aménagement du Territoire",
+        "Minister of Ecology, | Environmental Protection and Climate Change": a preposition and a
+        capitalised word, or capitalised ordinary words up to "and" or another comma."""
+        j = k
+        while (
+            j < len(doc)
+            and doc[j].lower_ in self.data.connectors
+            and doc[j].lower_ not in self.data.conjunctions
+        ):
+            j += 1
+        if j >= len(doc) or not is_cap(doc[j]) or j in ctx.places or j in ctx.demonyms:
+            return False
+        if j > k:
+            return doc[k].lower_ in self.data.prepositions
+        while j < len(doc) and is_cap(doc[j]) and not is_break(doc[j]) and self._ordinary(doc[j].lower_):
+            j += 1
+        return j > k and j < len(doc) and (doc[j].text == "," or doc[j].lower_ in self.data.conjunctions)
+
     def _name_after_country(self, doc: Doc, j: int, ctx: _Context) -> bool:
-        """Token j opens a name just after "to <country>", "of <country>" closing a title's
-        complement ("Ambassador of France to Kazakhstan Didier Canesse")."""
-        place = next((p for p in ctx.places.values() if p.end == j and p.label_ == "country"), None)
+        """Token j opens a name just after "to <country>", "of <city>" closing a title's
+        complement ("Ambassador of France to Kazakhstan Didier Canesse", "the mayor of Ulsan Son
+        Cheol-Ho")."""
+        place = next((p for p in ctx.places.values() if p.end == j and p.label_ in _CLOSING_PLACES), None)
         if place is None or place.start == 0 or doc[place.start - 1].lower_ not in self.data.connectors:
             return False
         here = ctx.places.get(j)
@@ -216,6 +304,7 @@ class PersonFinder:
     ) -> RoleData:
         """[title text, organisation name, country] from a title and its complement."""
         start, end = comp
+        ctx.titles.append((title[0], max(title[1], end)))
         organization = None
         while end > start and end - 1 in ctx.demonyms:  # "ministre des Affaires étrangères ouzbek"
             country = country or ctx.demonyms[end - 1][0]
@@ -247,7 +336,7 @@ class PersonFinder:
                     if place is not None:
                         country = place.country
                         break
-        text = span_name(doc, *title)
+        text = span_name(doc, *title).removesuffix(")").rstrip()  # "(Retd)"
         text = text[:1].lower() + text[1:] if text[1:2].islower() else text
         if cut > start:
             text = f"{text} {span_name(doc, start, cut)}"
@@ -284,7 +373,12 @@ class PersonFinder:
     def _before_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         k, country = self._adjectives(title_end, ctx)
         country = country or self._country_before(doc, i, ctx)
+        title = lambda n: n in self.data.titles or None  # noqa: E731
+        if k < len(doc) and longest_match(doc, ctx.folds, k, title, self.max_words, self.data.title_prefixes):
+            return None  # "Secretary | Lt Gen Imran Shah": the next title introduces the name
         end = self._name_run(doc, k, ctx)
+        if end is not None and self._plain(doc, k, end, ctx):
+            return None  # "Danish Queen | Attends Groundbreaking": a headline's words, no name
         if end is not None:
             return k, end, self._role(doc, (i, title_end), (k, k), country, ctx)
         comp_end = self._complement_end(doc, k, ctx, stop_at_comma=True)
@@ -300,32 +394,59 @@ class PersonFinder:
         if comp_end >= len(doc) - 1:
             return None
         end = self._name_run(doc, comp_end + 1, ctx)
-        if end is None:
-            return None
+        if end is None or self._plain(doc, comp_end + 1, end, ctx):
+            # "Minister of Higher Education and Scientific Research Ayman Ashour, who …"
+            start = self._trailing_name(doc, k, comp_end, ctx)
+            if start is None:
+                return None
+            return start, comp_end, self._role(doc, (i, title_end), (k, start), country, ctx)
         return comp_end + 1, end, self._role(doc, (i, title_end), (k, comp_end), country, ctx)
 
     def _trailing_name(self, doc: Doc, start: int, end: int, ctx: _Context) -> int | None:
         """Start of a name closing a title's complement without a comma: two or more words, at most
         one of them an ordinary word ("Culture" in "ministre de la Culture Rima Abdul Malak" is not)."""
         k = end
+        if k - 2 > start and self._lower_syllable(doc, k - 2):
+            k -= 2  # "… Energy Ahn Duk-geun": a name's last syllable in lower case
+        last = doc[k - 1] if k > start else None
+        if last is not None and ctx.has_pos and last.pos_ == "PROPN" and self._name_word(doc, k - 1, ctx):
+            k -= 1  # the last word may be an ordinary one the tagger reads as a name ("… Kim Tiên")
         while k > start and self._name_word(doc, k - 1, ctx) and not self.lexicon.common(doc[k - 1].text):
             k -= 1
-        if k > start and self._name_word(doc, k - 1, ctx) and doc[k - 2].text not in self.data.connectors:
-            k -= 1  # one ordinary word may open the name ("Pierre Moscovici")
+        # one ordinary word may open the name ("Pierre Moscovici", "Rima Abdul Malak"); where a
+        # title's fields are capitalised, only a name of two ("… and Scientific Research Ayman Ashour")
+        single = sum(1 for j in range(k, end) if ctx.folds[j] and (j == k or doc[j - 1].whitespace_)) == 1
+        opener = k > start and self._name_word(doc, k - 1, ctx)
+        if (
+            (single or not self.data.capitalised_fields)
+            and opener
+            and doc[k - 2].lower_ not in self.data.connectors
+        ):
+            k -= 1
         words = [j for j in range(k, end) if ctx.folds[j]]
         if len(words) < 2 or k == start or self._name_run(doc, k, ctx) != end:
             return None
-        return k
+        title = longest_match(
+            doc,
+            ctx.folds,
+            k,
+            lambda n: n in self.data.titles or None,
+            self.max_words,
+            self.data.title_prefixes,
+        )
+        return None if title is not None else k  # "… of Defence Lt Gen (Retd)": a rank, no name
 
     def _after_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         p = i - 1
         if p >= 0 and doc[p].lower_ in self.data.apposition_determiners:
             p -= 1
+        if p >= 1 and is_acronym(doc[p].text) and doc[p - 1].text == ",":
+            p -= 1  # "Jungyeop Woo, MOFA Director-General": the body's acronym before the title
         if p < 1 or doc[p].text != ",":
             return None
         start = self._name_start_before(doc, p, ctx)
-        if start is None:
-            return None
+        if start is None or self._plain(doc, start, p, ctx):
+            return None  # "the Minister for Defence, Chairman …": the words of a title, no name
         for ent in doc.ents:  # "décrit à Novastan Arnaud Ngatcha, adjoint …": trust the NER's start
             if ent.label_ in {"PER", "PERSON"} and ent.end == p and start < ent.start < p:
                 start = ent.start
