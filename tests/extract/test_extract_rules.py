@@ -337,3 +337,19 @@ def test_a_body_counted_in_sessions_is_an_event(nlp: Language, text: str, held: 
     """The session of a joint body (after an ordinal) is a meeting; the body named alone is not."""
     events = [(f.kind, f.status, f.place) for f in run(nlp, text) if f.type == "event"]
     assert events == ([("meeting", "held", "Rabat")] if held else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "initiatives"),
+    [
+        (
+            "Le ministre tunisien de la Formation professionnelle et de l'Emploi, Faouzi Ben "
+            "Abderrahman, a reçu l'ambassadeur de France à Tunis.",
+            0,
+        ),
+        ("La France et la Tunisie vont renforcer la formation professionnelle des jeunes.", 1),
+    ],
+)
+def test_a_trigger_inside_a_title_names_the_office(nlp: Language, text: str, initiatives: int) -> None:
+    """"ministre de la Formation professionnelle" is an office, not a training programme."""
+    assert len([f for f in run(nlp, text) if f.type == "initiative"]) == initiatives

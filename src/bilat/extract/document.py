@@ -21,6 +21,7 @@ from bilat.model.dates import PartialDate
 from bilat.model.names import fold
 from bilat.model.records import Document, Fact, Mention
 from bilat.model.vocab import vocab
+from bilat.nlp.components.persons import TITLES
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
 _DATELINE_LINES = 6  # a wire dateline ("SEOUL. KAZINFORM -") sits among the first lines
@@ -229,6 +230,15 @@ def _drop_inside_bodies(drafts: list[Draft], mentions: list[Mention], lex: Lexic
         for d in drafts
         if not any(a <= d.cand.start and d.cand.end <= b for a, b in bodies) or _a_session(d, lex)
     ]
+
+
+def _drop_inside_titles(drafts: list[Draft], sdoc: Doc) -> list[Draft]:
+    """A trigger inside a person's title names the office, not a fact ("le ministre de la
+    Formation professionnelle", "Minister of Trade and Investment")."""
+    titles = [(s.start_char, s.end_char) for s in sdoc.spans.get(TITLES, [])]
+    if not titles:
+        return drafts
+    return [d for d in drafts if not any(a <= d.cand.start and d.cand.end <= b for a, b in titles)]
 
 
 def _a_session(draft: Draft, lex: Lexicon) -> bool:
@@ -570,6 +580,7 @@ def extract_facts(
         _kind_of_the_object(drafts, drafted, lex)
     drafts = _drop_broad_beside_specific(drafts, lex)
     drafts = _drop_inside_bodies(drafts, mentions, lex)
+    drafts = _drop_inside_titles(drafts, sdoc)
     _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sents, mentions, lex)
