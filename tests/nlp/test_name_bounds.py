@@ -173,6 +173,15 @@ def test_ordinary_words_that_act_are_a_body(en: Language) -> None:
 
 
 @pytest.mark.slow
+def test_international_bodies_named_in_ordinary_words_stay_bodies(en: Language) -> None:
+    """Words that end the names of international bodies (org_patterns.jsonl: "Nations", "Cross")
+    keep them bodies where they do not act."""
+    text = "The loan is backed by the United Nations and the Red Cross."
+    names = {m.name for m in _mentions(en, text, "en") if m.kind == "organization"}
+    assert {"United Nations", "Red Cross"} <= names
+
+
+@pytest.mark.slow
 def test_a_body_named_with_a_possessive_is_the_possessor(en: Language) -> None:
     text = "The instrument will fly on ISRO’s Oceansat satellite, one of CNES’s priorities."
     names = {m.name for m in _mentions(en, text, "en") if m.kind == "organization"}
