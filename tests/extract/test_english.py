@@ -54,6 +54,12 @@ def test_a_signed_memorandum_with_its_parties_date_and_place(en: Language) -> No
             "announced",
         ),
         ("Kazakhstan and France plan to sign a treaty on cooperation.", "agreement", "treaty", "announced"),
+        (  # what two sides agree to do is a line of work
+            "India and Armenia agreed to enhance cultural interactions between the two countries.",
+            "initiative",
+            "other",
+            "agreed",
+        ),
         (  # a treaty made of two notes, one from each government
             "Japan and Bangladesh signed an exchange of notes on the yen loan.",
             "agreement",

@@ -264,6 +264,8 @@ def test_two_agreements_of_one_kind_with_other_signatories_stay_two(nlp: Languag
          "cooperation_pact"),
         ("La France et le Maroc ont signé un échange de lettres sur la formation des enseignants.",
          "agreement", "intergovernmental_agreement"),
+        ("Les deux pays se sont engagés à accélérer les négociations sur la frontière.", "initiative",
+         "other"),
         ("En juillet 2024, l’ambassadrice de France, Sophie Martin, s’est rendue sur le chantier.", "event",
          "working_visit"),
     ],
