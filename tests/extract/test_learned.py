@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,36 @@ def test_multiclass_model_is_a_softmax() -> None:
     assert max(p, key=p.__getitem__) == "x"
     assert sum(p.values()) == pytest.approx(1.0)
     assert LinearModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def _probabilities_one_weight_at_a_time(model: LinearModel, features: list[str]) -> dict[str, float]:
+    """LinearModel.probabilities as first written: each non-zero weight added in turn."""
+    if len(model.classes) == 2:
+        weights = {f: w[0] for f, w in model.weights.items()}
+        z = model.intercept[0] + sum(weights[f] for f in set(features) if f in weights)
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return {model.classes[0]: 1.0 - p, model.classes[1]: p}
+    scores = list(model.intercept)
+    for f in set(features):
+        for i, v in enumerate(model.weights.get(f, ())):
+            if v:
+                scores[i] += v
+    top = max(scores)
+    e = [math.exp(v - top) for v in scores]
+    return {c: v / sum(e) for c, v in zip(model.classes, e, strict=True)}
+
+
+def test_probabilities_are_those_of_adding_each_weight_in_turn() -> None:
+    decisions = load_decisions("en") or load_decisions("fr")
+    assert decisions is not None
+    models = [decisions.fact, *decisions.kind.values(), *decisions.status.values()]
+    models += [decisions.role] if decisions.role is not None else []
+    rng = random.Random(7)
+    for model in models:
+        known = sorted(model.weights)
+        for size in (0, 1, 5, 40, 80):
+            features = [*rng.sample(known, min(size, len(known))), "unknown", "other=unknown"]
+            assert model.probabilities(features) == _probabilities_one_weight_at_a_time(model, features)
 
 
 def _decisions(fact_bias: float, threshold: float = 0.5) -> Decisions:
