@@ -17,6 +17,7 @@ from bilat.extract.facts import name_draft
 from bilat.extract.learned import (
     Decisions,
     LinearModel,
+    _word,
     doc_context,
     draft_features,
     load_decisions,
@@ -242,3 +243,20 @@ def test_the_trained_path_keeps_facts_between_two_countries(
     assert ruled
     assert all(len(f.countries) >= 2 for f in trained)
     assert bool(trained) is bilateral
+
+
+def test_words_read_from_arrays_are_those_read_from_tokens(nlp: Language, drafted) -> None:
+    document, mentions, _broad, _rules, sents = drafted
+    ctx = doc_context(document, mentions, sents)
+    doc = sents[0].doc
+    for token in doc:
+        assert ctx.word(doc, token.i) == _word(token)
+        content = token.pos_ in ("NOUN", "VERB", "ADJ") and not token.is_stop
+        assert ctx.quote_word(doc, token.i) == (f"q={_word(token)}" if content else None)
+    for sent in sents:
+        tokens = [t for t in sent if not t.is_space and not t.is_punct]
+        words = ctx.sentence_words(sent, TEXT)
+        assert words.starts == [t.idx for t in tokens]
+        assert words.words == [_word(t) for t in tokens]
+    other = nlp("Un autre texte, pour un autre doc.")  # a context read with another doc reads it anew
+    assert [ctx.word(other, t.i) for t in other] == [_word(t) for t in other]

@@ -153,9 +153,9 @@ class DocContext:
 
     def word(self, doc: Doc, i: int) -> str:
         """`_word(doc[i])`, once per token."""
+        tokens = self._tokens(doc)
         found = self._words.get(i)
         if found is None:
-            tokens = self._tokens(doc)
             text = tokens.strings[tokens.orth[i]]
             found = fold(tokens.strings[tokens.lemma[i]] or text) or text
             self._words[i] = found
