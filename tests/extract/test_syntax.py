@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from bilat.extract.lexicon import load_lexicon
-from bilat.extract.syntax import governing_verb, tense_of
+from bilat.extract.syntax import governing_verb, sentences, tense_of
 from bilat.nlp.pipeline import load_pipeline
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -72,3 +72,29 @@ def test_tense_and_verb_as_walked(nlp: Language, lang: str) -> None:
             assert tense_of(token, modals) == _tense_walked(token, modals)
             tenses.add(tense_of(token, modals))
     assert len(tenses) >= 3
+
+
+def _sentences_walked(doc: Doc, text: str) -> list[Span]:
+    out = []
+    for sent in doc.sents:
+        if "\n" not in text[sent.start_char : sent.end_char]:
+            out.append(sent)
+            continue
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text:
+                if token.i > start:
+                    out.append(doc[start : token.i])
+                start = token.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if text[s.start_char : s.end_char].strip()]
+
+
+def test_sentences_cut_at_line_breaks_as_walked(nlp: Language) -> None:
+    texts = [p.read_text("utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts += ["Titre sans point\nUn paragraphe. Un autre\n\n\nFin", "\n\n", ""]
+    for text in texts:
+        doc = nlp(text)
+        found = [(s.start, s.end) for s in sentences(doc, text)]
+        assert found == [(s.start, s.end) for s in _sentences_walked(doc, text)]

@@ -120,7 +120,6 @@ class DocContext:
     sentence_starts: list[int] = field(default_factory=list)
     _sentences: dict[tuple[int, int], SentenceWords] = field(default_factory=dict, repr=False)
     _quote_words: dict[int, str | None] = field(default_factory=dict, repr=False)
-    _words: dict[int, str] = field(default_factory=dict, repr=False)  # `word`, by token index
     _arrays: _TokenArrays | None = field(default=None, repr=False)
 
     def sentence_of(self, offset: int) -> int:
@@ -136,7 +135,7 @@ class DocContext:
             sentence = text[sent.start_char : sent.end_char].rstrip()
             found = SentenceWords(
                 starts=[tokens.idx[i] for i in kept],
-                words=[self.word(sent.doc, i) for i in kept],
+                words=[tokens.words[i] for i in kept],
                 countries=len({m.country for m in in_sent if m.kind == "country" and m.country}),
                 length=len(sentence.split()),
                 ending=sentence[-1:],
@@ -152,23 +151,18 @@ class DocContext:
         return self._quote_words[i]
 
     def word(self, doc: Doc, i: int) -> str:
-        """`_word(doc[i])`, once per token."""
-        tokens = self._tokens(doc)
-        found = self._words.get(i)
-        if found is None:
-            text = tokens.strings[tokens.orth[i]]
-            found = fold(tokens.strings[tokens.lemma[i]] or text) or text
-            self._words[i] = found
-        return found
+        """`_word(doc[i])`."""
+        return self._tokens(doc).words[i]
 
     def _tokens(self, doc: Doc) -> _TokenArrays:
         if self._arrays is None or self._arrays.doc is not doc:
             self._arrays = _TokenArrays.of(doc)
-            self._words.clear()
         return self._arrays
 
 
 _CONTENT_POS = (NOUN, VERB, ADJ)
+_WORDS: dict[tuple[int, int], str] = {}  # (orth, lemma) -> `_word`: string ids are hashes of the strings
+_MAX_WORDS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -183,6 +177,22 @@ class _TokenArrays:
     idx: list[int]  # character offset
     space_or_punct: list[bool]
     content: list[bool]  # a noun, verb or adjective, not a stop word
+
+    @cached_property
+    def words(self) -> list[str]:
+        """`_word` of every token (memoised by text and lemma: the same words recur in every page)."""
+        memo, strings = _WORDS, self.strings
+        out = []
+        for key in zip(self.orth, self.lemma, strict=True):
+            word = memo.get(key)
+            if word is None:
+                text = strings[key[0]]
+                word = fold(strings[key[1]] or text) or text
+                if len(memo) >= _MAX_WORDS:
+                    memo.clear()
+                memo[key] = word
+            out.append(word)
+        return out
 
     @classmethod
     def of(cls, doc: Doc) -> _TokenArrays:

@@ -7,6 +7,8 @@ from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
+from bilat.nlp.text import token_texts
+
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -194,16 +196,18 @@ def sentences(doc: Doc, text: str) -> list[Span]:
     """The parser's sentences, further cut at line breaks (a headline never joins a paragraph);
     `text` is the doc's text (spaCy rebuilds Doc.text and Span.text on every access)."""
     out = []
+    texts = None
     for sent in doc.sents:
         if "\n" not in text[sent.start_char : sent.end_char]:
             out.append(sent)
             continue
+        texts = texts or token_texts(doc)
         start = sent.start
-        for token in sent:
-            if "\n" in token.text:
-                if token.i > start:
-                    out.append(doc[start : token.i])
-                start = token.i + 1
+        for i in range(sent.start, sent.end):
+            if "\n" in texts[i]:
+                if i > start:
+                    out.append(doc[start:i])
+                start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
     return [s for s in out if text[s.start_char : s.end_char].strip()]
