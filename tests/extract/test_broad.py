@@ -65,3 +65,53 @@ def test_bad_fact_words_are_refused(content: str, tmp_path, monkeypatch) -> None
             load_broad_words("zz")
     finally:
         load_broad_words.cache_clear()
+
+
+def _matches_read_from_tokens(doc, words) -> list:  # type: ignore[no-untyped-def]
+    """broad_matches as first written, reading each Token object."""
+    tokens = [t for t in doc if not t.is_space]
+    parts = [(token, keys) for token in tokens for keys in broad._lookups(token.text, token.lemma_)]
+    found = []
+    i = 0
+    while i < len(parts):
+        token, keys = parts[i]
+        match = None
+        for key in keys:
+            for phrase, trigger in words.phrases.get(key, ()):
+                n = len(phrase)
+                if i + n > len(parts) or (match is not None and n <= match[0]):
+                    continue
+                if all(phrase[k] in parts[i + k][1] for k in range(1, n)):
+                    match = (n, trigger)
+        if match is None:
+            i += 1
+            continue
+        n, trigger = match
+        last = parts[i + n - 1][0]
+        found.append((token.idx, last.idx + len(last.text), trigger))
+        i += n
+        while i < len(parts) and parts[i][0].i == last.i:
+            i += 1
+    return found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The  state visit ended with a memorandum of understanding.\n\nA joint  exhibition.",
+        ),
+        (
+            "fr",
+            "Des protocoles d’accord,  et une convention de jumelage.\n Un festival.",
+        ),
+        ("en", ""),
+        ("fr", "   "),
+    ],
+)
+def test_matches_read_from_arrays_are_those_read_from_tokens(nlp, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    words = load_broad_words(lang)
+    assert words is not None
+    for doc in (nlp(text), spacy.blank(lang)(text)):  # with lemmas and without
+        assert broad_matches(doc, words) == _matches_read_from_tokens(doc, words)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from bilat.extract.facts import name_draft
 from bilat.extract.learned import (
     Decisions,
     LinearModel,
+    _word,
     doc_context,
     draft_features,
     load_decisions,
@@ -44,6 +46,36 @@ def test_multiclass_model_is_a_softmax() -> None:
     assert max(p, key=p.__getitem__) == "x"
     assert sum(p.values()) == pytest.approx(1.0)
     assert LinearModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def _probabilities_one_weight_at_a_time(model: LinearModel, features: list[str]) -> dict[str, float]:
+    """LinearModel.probabilities as first written: each non-zero weight added in turn."""
+    if len(model.classes) == 2:
+        weights = {f: w[0] for f, w in model.weights.items()}
+        z = model.intercept[0] + sum(weights[f] for f in set(features) if f in weights)
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return {model.classes[0]: 1.0 - p, model.classes[1]: p}
+    scores = list(model.intercept)
+    for f in set(features):
+        for i, v in enumerate(model.weights.get(f, ())):
+            if v:
+                scores[i] += v
+    top = max(scores)
+    e = [math.exp(v - top) for v in scores]
+    return {c: v / sum(e) for c, v in zip(model.classes, e, strict=True)}
+
+
+def test_probabilities_are_those_of_adding_each_weight_in_turn() -> None:
+    decisions = load_decisions("en") or load_decisions("fr")
+    assert decisions is not None
+    models = [decisions.fact, *decisions.kind.values(), *decisions.status.values()]
+    models += [decisions.role] if decisions.role is not None else []
+    rng = random.Random(7)
+    for model in models:
+        known = sorted(model.weights)
+        for size in (0, 1, 5, 40, 80):
+            features = [*rng.sample(known, min(size, len(known))), "unknown", "other=unknown"]
+            assert model.probabilities(features) == _probabilities_one_weight_at_a_time(model, features)
 
 
 def _decisions(fact_bias: float, threshold: float = 0.5) -> Decisions:
@@ -211,3 +243,20 @@ def test_the_trained_path_keeps_facts_between_two_countries(
     assert ruled
     assert all(len(f.countries) >= 2 for f in trained)
     assert bool(trained) is bilateral
+
+
+def test_words_read_from_arrays_are_those_read_from_tokens(nlp: Language, drafted) -> None:
+    document, mentions, _broad, _rules, sents = drafted
+    ctx = doc_context(document, mentions, sents)
+    doc = sents[0].doc
+    for token in doc:
+        assert ctx.word(doc, token.i) == _word(token)
+        content = token.pos_ in ("NOUN", "VERB", "ADJ") and not token.is_stop
+        assert ctx.quote_word(doc, token.i) == (f"q={_word(token)}" if content else None)
+    for sent in sents:
+        tokens = [t for t in sent if not t.is_space and not t.is_punct]
+        words = ctx.sentence_words(sent, TEXT)
+        assert words.starts == [t.idx for t in tokens]
+        assert words.words == [_word(t) for t in tokens]
+    other = nlp("Un autre texte, pour un autre doc.")  # a context read with another doc reads it anew
+    assert [ctx.word(other, t.i) for t in other] == [_word(t) for t in other]

@@ -9,12 +9,14 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
+from spacy.attrs import IDX, IS_SPACE, LEMMA
 from spacy.tokens import Doc
 
 from bilat.errors import LanguageDataError
 from bilat.extract.lexicon import Trigger
 from bilat.model.names import fold
 from bilat.model.vocab import FACT_TYPES, vocab
+from bilat.nlp.text import token_texts
 
 _NEVER = re.compile(r"(?!)")  # a broad trigger has no pattern of its own: its words are its match
 _MAX_WORDS = 5
@@ -99,8 +101,16 @@ def broad_matches(doc: Doc, words: BroadWords) -> list[tuple[int, int, Trigger]]
     """(start char, end char, trigger) of every broad word in `doc`, longest phrase first at each
     token, none overlapping; a word folded into several (("d", "accord") from "d’accord") counts
     as its parts."""
-    tokens = [t for t in doc if not t.is_space]
-    parts = [(token, keys) for token in tokens for keys in _lookups(token.text, token.lemma_)]
+    strings = doc.vocab.strings
+    texts = token_texts(doc)
+    columns = doc.to_array([LEMMA, IDX, IS_SPACE]).T.tolist() if len(doc) else [[], [], []]
+    lemmas, starts, spaces = columns
+    parts = [
+        (i, keys)
+        for i, text in enumerate(texts)
+        if not spaces[i]
+        for keys in _lookups(text, strings[lemmas[i]])
+    ]
     found: list[tuple[int, int, Trigger]] = []
     i = 0
     while i < len(parts):
@@ -118,8 +128,8 @@ def broad_matches(doc: Doc, words: BroadWords) -> list[tuple[int, int, Trigger]]
             continue
         n, trigger = match
         last = parts[i + n - 1][0]
-        found.append((token.idx, last.idx + len(last.text), trigger))
+        found.append((starts[token], starts[last] + len(texts[last]), trigger))
         i += n
-        while i < len(parts) and parts[i][0].i == last.i:
+        while i < len(parts) and parts[i][0] == last:
             i += 1
     return found

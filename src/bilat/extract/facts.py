@@ -79,9 +79,8 @@ def _utterance(text: str, s_start: int, s_end: int, start: int, end: int, lex: L
     lo, hi = s_start, s_end
     for opening, closing in lex.quotes:
         if opening == closing:  # straight quotes: inside when an odd number of them comes before
-            before = [i for i in range(s_start, start) if text[i] == opening]
-            if len(before) % 2:
-                lo = max(lo, before[-1] + 1)
+            if len(opening) == 1 and text.count(opening, s_start, start) % 2:  # (a mark of one character)
+                lo = max(lo, text.rfind(opening, s_start, start) + 1)
                 close = text.find(closing, end, s_end)
                 hi = min(hi, close) if close >= 0 else hi
             continue

@@ -16,9 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from bilat.errors import LanguageDataError
@@ -48,14 +51,17 @@ class LinearModel:
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         if len(self.classes) == 2:  # one weight per feature: the second class's log-odds
-            weights = self._log_odds
-            z = self.intercept[0] + sum(weights[f] for f in set(features) if f in weights)
+            # a feature without a weight adds 0.0, which leaves every sum as it was
+            z = self.intercept[0] + sum(map(self._log_odds.get, set(features), repeat(0.0)))
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
+        # per class, the intercept plus each feature's weight in turn (as adding the non-zero
+        # weights one by one: adding 0.0 changes no sum)
+        rows = [w for w in map(self.weights.get, set(features)) if w is not None]
         z = list(self.intercept)
-        for f in set(features):
-            for i, v in self._sparse.get(f, ()):
-                z[i] += v
+        if rows:
+            columns = zip(*rows, strict=True)
+            z = [sum(column, start) for start, column in zip(z, columns, strict=True)]
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
@@ -65,12 +71,6 @@ class LinearModel:
     def _log_odds(self) -> dict[str, float]:
         """Per feature, its one weight (a model of two classes)."""
         return {f: w[0] for f, w in self.weights.items()}
-
-    @cached_property
-    def _sparse(self) -> dict[str, tuple[tuple[int, float], ...]]:
-        """Per feature, its non-zero weights as (class index, weight): most features weigh for a
-        few of the classes only."""
-        return {f: tuple((i, v) for i, v in enumerate(w) if v) for f, w in self.weights.items()}
 
     def to_json(self) -> dict[str, Any]:
         """Weights stored sparse: per feature, [class index, weight] for the weights kept."""
@@ -120,6 +120,7 @@ class DocContext:
     sentence_starts: list[int] = field(default_factory=list)
     _sentences: dict[tuple[int, int], SentenceWords] = field(default_factory=dict, repr=False)
     _quote_words: dict[int, str | None] = field(default_factory=dict, repr=False)
+    _arrays: _TokenArrays | None = field(default=None, repr=False)
 
     def sentence_of(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset) - 1
@@ -128,12 +129,13 @@ class DocContext:
         key = (sent.start_char, sent.end_char)
         found = self._sentences.get(key)
         if found is None:
-            tokens = [t for t in sent if not t.is_space and not t.is_punct]
+            tokens = self._tokens(sent.doc)
+            kept = [i for i in range(sent.start, sent.end) if not tokens.space_or_punct[i]]
             in_sent = [m for m in self.mentions if sent.start_char <= m.start < sent.end_char]
             sentence = text[sent.start_char : sent.end_char].rstrip()
             found = SentenceWords(
-                starts=[t.idx for t in tokens],
-                words=[_word(t) for t in tokens],
+                starts=[tokens.idx[i] for i in kept],
+                words=[tokens.words[i] for i in kept],
                 countries=len({m.country for m in in_sent if m.kind == "country" and m.country}),
                 length=len(sentence.split()),
                 ending=sentence[-1:],
@@ -144,10 +146,71 @@ class DocContext:
     def quote_word(self, doc: Doc, i: int) -> str | None:
         """The `q=` feature of token `i`: its word when a content word (noun, verb, adjective)."""
         if i not in self._quote_words:
-            t = doc[i]
-            content = t.pos_ in ("NOUN", "VERB", "ADJ") and not t.is_stop
-            self._quote_words[i] = f"q={_word(t)}" if content else None
+            content = self._tokens(doc).content[i]
+            self._quote_words[i] = f"q={self.word(doc, i)}" if content else None
         return self._quote_words[i]
+
+    def word(self, doc: Doc, i: int) -> str:
+        """`_word(doc[i])`."""
+        return self._tokens(doc).words[i]
+
+    def _tokens(self, doc: Doc) -> _TokenArrays:
+        if self._arrays is None or self._arrays.doc is not doc:
+            self._arrays = _TokenArrays.of(doc)
+        return self._arrays
+
+
+_CONTENT_POS = (NOUN, VERB, ADJ)
+_WORDS: dict[tuple[int, int], str] = {}  # (orth, lemma) -> `_word`: string ids are hashes of the strings
+_MAX_WORDS = 1 << 16
+
+
+@dataclass(frozen=True)
+class _TokenArrays:
+    """What the features read of every token of a doc, read from spaCy's arrays at once (a
+    Token object made for each read costs more than the read)."""
+
+    doc: Doc
+    strings: Any  # the doc's StringStore
+    orth: list[int]
+    lemma: list[int]
+    idx: list[int]  # character offset
+    space_or_punct: list[bool]
+    content: list[bool]  # a noun, verb or adjective, not a stop word
+
+    @cached_property
+    def words(self) -> list[str]:
+        """`_word` of every token (memoised by text and lemma: the same words recur in every page)."""
+        memo, strings = _WORDS, self.strings
+        out = []
+        for key in zip(self.orth, self.lemma, strict=True):
+            word = memo.get(key)
+            if word is None:
+                text = strings[key[0]]
+                word = fold(strings[key[1]] or text) or text
+                if len(memo) >= _MAX_WORDS:
+                    memo.clear()
+                memo[key] = word
+            out.append(word)
+        return out
+
+    @classmethod
+    def of(cls, doc: Doc) -> _TokenArrays:
+        columns = (
+            doc.to_array([ORTH, LEMMA, IDX, IS_SPACE, IS_PUNCT, POS, IS_STOP]).T.tolist()
+            if len(doc)
+            else [[]] * 7
+        )
+        orth, lemma, idx, space, punct, pos, stop = columns
+        return cls(
+            doc=doc,
+            strings=doc.vocab.strings,
+            orth=orth,
+            lemma=lemma,
+            idx=idx,
+            space_or_punct=[bool(a or b) for a, b in zip(space, punct, strict=True)],
+            content=[p in _CONTENT_POS and not s for p, s in zip(pos, stop, strict=True)],
+        )
 
 
 def doc_context(document: Document, places: list[Mention], sents: list[Span] | None = None) -> DocContext:
@@ -248,6 +311,7 @@ def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
     participants, dates and countries, where it stands in the page."""
     cand, fact = draft.cand, draft.fact
     text, head, sent = cand.doc_text, cand.head, cand.sent
+    doc = sent.doc
     trigger = cand.trigger
     source = "broad" if ".broad." in trigger.name else "rule"
     lang = ctx.document.language or "xx"
@@ -258,11 +322,11 @@ def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
         f"kind={fact.type}:{fact.kind}",
         f"rule={trigger.name}",
         f"word={fact.type}:{fold(cand.text)}",
-        f"lemma={_word(head)}",
+        f"lemma={ctx.word(doc, head.i)}",
         f"pos={head.pos_}",
         f"dep={head.dep_}",
         f"pos_dep={head.pos_}:{head.dep_}",
-        f"parent={_word(head.head)}",
+        f"parent={ctx.word(doc, head.head.i)}",
         f"gate={draft.extra.get('gate') or 'none'}",
         f"status={fact.type}:{fact.status}",
         f"explicit={bool(fact.status_history)}",
@@ -315,13 +379,12 @@ def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
     if _MODALS.intersection(words.words):
         out.append("modal")
     source = fact.sources[0]
-    doc = sent.doc
     quote = doc.char_span(source.start, source.end, alignment_mode="expand")
     if quote is not None:  # the quote's content words, then the clause's verb
         out += [q for q in (ctx.quote_word(doc, i) for i in range(quote.start, quote.end)) if q]
     verb = governing_verb(head)
     if verb is not None:
-        out.append(f"verb={_word(verb)}")
+        out.append(f"verb={ctx.word(doc, verb.i)}")
         out.append(f"verb_is_head={verb.i == head.i}")
     return out
 

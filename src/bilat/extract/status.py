@@ -3,12 +3,15 @@ one, the tense of the trigger's clause does (registered as `bilat.status_rules.v
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from bilat.extract.lexicon import Lexicon
+from bilat.extract.candidates import beginnings_of
+from bilat.extract.lexicon import Cue, Lexicon
 from bilat.extract.syntax import tense_of, tokens_in, tree_distance
+from bilat.model.date_expressions import _lowered
 
 RULES_NAME = "bilat.status_rules.v1"
 _MAX_TREE_DISTANCE = 5
@@ -37,12 +40,44 @@ class CueHit:
 
 def cue_hits(sent: Span, lex: Lexicon, doc_text: str) -> list[CueHit]:
     hits = []
-    text = doc_text[sent.start_char : sent.end_char]
-    for cue in lex.cues:
-        for m in cue.regex.finditer(text):
-            start, end = sent.start_char + m.start(), sent.start_char + m.end()
-            hits.append(CueHit(cue.stage, cue.name, start, end, tokens_in(sent.doc, start, end)))
+    for cue, m in _cue_matches(doc_text[sent.start_char : sent.end_char], lex):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        hits.append(CueHit(cue.stage, cue.name, start, end, tokens_in(sent.doc, start, end)))
     return hits
+
+
+def _cue_matches(text: str, lex: Lexicon) -> list[tuple[Cue, re.Match[str]]]:
+    """Every match of the lexicon's cues in `text`, cue by cue (in lexicon order), each by start:
+    what each cue's `finditer` finds. A cue is tried only where it may begin
+    (`candidates.Beginnings`)."""
+    lowered = _lowered(text)
+    if lowered is None:
+        return _cue_matches_everywhere(text, lex)
+    regexes = _cue_regexes(lex)
+    starts = beginnings_of(regexes)
+    by_cue: list[list[re.Match[str]]] = [[] for _ in regexes]
+    for i, m in starts.matches(regexes, text, lowered):
+        by_cue[i].append(m)
+    for i in starts.anywhere:
+        by_cue[i] = list(regexes[i].finditer(text))
+    return [(cue, m) for cue, matches in zip(lex.cues, by_cue, strict=True) for m in matches]
+
+
+def _cue_matches_everywhere(text: str, lex: Lexicon) -> list[tuple[Cue, re.Match[str]]]:
+    return [(cue, m) for cue in lex.cues for m in cue.regex.finditer(text)]
+
+
+_CUE_REGEXES: dict[int, tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...]]] = {}
+
+
+def _cue_regexes(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """The regexes of the lexicon's cues, one tuple per lexicon (`beginnings_of` keeps its work
+    per tuple)."""
+    known = _CUE_REGEXES.get(id(lex.cues))
+    if known is None or known[0] is not lex.cues:
+        known = (lex.cues, tuple(c.regex for c in lex.cues))
+        _CUE_REGEXES[id(lex.cues)] = known
+    return known[1]
 
 
 def _closeness(hit: CueHit, head: Token, start: int, end: int) -> tuple[int, int, int]:

@@ -3,7 +3,11 @@ are in the tree, the clause a trigger belongs to, and its tense."""
 
 from __future__ import annotations
 
+from itertools import chain
+
 from spacy.tokens import Doc, Span, Token
+
+from bilat.nlp.text import token_texts
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -38,7 +42,7 @@ def tree_distance(a: Token, b: Token) -> int:
 def governing_verb(token: Token) -> Token | None:
     """The verb whose clause holds the token; through "doit se rendre" up to "doit", and
     "s'est dite prête à former" up to "dite", which hold the subject."""
-    for t in ancestors(token):
+    for t in chain((token,), token.ancestors):  # (as `ancestors`, read only as far as needed)
         if t.pos_ in ("VERB", "AUX"):
             while t.dep_ == "xcomp" and t.head.i != t.i:
                 head = t.head
@@ -162,22 +166,28 @@ def tense_of(token: Token, modals: dict[str, frozenset[str]] | None = None) -> s
     verb = governing_verb(token)
     if verb is None:
         return "present"
-    candidates = [verb, *[c for c in verb.children if c.dep_ in _AUXILIARIES]]
-    for t in candidates:
-        mood = t.morph.get("Mood")
-        tense = t.morph.get("Tense")
-        if "Cnd" in mood:
+    children = [(c, c.dep_) for c in verb.children]
+    verb_morph = verb.morph
+    verb_tense = verb_morph.get("Tense")
+    if "Cnd" in verb_morph.get("Mood"):
+        return "conditional"
+    if "Fut" in verb_tense:
+        return "future"
+    auxiliaries = [c for c, dep in children if dep in _AUXILIARIES]
+    for t in auxiliaries:
+        morph = t.morph
+        if "Cnd" in morph.get("Mood"):
             return "conditional"
-        if "Fut" in tense:
+        if "Fut" in morph.get("Tense"):
             return "future"
     for name in ("future", "conditional"):
         words = (modals or {}).get(name, frozenset())
-        if any(t.lower_ in words for t in candidates[1:]):
+        if any(t.lower_ in words for t in auxiliaries):
             return name
-    aux = [c for c in verb.children if c.dep_.startswith("aux")]
-    if aux and "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense"):
+    aux = any(dep.startswith("aux") for _, dep in children)
+    if aux and "Part" in verb_morph.get("VerbForm") and "Pres" not in verb_tense:
         return "past"  # "a signé", "has signed", "was signed"; not "are expanding"
-    if any(t in ("Past", "Imp") for t in verb.morph.get("Tense")):
+    if any(t in ("Past", "Imp") for t in verb_tense):
         return "past"
     return "present"
 
@@ -186,16 +196,18 @@ def sentences(doc: Doc, text: str) -> list[Span]:
     """The parser's sentences, further cut at line breaks (a headline never joins a paragraph);
     `text` is the doc's text (spaCy rebuilds Doc.text and Span.text on every access)."""
     out = []
+    texts = None
     for sent in doc.sents:
         if "\n" not in text[sent.start_char : sent.end_char]:
             out.append(sent)
             continue
+        texts = texts or token_texts(doc)
         start = sent.start
-        for token in sent:
-            if "\n" in token.text:
-                if token.i > start:
-                    out.append(doc[start : token.i])
-                start = token.i + 1
+        for i in range(sent.start, sent.end):
+            if "\n" in texts[i]:
+                if i > start:
+                    out.append(doc[start:i])
+                start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
     return [s for s in out if text[s.start_char : s.end_char].strip()]
