@@ -353,5 +353,5 @@ def test_a_body_counted_in_sessions_is_an_event(nlp: Language, text: str, held: 
     ],
 )
 def test_a_trigger_inside_a_title_names_the_office(nlp: Language, text: str, initiatives: int) -> None:
-    """"ministre de la Formation professionnelle" is an office, not a training programme."""
+    """ "ministre de la Formation professionnelle" is an office, not a training programme."""
     assert len([f for f in run(nlp, text) if f.type == "initiative"]) == initiatives
