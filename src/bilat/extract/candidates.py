@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.extract.lexicon import Lexicon, Trigger
 from bilat.extract.syntax import head_of, sentences, tokens_in
-from bilat.model.date_expressions import _lowered
+from bilat.model.date_expressions import safe_lower
 from bilat.nlp.text import doc_text
 
 _LOOKBEHIND = 40  # characters before a trigger read for determiners and negation
@@ -55,7 +55,7 @@ _Heads = set[tuple[str, bool]]  # (lower case beginning, whether it may still gr
 
 def _extend(heads: _Heads, chars: list[str]) -> _Heads:
     """`heads` followed by one of `chars` (one character each)."""
-    lowered = [_lowered(c) for c in chars]
+    lowered = [safe_lower(c) for c in chars]
     out: _Heads = set()
     for head, growing in heads:
         if not growing or any(c is None for c in lowered):  # None: sre folds it otherwise than str.lower
@@ -145,7 +145,7 @@ class Beginnings:
         self, regexes: tuple[re.Pattern[str], ...], text: str, lowered: str
     ) -> list[tuple[int, re.Match[str]]]:
         """(regex index, match) of every match of each regex with beginnings in `text`
-        (`lowered` is `_lowered(text)`), by start then regex: what each one's `finditer` finds
+        (`lowered` is `safe_lower(text)`), by start then regex: what each one's `finditer` finds
         (all its matches are non-empty, and do not overlap each other)."""
         if self.scan is None:
             return []
@@ -208,7 +208,7 @@ def _text_matches(text: str, lex: Lexicon) -> list[tuple[int, int, Trigger]]:
     with one of the trigger's beginnings (see `Beginnings`)."""
     regexes = _trigger_regexes(lex)
     starts = beginnings_of(regexes)
-    lowered = _lowered(text) if not starts.anywhere else None
+    lowered = safe_lower(text) if not starts.anywhere else None
     if lowered is None:
         return _text_matches_everywhere(text, lex)
     triggers = lex.triggers

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from bilat.extract.candidates import beginnings_of
 from bilat.extract.lexicon import Cue, Lexicon
 from bilat.extract.syntax import tense_of, tokens_in, tree_distance
-from bilat.model.date_expressions import _lowered
+from bilat.model.date_expressions import safe_lower
 
 RULES_NAME = "bilat.status_rules.v1"
 _MAX_TREE_DISTANCE = 5
@@ -50,7 +50,7 @@ def _cue_matches(text: str, lex: Lexicon) -> list[tuple[Cue, re.Match[str]]]:
     """Every match of the lexicon's cues in `text`, cue by cue (in lexicon order), each by start:
     what each cue's `finditer` finds. A cue is tried only where it may begin
     (`candidates.Beginnings`)."""
-    lowered = _lowered(text)
+    lowered = safe_lower(text)
     if lowered is None:
         return _cue_matches_everywhere(text, lex)
     regexes = _cue_regexes(lex)

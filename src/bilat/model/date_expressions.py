@@ -209,7 +209,7 @@ def _anchor(
     """The regex of a slot `pattern` cannot match without, when its matches keep to one line;
     else None (the pattern is run on the whole text). Months are looked for in the lower case
     text: every month a case-insensitive pattern matches is one of their lower case words there
-    (`_lowered` says when), and one case-sensitive scan costs a fraction of a case-insensitive one."""
+    (`safe_lower` says when), and one case-sensitive scan costs a fraction of a case-insensitive one."""
     if not _one_line(pattern) or not pattern.flags & re.IGNORECASE:
         return None
     required = _required_slots(template)
@@ -224,7 +224,7 @@ def _anchor(
     return None
 
 
-def _lowered(text: str) -> str | None:
+def safe_lower(text: str) -> str | None:
     """`text.lower()` when it lowers each character as a case-insensitive pattern does (one
     character for one, no character sre folds otherwise), else None."""
     if _CASE_FIXES is None or _CASE_FIXES.search(text):
@@ -385,7 +385,7 @@ def _scan_once(text: str, lang: str) -> tuple[tuple[int, int, _Parts], ...]:
     for rank, pattern in enumerate(data.patterns):
         anchor = data.anchors[rank] if data.anchors else None
         if anchor is not None and anchor[1] and lowered is False:
-            lowered = _lowered(text)
+            lowered = safe_lower(text)
         if anchor is None or (anchor[1] and lowered is None):
             spans = [(0, len(text))]
         else:
