@@ -7,12 +7,16 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from bilat.errors import LanguageDataError
 from bilat.model.names import fold, word_prefixes
+from bilat.nlp.text import longest_match
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,25 @@ class LangData:
     def media_cue_prefixes(self) -> frozenset[str]:
         return word_prefixes(self.media_cues)
 
-    @property
+    @cached_property
     def max_phrase_words(self) -> int:
         tables = (self.titles, self.org_heads.keys(), self.media_cues)
         return max(n.count(" ") + 1 for table in tables for n in table)
+
+    def title_at(self, doc: Doc, folds: list[str], start: int) -> int | None:
+        """End token of the longest title ("Lt Gen", "ministre de") starting at token `start`."""
+        hit = longest_match(doc, folds, start, self._a_title, self.max_phrase_words, self.title_prefixes)
+        return hit[0] if hit is not None else None
+
+    def org_head_at(self, doc: Doc, folds: list[str], start: int) -> tuple[int, OrgHead] | None:
+        """The longest body's head ("ministère", "national museum") starting at token `start`:
+        its end token and what it says of the body."""
+        return longest_match(
+            doc, folds, start, self.org_heads.get, self.max_phrase_words, self.org_head_prefixes
+        )
+
+    def _a_title(self, phrase: str) -> bool | None:
+        return phrase in self.titles or None
 
 
 def _read(lang: str, name: str) -> str:

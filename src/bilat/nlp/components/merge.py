@@ -184,18 +184,6 @@ class MentionMerger:
             and not (c.kind in {"person", "organization"} and (c.start, c.end) in inside)
         ]
 
-    def _title_at(self, doc: Doc, folds: list[str], k: int) -> int | None:
-        """End of the (longest) title starting at token k, if one does."""
-        hit = longest_match(
-            doc,
-            folds,
-            k,
-            lambda n: n in self.data.titles or None,
-            self.data.max_phrase_words,
-            self.data.title_prefixes,
-        )
-        return hit[0] if hit is not None else None
-
     def _mechanism(self, doc: Doc, folds: list[str], cand: _Candidate, places: list[Span]) -> bool:
         """A commission or council two countries hold together: a cooperation mechanism, which the
         facts record, not an actor ("Commission mixte Cameroun-Turquie", "Joint Ministerial
@@ -232,32 +220,15 @@ class MentionMerger:
         title; or led by a title."""
         start, end = cand.start, cand.end
         if cand.kind == "organization":
-            lead = longest_match(
-                doc,
-                folds,
-                start,
-                lambda n: n in self.data.titles or None,
-                self.data.max_phrase_words,
-                self.data.title_prefixes,
-            )
-            if lead is not None and lead[0] < end:
+            lead = self.data.title_at(doc, folds, start)
+            if lead is not None and lead < end:
                 return True
         words = [k for k in range(start, end) if folds[k] and doc[k].lower_ not in self.data.connectors]
         if not words or any(not self._ordinary(doc[k].lower_) for k in words):
             return False
         if folds[end - 1] in self.data.tail_heads:
             return False  # "Economic Relations Division Secretary": a body's name ends in "Division"
-        if (
-            longest_match(
-                doc,
-                folds,
-                start,
-                self.data.org_heads.get,
-                self.data.max_phrase_words,
-                self.data.org_head_prefixes,
-            )
-            is not None
-        ):
+        if self.data.org_head_at(doc, folds, start) is not None:
             return False
         inside = any(a <= start and end <= b for a, b in titles)
         before = end < len(doc) and any(a == end for a, _b in titles)
@@ -387,7 +358,7 @@ class MentionMerger:
         if ent.label_ in PER_LABELS:
             while start < end and (folds[start] in self.data.titles or doc[start].lower_ in self.skip):
                 start += 1
-            lead = self._title_at(doc, folds, start)
+            lead = self.data.title_at(doc, folds, start)
             if lead is not None and lead <= end:
                 start = lead  # "Lt Gen": a title of several words
             while start >= 2 and self._joined_before(doc, start):
@@ -469,14 +440,7 @@ class MentionMerger:
         country = next(
             (self._demonym_country(doc, k) for k in range(start, end) if k in demonym_tokens), None
         )
-        head = longest_match(
-            doc,
-            folds,
-            start,
-            self.data.org_heads.get,
-            self.data.max_phrase_words,
-            self.data.org_head_prefixes,
-        )
+        head = self.data.org_head_at(doc, folds, start)
         category = head[1].category if head else "other"
         return _Candidate(
             start, end, priority + 1, "organization", _info(name, country=country, category=category)
@@ -503,17 +467,7 @@ class MentionMerger:
             return False
         if any(folds[k] in self.data.org_heads or folds[k] in self.data.tail_heads for k in words):
             return False
-        if (
-            longest_match(
-                doc,
-                folds,
-                words[0],
-                self.data.org_heads.get,
-                self.data.max_phrase_words,
-                self.data.org_head_prefixes,
-            )
-            is not None
-        ):
+        if self.data.org_head_at(doc, folds, words[0]) is not None:
             return False
         named = [
             k for k in words if not (doc[k].like_num or _ORDINAL.match(doc[k].text))

@@ -419,21 +419,11 @@ class OrgMatcher:
 
     def _title_at(self, doc: Doc, i: int, ctx: _Context) -> int | None:
         """End of the person's title starting at token i ("Lt Gen", "Secretary"), if any."""
-        hit = longest_match(
-            doc,
-            ctx.folds,
-            i,
-            lambda n: n in self.data.titles or None,
-            self.max_words,
-            self.data.title_prefixes,
-        )
-        return hit[0] if hit is not None else None
+        return self.data.title_at(doc, ctx.folds, i)
 
     def _head_at(self, doc: Doc, i: int, ctx: _Context) -> tuple[int, OrgHead] | None:
         """The organisation head noun starting at token i ("ministère", "ville de"), if any."""
-        return longest_match(
-            doc, ctx.folds, i, self.data.org_heads.get, self.max_words, self.data.org_head_prefixes
-        )
+        return self.data.org_head_at(doc, ctx.folds, i)
 
     def _and_before_acronym(self, doc: Doc, k: int) -> int | None:
         """Where "et <lower-case words>" at token k ends when an acronym in brackets follows

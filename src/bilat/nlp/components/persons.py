@@ -20,7 +20,7 @@ from bilat.nlp.components.orgs import ORGS
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
-from bilat.nlp.text import ent_bounds, is_acronym, is_break, is_cap, longest_match, span_name, token_folds
+from bilat.nlp.text import ent_bounds, is_acronym, is_break, is_cap, span_name, token_folds
 
 PERSONS = "bilat_persons"
 TITLES = "bilat_titles"  # each title with its complement ("ministre de l’Économie, de la Planification")
@@ -76,18 +76,11 @@ class PersonFinder:
                     self._add(found, doc, i + 1, end, None)
                     i = end
                     continue
-            hit = longest_match(
-                doc,
-                ctx.folds,
-                i,
-                lambda n: n in self.data.titles or None,
-                self.max_words,
-                self.data.title_prefixes,
-            )
-            if hit is None:
+            found_end = self.data.title_at(doc, ctx.folds, i)
+            if found_end is None:
                 i += 1
                 continue
-            title_end = hit[0]
+            title_end = found_end
             if i > 0 and doc[i - 1].text == "(" and title_end < len(doc) and doc[title_end].text == ")":
                 title_end += 1  # "Lt Gen (Retd) Zamir Shah"
             person = self._before_name(doc, i, title_end, ctx) or self._after_name(doc, i, title_end, ctx)
@@ -373,8 +366,7 @@ class PersonFinder:
     def _before_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         k, country = self._adjectives(title_end, ctx)
         country = country or self._country_before(doc, i, ctx)
-        title = lambda n: n in self.data.titles or None  # noqa: E731
-        if k < len(doc) and longest_match(doc, ctx.folds, k, title, self.max_words, self.data.title_prefixes):
+        if k < len(doc) and self.data.title_at(doc, ctx.folds, k) is not None:
             return None  # "Secretary | Lt Gen Imran Shah": the next title introduces the name
         end = self._name_run(doc, k, ctx)
         if end is not None and self._plain(doc, k, end, ctx):
@@ -426,15 +418,9 @@ class PersonFinder:
         words = [j for j in range(k, end) if ctx.folds[j]]
         if len(words) < 2 or k == start or self._name_run(doc, k, ctx) != end:
             return None
-        title = longest_match(
-            doc,
-            ctx.folds,
-            k,
-            lambda n: n in self.data.titles or None,
-            self.max_words,
-            self.data.title_prefixes,
-        )
-        return None if title is not None else k  # "… of Defence Lt Gen (Retd)": a rank, no name
+        return (
+            None if self.data.title_at(doc, ctx.folds, k) is not None else k
+        )  # "… of Defence Lt Gen (Retd)": a rank, no name
 
     def _after_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         p = i - 1
