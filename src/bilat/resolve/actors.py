@@ -232,15 +232,7 @@ class _Resolver:
             pool = self._candidates("person", words)
             if len(words) == 1:
                 hits = [a for a in pool if any(self._surname_match(key, n) for n in _names(a))]
-                # a family name written first ("Ito Naoki" ... "Ambassador Ito"): in the same
-                # document only, and only when one person there is so named
-                first = [
-                    a
-                    for a in pool
-                    if a.id in self.local.actors
-                    and any(len(p) == 2 and p[0] == key for p in (translit_key(n).split() for n in _names(a)))
-                ]
-                hits = hits or (first if len(first) == 1 else [])
+                hits = hits or self._family_name_first(key, pool)
             else:
                 hits = [a for a in pool if any(self._full_match(key, n) for n in _names(a))]
         if not hits:
@@ -254,6 +246,17 @@ class _Resolver:
     def _prefer_local(self, hits: list[Actor]) -> Actor:
         local = [a for a in hits if a.id in self.local.actors]
         return (local or hits)[0]
+
+    def _family_name_first(self, key: str, pool: list[Actor]) -> list[Actor]:
+        """A family name written first ("Ito Naoki" ... "Ambassador Ito"): in the same document
+        only, and only when one person there is so named."""
+        first = [
+            a
+            for a in pool
+            if a.id in self.local.actors
+            and any(len(p) == 2 and p[0] == key for p in (translit_key(n).split() for n in _names(a)))
+        ]
+        return first if len(first) == 1 else []
 
     @staticmethod
     def _surname_match(key: str, name: str) -> bool:
