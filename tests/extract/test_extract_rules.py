@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.model.records import Fact
+from bilat.extract.document import _drop_inside_names, candidate_drafts
+from bilat.extract.lexicon import load_lexicon
+from bilat.model.ids import content_hash
+from bilat.model.records import Document, Fact
+from bilat.nlp.mentions import find_mentions
 
 from .helpers import names, only, rule_facts
 
@@ -355,3 +359,19 @@ def test_a_body_counted_in_sessions_is_an_event(nlp: Language, text: str, held: 
 def test_a_trigger_inside_a_title_names_the_office(nlp: Language, text: str, initiatives: int) -> None:
     """ "ministre de la Formation professionnelle" is an office, not a training programme."""
     assert len([f for f in run(nlp, text) if f.type == "initiative"]) == initiatives
+
+
+def test_a_fact_word_inside_a_place_name_is_no_fact(nlp: Language) -> None:
+    """ "La Réunion" names a place: the broad word "réunion" in it drafts nothing that stays; the
+    same word outside a name still does."""
+    text = "Le muséum a une représentante à La Réunion. Une réunion des deux équipes aura lieu à Paris."
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr")
+    sdoc = nlp(text)
+    lex = load_lexicon("fr")
+    mentions = find_mentions(document, sdoc)
+    assert any(m.text == "La Réunion" for m in mentions)
+    drafted = candidate_drafts(document, sdoc, mentions, lex, [], True)
+    words = [d.cand.text for d in drafted if d.fact.type == "event"]
+    assert "Réunion" in words and "réunion" in words  # the broad word drafts both
+    kept = [d.cand.text for d in _drop_inside_names(drafted, mentions, lex) if d.fact.type == "event"]
+    assert "Réunion" not in kept and "réunion" in kept

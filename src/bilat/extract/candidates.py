@@ -302,6 +302,8 @@ def find_candidates(
             before = text[max(sent.start_char, start - _LOOKBEHIND) : start]
             if lex.negated_before.search(before):
                 continue
+            if trigger.type == "initiative" and lex.personal_before and lex.personal_before.search(before):
+                continue  # "his research projects": one person's work
             anaphoric = bool(lex.anaphoric_before.search(before))
             generic_plural = not trigger.plural_ok and lex.plural_before.search(before)
             if trigger.type == "event" and not anaphoric and generic_plural:

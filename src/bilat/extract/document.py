@@ -218,12 +218,15 @@ def _kind_of_the_object(kept: list[Draft], drafted: list[Draft], lex: Lexicon) -
             d.fact.evidence.append(f"kind {d.fact.kind} from the words it governs")
 
 
-def _drop_inside_bodies(drafts: list[Draft], mentions: list[Mention], lex: Lexicon) -> list[Draft]:
-    """A trigger inside an organisation's name names the body, not a fact ("German Rectors'
-    Conference", "Research Center for Education"); a festival or a theatre's name may be both,
-    and so may a body counted in sessions ("the 12th Joint Commission" met: an event)."""
+def _drop_inside_names(drafts: list[Draft], mentions: list[Mention], lex: Lexicon) -> list[Draft]:
+    """A trigger inside an organisation's or a place's name names the body or the place, not a
+    fact ("German Rectors' Conference", "Research Center for Education", "à La Réunion"); a
+    festival or a theatre's name may be both, and so may a body counted in sessions ("the 12th
+    Joint Commission" met: an event)."""
     bodies = [
-        (m.start, m.end) for m in mentions if m.kind == "organization" and m.category not in _EVENT_BODIES
+        (m.start, m.end)
+        for m in mentions
+        if m.kind != "person" and not (m.kind == "organization" and m.category in _EVENT_BODIES)
     ]
     return [
         d
@@ -579,7 +582,7 @@ def extract_facts(
         drafts = [name_draft(d) for d in decisions.decide(drafts, context)]
         _kind_of_the_object(drafts, drafted, lex)
     drafts = _drop_broad_beside_specific(drafts, lex)
-    drafts = _drop_inside_bodies(drafts, mentions, lex)
+    drafts = _drop_inside_names(drafts, mentions, lex)
     drafts = _drop_inside_titles(drafts, sdoc)
     _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)

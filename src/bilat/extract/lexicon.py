@@ -83,6 +83,10 @@ class Lexicon:
     both_sides: re.Pattern[str]  # "the two sides", "les deux parties": the actors named before
     definite_title: re.Pattern[str]  # "the president": group 1 is the title word
     companions: frozenset[str] = frozenset()
+    # a person's possessive before an initiative ("his research projects"): that person's own
+    # work, not cooperation between two sides; None where the language's possessives do not tell
+    # a person from a country ("ses projets")
+    personal_before: re.Pattern[str] | None = None
 
     def kinds_related(self, a: str, b: str) -> bool:
         return a == b or any(a in g and b in g for g in self.related_kinds)
@@ -264,4 +268,5 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         both_sides=pattern("both_sides"),
         definite_title=pattern("definite_title"),
         companions=frozenset(w.lower() for w in status.get("companions") or ()),
+        personal_before=pattern("personal_before") if status.get("personal_before") else None,
     )
