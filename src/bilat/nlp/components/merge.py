@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.language import Language
@@ -46,6 +47,7 @@ MENTIONS = "bilat_mentions"
 PER_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 LOC_LABELS = frozenset({"LOC", "GPE", "FAC"})
+_BODY_READINGS = LOC_LABELS | {"MISC"}  # what the NER may call a body it does not know
 _OPEN_QUOTES = {"«": "»", "“": "”"}
 _POSSESSIVES = frozenset({"’s", "'s"})
 _CLOSING_QUOTES = frozenset({"»", "”", '"'})
@@ -114,6 +116,8 @@ class MentionMerger:
                 continue  # "Orano" the company, not Oran the city (whose Italian name it is)
             if place is None or (place.weak and (span.start, span.end) not in ner_place_bounds):
                 continue  # a small town or a common word: only where the NER sees exactly this place
+            if self._in_surname(doc, span):
+                continue  # "Hélène Vasseur de Saint Martin": a piece of her name
             info = _info(place.display(self.data.lang), key=place.key, country=place.country)
             cands.append(_Candidate(span.start, span.end, 3, place.kind, info))
         surnames = self._surnames(doc, folds)
@@ -121,6 +125,8 @@ class MentionMerger:
         for ent in doc.ents:
             if ent.label_ in PER_LABELS and self._quoted_whole(doc, *clean_bounds(ent, self.skip)):
                 blocked.update(range(ent.start, ent.end))  # danced “Kara Zhorgo”: a work's title, no one
+            if self._titled_body(doc, folds, ent, places):
+                ent = Span(doc, ent.start, ent.end, label="ORG")  # "la présidente de l'Embrapa"
             cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places, surnames)
             if cand is not None and not self._portfolio(doc, folds, cand, titles):
                 cands.append(cand)
@@ -233,6 +239,62 @@ class MentionMerger:
         inside = any(a <= start and end <= b for a, b in titles)
         before = end < len(doc) and any(a == end for a, _b in titles)
         return inside or before
+
+    def _titled_body(self, doc: Doc, folds: list[str], ent: Span, places: list[Span]) -> bool:
+        """A name the NER calls a place (or MISC) that no gazetteer knows, standing as the
+        complement of a person's title, is a body: "la présidente de l'Embrapa", "the director
+        general of Rosatom", "Rosatom's director". Not after a title of a territory's office
+        ("le maire de Wisznice"), nor over a known place ("l'ambassadeur de France")."""
+        if ent.label_ not in _BODY_READINGS or any(p.start < ent.end and ent.start < p.end for p in places):
+            return False
+        start, end = clean_bounds(ent, self.skip)
+        if end <= start:
+            return False
+        if end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVES:  # "Rosatom's director"
+            return self._office_title(folds, end + 1, self.data.title_at(doc, folds, end + 1))
+        k, linked = start, False
+        while k > 0 and start - k < 3 and doc[k - 1].lower_ in self._complement_links:
+            linked = linked or doc[k - 1].lower_ in self.data.prepositions
+            k -= 1
+        if not linked:
+            return False  # "le président Embrapa": no complement
+        for a in range(k - 1, max(-1, k - 1 - self.data.max_phrase_words), -1):
+            if self.data.title_at(doc, folds, a) == k:
+                return self._office_title(folds, a, k)
+        return False
+
+    def _in_surname(self, doc: Doc, place: Span | None) -> bool:
+        """The place closes a person's name the NER read, after a given name, a family name and a
+        surname particle: a piece of the surname ("Hélène Vasseur de Saint Martin"), not where
+        the person is from ("Amadou Diallo du Sénégal", "Albert II de Monaco", "Consul Honoraire
+        de Mongolie")."""
+        if place is None or place.start < 3 or doc[place.start - 1].lower_ not in self.data.surname_particles:
+            return False
+        for ent in doc.ents:
+            start, end = clean_bounds(ent, self.skip)
+            if ent.label_ in PER_LABELS and start <= place.start - 3 and end == place.end:
+                before = range(start, place.start - 1)
+                return len(before) >= 2 and all(
+                    is_cap(doc[k])
+                    and doc[k].is_alpha
+                    and not is_roman(doc[k].text)
+                    and not self._ordinary(doc[k].lower_)
+                    and fold(doc[k].text) not in self.data.titles
+                    for k in before
+                )
+        return False
+
+    @cached_property
+    def _complement_links(self) -> frozenset[str]:
+        """Words between a title and its complement: "de l'", "du", "of the" (not "à", "in":
+        where the person serves, "ambassadeur au Kazakhstan")."""
+        return (self.data.prepositions - self.data.locatives) | self.data.articles
+
+    def _office_title(self, folds: list[str], start: int, end: int | None) -> bool:
+        """Tokens start..end are a title whose complement may be a body (not "maire", "mayor")."""
+        if end is None:
+            return False
+        return " ".join(f for f in folds[start:end] if f) not in self.data.territorial_titles
 
     def _named_thing(self, doc: Doc, folds: list[str], start: int) -> bool:
         """A lower-case noun of a thing just before the name: "operation Zarb-e-Azb", "le
@@ -372,6 +434,7 @@ class MentionMerger:
                     k
                     for k in range(start + 1, end - 1)
                     if doc[k].lower_ in self.data.particles
+                    and not self._in_surname(doc, next((p for p in places if p.start == k + 1), None))
                     and next((j for j in range(k, end) if doc[j].lower_ not in self.data.particles), end)
                     in place_starts
                 ),
