@@ -499,3 +499,30 @@ def test_syndication_lines_are_furniture(en: Language) -> None:
 def test_a_name_with_a_lower_case_syllable_closing_a_title(en: Language) -> None:
     text = "The Minister of Trade, Industry and Energy Park Jin-soo attended the forum."
     assert [m.name for m in _mentions(en, text, "en") if m.kind == "person"] == ["Park Jin-soo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # a given name, a family name, "de" and a place: a compound surname
+        ("Hélène Vasseur de Saint Martin a signé la convention.", "Hélène Vasseur de Saint Martin",
+         [("Hélène Vasseur de Saint Martin", "person")]),
+        # with an article, after a single name or after a title's word: where the person is from
+        ("Amadou Diallo du Sénégal a signé la convention.", "Amadou Diallo du Sénégal",
+         [("Amadou Diallo", "person"), ("Sénégal", "country")]),
+        ("Albert II de Monaco a signé la convention.", "Albert II de Monaco",
+         [("Albert II", "person"), ("Monaco", "country")]),
+        # (a blank pipeline does not know "honoraire" is a word, but "consul" is a title)
+        ("Le Consul Honoraire de Mongolie a signé la convention.", "Consul Honoraire de Mongolie",
+         [("Honoraire", "person"), ("Mongolie", "country")]),
+    ],
+)  # fmt: skip
+def test_a_place_closing_a_compound_surname_is_part_of_it(
+    text: str, person: str, expected: list[tuple[str, str]]
+) -> None:
+    nlp = add_bilat_pipes(spacy.blank("fr"))
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(person), text.index(person) + len(person), "PER")]
+    for _name, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    assert [(s.text, s.label_) for s in doc.spans["bilat_mentions"]] == expected

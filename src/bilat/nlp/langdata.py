@@ -54,11 +54,13 @@ class LangData:
 
     lang: str
     titles: frozenset[str]
+    territorial_titles: frozenset[str]  # "maire", "mayor": their complement is a place, never a body
     honorifics: frozenset[str]
     determiners: frozenset[str]
     connectors: frozenset[str]
     locatives: frozenset[str]
     particles: frozenset[str]
+    surname_particles: frozenset[str]  # "de" of "Vasseur de Saint Martin": the place is the surname's
     non_actor_heads: frozenset[str]
     member_nouns: frozenset[str]  # "Rectors' Conference", "Conférence des présidents": a body
     not_body_acronyms: frozenset[str]  # "USD", "GDP": an acronym alone that names no body
@@ -234,14 +236,22 @@ def load_lang(lang: str = "fr") -> LangData:
         raise LanguageDataError(f"{where}: word counts must be integers") from exc
     inline = [_cue_pattern(cue) for cue in _words(boiler, "inline", where)]
     names_where = f"lang/{lang}/names.yaml"
+    titles_where = f"lang/{lang}/titles.yaml"
+    title_set = _folded(titles, "titles", titles_where)
+    territorial = _folded(titles, "territorial_titles", titles_where)
+    if not territorial <= title_set:
+        unknown = ", ".join(sorted(territorial - title_set))
+        raise LanguageDataError(f"{titles_where}: territorial titles that are no title: {unknown}")
     return LangData(
         lang=lang,
-        titles=_folded(titles, "titles", f"lang/{lang}/titles.yaml"),
+        titles=title_set,
+        territorial_titles=territorial,
         honorifics=_lower(titles, "honorifics", f"lang/{lang}/titles.yaml"),
         determiners=_lower(names, "determiners", f"lang/{lang}/names.yaml"),
         connectors=_lower(names, "connectors", f"lang/{lang}/names.yaml"),
         locatives=_lower(names, "locatives", f"lang/{lang}/names.yaml"),
         particles=_lower(names, "name_particles", f"lang/{lang}/names.yaml"),
+        surname_particles=_lower(names, "surname_particles", names_where),
         non_actor_heads=_folded(names, "non_actor_heads", f"lang/{lang}/names.yaml"),
         member_nouns=_folded(names, "member_nouns", f"lang/{lang}/names.yaml"),
         not_body_acronyms=_folded(names, "not_body_acronyms", f"lang/{lang}/names.yaml"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.language import Language
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span
 from bilat.gazetteers import load_gazetteer
 from bilat.model.names import fold, word_prefixes
 from bilat.nlp.components.boilerplate import in_boilerplate
+from bilat.nlp.components.not_actors import OPEN_QUOTES, NotActors
 from bilat.nlp.components.orgs import ORGS
 from bilat.nlp.components.persons import PERSONS, TITLES
 from bilat.nlp.components.places import DEMONYMS, PLACES
@@ -32,13 +34,11 @@ from bilat.nlp.text import (
     clean_bounds,
     drop_cache,
     is_acronym,
-    is_break,
     is_cap,
     is_name_part,
     is_roman,
     longest_match,
     span_name,
-    spells,
     token_folds,
 )
 
@@ -46,11 +46,8 @@ MENTIONS = "bilat_mentions"
 PER_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 LOC_LABELS = frozenset({"LOC", "GPE", "FAC"})
-_OPEN_QUOTES = {"«": "»", "“": "”"}
+_BODY_READINGS = LOC_LABELS | {"MISC"}  # what the NER may call a body it does not know
 _POSSESSIVES = frozenset({"’s", "'s"})
-_CLOSING_QUOTES = frozenset({"»", "”", '"'})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
-_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|e|er|ème)$")
 _MIXED_CASE = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")  # "SupAgro", "SciencesPo"
 _FOOTNOTE = re.compile(r"^[A-Z][a-z]+[a-z]\d$")  # "Finland1"
 
@@ -86,6 +83,7 @@ class MentionMerger:
         self.lexicon = lexicon_for(nlp)
         self.gazetteer = load_gazetteer()
         self.skip = self.data.determiners | self.data.honorifics
+        self.checks = NotActors(self.data, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         folds = token_folds(doc)
@@ -114,15 +112,21 @@ class MentionMerger:
                 continue  # "Orano" the company, not Oran the city (whose Italian name it is)
             if place is None or (place.weak and (span.start, span.end) not in ner_place_bounds):
                 continue  # a small town or a common word: only where the NER sees exactly this place
+            if self._in_surname(doc, span):
+                continue  # "Hélène Vasseur de Saint Martin": a piece of her name
             info = _info(place.display(self.data.lang), key=place.key, country=place.country)
             cands.append(_Candidate(span.start, span.end, 3, place.kind, info))
         surnames = self._surnames(doc, folds)
         titles = [(s.start, s.end) for s in doc.spans.get(TITLES, [])]
         for ent in doc.ents:
-            if ent.label_ in PER_LABELS and self._quoted_whole(doc, *clean_bounds(ent, self.skip)):
+            if ent.label_ in PER_LABELS and self.checks.quoted_whole(doc, *clean_bounds(ent, self.skip)):
                 blocked.update(range(ent.start, ent.end))  # danced “Kara Zhorgo”: a work's title, no one
+            if self._titled_body(doc, folds, ent, places):
+                ent = Span(doc, ent.start, ent.end, label="ORG")  # "la présidente de l'Embrapa"
             cand = self._ner_candidate(doc, ent, folds, demonym_tokens, places, surnames)
-            if cand is not None and not self._portfolio(doc, folds, cand, titles):
+            if cand is None:
+                continue
+            if not self.checks.portfolio(doc, folds, cand.kind, cand.start, cand.end, titles):
                 cands.append(cand)
         for cand in cands:
             if cand.kind == "organization":
@@ -166,9 +170,13 @@ class MentionMerger:
     def _without_mechanisms(
         self, doc: Doc, folds: list[str], cands: list[_Candidate], places: list[Span]
     ) -> list[_Candidate]:
-        """The candidates without the bilateral mechanisms (`_mechanism`) nor their acronyms ("the
-        JMC" after "Joint Ministerial Commission (JMC)")."""
-        mechanisms = [c for c in cands if c.kind == "organization" and self._mechanism(doc, folds, c, places)]
+        """The candidates without the bilateral mechanisms (`NotActors.mechanism`) nor their
+        acronyms ("the JMC" after "Joint Ministerial Commission (JMC)")."""
+        mechanisms = [
+            c
+            for c in cands
+            if c.kind == "organization" and self.checks.mechanism(doc, folds, c.start, c.end, places)
+        ]
         if not mechanisms:
             return cands
         short = {fold(a) for c in mechanisms for a in c.info.get("aliases") or []}
@@ -184,90 +192,67 @@ class MentionMerger:
             and not (c.kind in {"person", "organization"} and (c.start, c.end) in inside)
         ]
 
-    def _mechanism(self, doc: Doc, folds: list[str], cand: _Candidate, places: list[Span]) -> bool:
-        """A commission or council two countries hold together: a cooperation mechanism, which the
-        facts record, not an actor ("Commission mixte Cameroun-Turquie", "Joint Ministerial
-        Commission", "Nigeria-Ghana Business Council", "Bi-Lateral Commission")."""
-        if not any(folds[k] in self.data.mechanism_heads for k in range(cand.start, cand.end)):
+    def _titled_body(self, doc: Doc, folds: list[str], ent: Span, places: list[Span]) -> bool:
+        """A name the NER calls a place (or MISC) that no gazetteer knows, standing as the
+        complement of a person's title, is a body: "la présidente de l'Embrapa", "the director
+        general of Rosatom", "Rosatom's director". Not after a title of a territory's office
+        ("le maire de Wisznice"), nor over a known place ("l'ambassadeur de France")."""
+        if ent.label_ not in _BODY_READINGS or any(p.start < ent.end and ent.start < p.end for p in places):
             return False
-        text = f" {fold(doc[cand.start : cand.end].text)} "
-        if any(f" {word} " in text for word in self.data.mechanism_words):
-            return True
-        pair = doc.spans.get(DEMONYMS, [])
-        after = cand.end + 1 if cand.end < len(doc) and doc[cand.end].text in _CLOSING_QUOTES else cand.end
-        for k in (after, *range(cand.start, cand.end)):  # "Conseil économique" maroco-espagnol
-            if len({s.label_ for s in pair if s.start == k}) >= 2:
-                return True
-        countries = [
-            p for p in places if p.label_ == "country" and cand.start <= p.start and p.end <= cand.end
-        ]
-        return any(
-            b.start == a.end + 1 and doc[a.end].text in {"-", "–", "‐"} for a in countries for b in countries
-        )
-
-    def _ordinary(self, word: str) -> bool:
-        """An ordinary word of the language, or the plural of one ("Affairs", "Ministers")."""
-        stems = [word, word[:-3] + "y"] if word.endswith("ies") else [word]
-        stems += [word[:-1]] if word.endswith("s") else []
-        stems += [word[:-2], word[:-1]] if word.endswith("ed") and len(word) > 5 else []  # "Heightened"
-        return any(self.lexicon.common(stem) for stem in stems)
-
-    def _portfolio(self, doc: Doc, folds: list[str], cand: _Candidate, titles: list[tuple[int, int]]) -> bool:
-        """A name the NER read in a person's title: the fields of a minister's portfolio ("ministre
-        de l’Éducation nationale, de la Formation professionnelle", "International Relations and
-        Cooperation Minister"), or the title itself ("Federal Minister for Economic Affairs").
-        Ordinary words only, no body's head word, inside a title's complement or just before a
-        title; or led by a title."""
-        start, end = cand.start, cand.end
-        if cand.kind == "organization":
-            lead = self.data.title_at(doc, folds, start)
-            if lead is not None and lead < end:
-                return True
-        words = [k for k in range(start, end) if folds[k] and doc[k].lower_ not in self.data.connectors]
-        if not words or any(not self._ordinary(doc[k].lower_) for k in words):
+        start, end = clean_bounds(ent, self.skip)
+        if end <= start:
             return False
-        if folds[end - 1] in self.data.tail_heads:
-            return False  # "Economic Relations Division Secretary": a body's name ends in "Division"
-        if self.data.org_head_at(doc, folds, start) is not None:
-            return False
-        inside = any(a <= start and end <= b for a, b in titles)
-        before = end < len(doc) and any(a == end for a, _b in titles)
-        return inside or before
+        if end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVES:  # "Rosatom's director"
+            return self._office_title(folds, end + 1, self.data.title_at(doc, folds, end + 1))
+        k, linked = start, False
+        while k > 0 and start - k < 3 and doc[k - 1].lower_ in self._complement_links:
+            linked = linked or doc[k - 1].lower_ in self.data.prepositions
+            k -= 1
+        if not linked:
+            return False  # "le président Embrapa": no complement
+        for a in range(k - 1, max(-1, k - 1 - self.data.max_phrase_words), -1):
+            if self.data.title_at(doc, folds, a) == k:
+                return self._office_title(folds, a, k)
+        return False
 
-    def _named_thing(self, doc: Doc, folds: list[str], start: int) -> bool:
-        """A lower-case noun of a thing just before the name: "operation Zarb-e-Azb", "le
-        programme Erasmus", "les projets Erasmus+" (the name is the thing's)."""
-        if start == 0 or not doc[start - 1].is_lower:
+    def _in_surname(self, doc: Doc, place: Span | None) -> bool:
+        """The place closes a person's name the NER read, after a given name, a family name and a
+        surname particle: a piece of the surname ("Hélène Vasseur de Saint Martin"), not where
+        the person is from ("Amadou Diallo du Sénégal", "Albert II de Monaco", "Consul Honoraire
+        de Mongolie")."""
+        if place is None or place.start < 3 or doc[place.start - 1].lower_ not in self.data.surname_particles:
             return False
-        word = folds[start - 1]
-        return word in self.data.non_actor_heads or (
-            word.endswith("s") and word[:-1] in self.data.non_actor_heads
-        )
+        for ent in doc.ents:
+            start, end = clean_bounds(ent, self.skip)
+            if ent.label_ in PER_LABELS and start <= place.start - 3 and end == place.end:
+                before = range(start, place.start - 1)
+                return len(before) >= 2 and all(
+                    is_cap(doc[k])
+                    and doc[k].is_alpha
+                    and not is_roman(doc[k].text)
+                    and not self.checks.ordinary(doc[k].lower_)
+                    and fold(doc[k].text) not in self.data.titles
+                    for k in before
+                )
+        return False
 
-    @staticmethod
-    def _quoted_whole(doc: Doc, start: int, end: int) -> bool:
-        """The name fills a pair of quotes: the title of a work, a dance, a song, not a person."""
-        if start == 0 or end >= len(doc):
+    @cached_property
+    def _complement_links(self) -> frozenset[str]:
+        """Words between a title and its complement: "de l'", "du", "of the" (not "à", "in":
+        where the person serves, "ambassadeur au Kazakhstan")."""
+        return (self.data.prepositions - self.data.locatives) | self.data.articles
+
+    def _office_title(self, folds: list[str], start: int, end: int | None) -> bool:
+        """Tokens start..end are a title whose complement may be a body (not "maire", "mayor")."""
+        if end is None:
             return False
-        close = _OPEN_QUOTES.get(doc[start - 1].text) or ('"' if doc[start - 1].text == '"' else None)
-        return close is not None and doc[end].text == close
-
-    def _named_place(self, doc: Doc, folds: list[str], start: int, end: int) -> bool:
-        """A place noun calls the name a place: "the Adjara region", "the city of Mugteppa"."""
-        after = end < len(doc) and doc[end].is_lower and folds[end] in self.data.place_nouns
-        before = (
-            start >= 2
-            and doc[start - 1].lower_ in self.data.prepositions
-            and doc[start - 2].is_lower
-            and folds[start - 2] in self.data.place_nouns
-        )
-        return after or before
+        return " ".join(f for f in folds[start:end] if f) not in self.data.territorial_titles
 
     @staticmethod
     def _before_open_quote(doc: Doc, start: int, end: int) -> int:
         """End of a name before an opening quote it does not close."""
         for k in range(start + 1, end):
-            close = _OPEN_QUOTES.get(doc[k].text)
+            close = OPEN_QUOTES.get(doc[k].text)
             if close is not None and not any(doc[j].text == close for j in range(k + 1, end)):
                 return k
         return end
@@ -301,21 +286,8 @@ class MentionMerger:
         text = doc[k].text
         if is_acronym(text):
             return True
-        common = self._ordinary(text.lower()) if strict else text.lower() in self.lexicon.stop_words
+        common = self.checks.ordinary(text.lower()) if strict else text.lower() in self.lexicon.stop_words
         return not (common or k in demonym_tokens or folds[k] in self.data.titles or not is_cap(doc[k]))
-
-    def _quoted_fragment(self, doc: Doc, start: int, end: int) -> bool:
-        """Inside « … » without filling it: a piece of a title (« Courants du Monde »)."""
-        k = start - 1
-        while k >= 0 and start - k < 20 and "\n" not in doc[k].text:
-            if doc[k].text in _OPEN_QUOTES.values():
-                return False
-            if doc[k].text in _OPEN_QUOTES:
-                close = _OPEN_QUOTES[doc[k].text]
-                filled = k == start - 1 and end < len(doc) and doc[end].text == close
-                return not filled
-            k -= 1
-        return False
 
     def _named_like_an_org(self, word: str) -> str | None:
         """The category of a one-word name that ends like an organisation's ("…film": film body)."""
@@ -372,6 +344,7 @@ class MentionMerger:
                     k
                     for k in range(start + 1, end - 1)
                     if doc[k].lower_ in self.data.particles
+                    and not self._in_surname(doc, next((p for p in places if p.start == k + 1), None))
                     and next((j for j in range(k, end) if doc[j].lower_ not in self.data.particles), end)
                     in place_starts
                 ),
@@ -379,7 +352,7 @@ class MentionMerger:
             )
             if cut is not None:
                 end = cut
-        if self._named_thing(doc, folds, start) and not is_acronym(doc[start].text):
+        if self.checks.named_thing(doc, folds, start) and not is_acronym(doc[start].text):
             return None  # "operation Zarb-e-Azb", "les projets Erasmus+": a thing's name
         if ent.label_ in ORG_LABELS and self.data.capitalised_fields:  # English names have no lower-case
             lower = (k for k in range(start + 1, end) if doc[k].is_lower and doc[k].is_alpha)
@@ -411,7 +384,7 @@ class MentionMerger:
         if ent.label_ in PER_LABELS:
             if len(words) == 1 and folds[words[0]] in self.data.non_actor_heads | self.data.not_body_acronyms:
                 return None  # "MoU", "RSVP" read as a person
-            if self._quoted_whole(doc, start, end) or self._named_place(doc, folds, start, end):
+            if self.checks.quoted_whole(doc, start, end) or self.checks.named_place(doc, folds, start, end):
                 return None  # danced “Kara Zhorgo”; "the Adjara region", "the city of Mugteppa"
             if len(words) > 5 or any(
                 not is_name_part(doc[k]) and doc[k].lower_ not in self.data.particles for k in words
@@ -429,13 +402,13 @@ class MentionMerger:
             name = name[:-1]  # "Business Finland1": a footnote's number glued to the name
         if len(words) == 1 and folds[words[0]] in surnames:  # the NER's "organisation" is a person
             return _Candidate(start, end, priority, "person", _info(name))
-        if self._quoted_fragment(doc, start, end) or folds[words[0]] in self.data.titles:
+        if self.checks.quoted_fragment(doc, start, end) or folds[words[0]] in self.data.titles:
             return None  # a piece of a title, or a person's title ("ministre de la Culture")
         if (
             folds[words[0]] in self.data.non_actor_heads or folds[words[-1]] in self.data.non_actor_heads
-        ) and not self._of_members(folds, words):
+        ) and not self.checks.of_members(folds, words):
             return None
-        if self._plain_words(doc, folds, words, demonym_tokens, places):
+        if self.checks.plain_words(doc, folds, words, demonym_tokens, places):
             return None
         country = next(
             (self._demonym_country(doc, k) for k in range(start, end) if k in demonym_tokens), None
@@ -446,43 +419,13 @@ class MentionMerger:
             start, end, priority + 1, "organization", _info(name, country=country, category=category)
         )
 
-    def _plain_words(
-        self, doc: Doc, folds: list[str], words: list[int], demonyms: set[int], places: list[Span]
-    ) -> bool:
-        """A phrase of ordinary words the NER calls an organisation ("Mass Rapid Transit", "Yen
-        Loan", "Ming Dynasty", "Engagements des Parties", "Foreign Ministers"): no proper name,
-        place, country adjective, acronym or body's head word in it, so it names no one body.
-        Unless it acts, the subject of a verb ("Human Rights Watch said"): a body that does."""
-        plain = self.data.not_body_acronyms  # "STEM", "B2B": acronyms of ordinary things
-        if any(k in demonyms or (is_acronym(doc[k].text) and folds[k] not in plain) for k in words):
-            return False
-        if folds[words[0]] in self.data.non_actor_heads and self._of_members(folds, words):
-            return False  # "Conference of Rectors of Technical Schools": a body of its members
-        if doc.has_annotation("DEP"):
-            inside = range(words[0], words[-1] + 1)
-            roots = [k for k in inside if doc[k].head.i not in inside or doc[k].head.i == k]
-            if any(doc[k].dep_ in _SUBJECTS for k in roots):
-                return False
-        if any(p.start <= k < p.end for p in places for k in words):
-            return False
-        if any(folds[k] in self.data.org_heads or folds[k] in self.data.tail_heads for k in words):
-            return False
-        if self.data.org_head_at(doc, folds, words[0]) is not None:
-            return False
-        named = [
-            k for k in words if not (doc[k].like_num or _ORDINAL.match(doc[k].text))
-        ]  # "Argos 4", "43rd"
-        return bool(named) and all(
-            folds[k] in plain or (doc[k].is_alpha and self._ordinary(doc[k].lower_)) for k in named
-        )
-
     def _with_acronyms(
         self, doc: Doc, folds: list[str], cands: list[_Candidate], places: list[Span]
     ) -> list[_Candidate]:
         """The candidates without the one-word bodies the text spells out as things ("le projet
         de gazoduc (TCP)", whoever read TCP as a body), plus the acronyms standing alone."""
         found = [k for k, t in enumerate(doc) if 3 <= len(t) <= 7 and t.text.isalpha() and t.text.isupper()]
-        things = {folds[k] for k in found if self._names_a_thing(doc, k, folds)}
+        things = {folds[k] for k in found if self.checks.names_a_thing(doc, k, folds)}
         kept = [
             c
             for c in cands
@@ -533,40 +476,6 @@ class MentionMerger:
         name = span_name(doc, k, city.end)
         return _Candidate(k, city.end, 2.9, "organization", _info(name, category="other"))
 
-    def _names_a_thing(self, doc: Doc, k: int, folds: list[str]) -> bool:
-        """An acronym the text spells out as no body: in brackets after a project, a route, a
-        programme ("le projet de gazoduc transcaspien (TCP)"), or before such an expansion
-        ("TITR (Trans-Caspian International Transport Route)"); not "la Direction du
-        développement et de la coopération (DDC)"."""
-        words: set[str] = set()
-        if k >= 2 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")":
-            j = k - 2
-            if doc[j].text in _CLOSING_QUOTES:
-                j -= 1  # the "India-Japan Digital Partnership" (IJDP)
-            while j > max(-1, k - 9) and not is_break(doc[j]):
-                words.add(folds[j])
-                j -= 1
-        elif k + 1 < len(doc) and doc[k + 1].text == "(":
-            words = set(folds[k + 2 : min(len(doc), k + 14)])
-        # "German Rectors' Conference (HRK)": a conference of its members is a body
-        if words & self.data.non_actor_heads and not words & self.data.member_nouns:
-            return True
-        return self._spells_plain_words(doc, k, folds)
-
-    def _spells_plain_words(self, doc: Doc, k: int, folds: list[str]) -> bool:
-        """The acronym at k, in brackets, spells the capitalised ordinary words before it, no
-        body's name: "Authorisation of Return of Overseas Launched Space Object (AROLSO)"."""
-        if not (k >= 2 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")"):
-            return False
-        j = k - 1
-        while j > 0 and k - j < 12 and (is_cap(doc[j - 1]) or doc[j - 1].lower_ in self.data.connectors):
-            j -= 1
-        words = [x for x in range(j, k - 1) if folds[x] and doc[x].lower_ not in self.data.connectors]
-        if len(words) < 2 or not spells(doc[k].text, [doc[x].text for x in words]):
-            return False
-        heads = self.data.org_heads.keys() | self.data.tail_heads.keys()
-        return all(doc[x].is_alpha and self._ordinary(doc[x].lower_) and folds[x] not in heads for x in words)
-
     @staticmethod
     def _glued(doc: Doc, k: int) -> bool:
         """Token k is joined by a hyphen, without spaces, to a word before or after it."""
@@ -594,11 +503,6 @@ class MentionMerger:
         """Token `start` is glued by a hyphen, without spaces, to a word before it."""
         hyphen, word = doc[start - 1], doc[start - 2]
         return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_alpha
-
-    def _of_members(self, folds: list[str], words: list[int]) -> bool:
-        """A conference or assembly of its members is a body: "German Rectors' Conference",
-        "Conference of Rectors of Academic Schools", "Conférence des présidents d'université"."""
-        return any(folds[k] in self.data.member_nouns for k in words[:3])
 
     def _demonym_country(self, doc: Doc, k: int) -> str | None:
         for span in doc.spans.get(DEMONYMS, []):
