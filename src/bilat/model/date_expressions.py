@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from bilat.model.case import lowers_like_patterns, safe_lower
 from bilat.model.dates import PartialDate
 
 _WS = r"[^\S\n]+"  # spaces that do not cross a line
@@ -201,19 +202,6 @@ _LINE_BREAK = re.compile("\n")
 # Slots rare in a text, best first: a pattern that needs one is run only on the lines where it is
 # found (weekdays are on ~3% of a text, years on 20-30%, months on 10-20%).
 _ANCHOR_SLOTS = ("weekday", "relday", "year", "month")
-# Characters a case-insensitive pattern folds otherwise than str.lower does: "ſ" is "s" to the
-# pattern (sre's extra cases, beyond ASCII), final "Σ" lowers to "ς" or "σ" by context. A text with
-# one has its months looked for case-insensitively, and so do month words with one.
-try:
-    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
-
-    _CASE_FIXES: re.Pattern[str] | None = re.compile(
-        "["
-        + "".join(re.escape(chr(c)) for k, v in _EXTRA_CASES.items() for c in (k, *v) if c >= 128)
-        + "\u03a3]"
-    )
-except ImportError:  # another Python: months are not anchors
-    _CASE_FIXES = None
 
 
 def _anchor(
@@ -230,20 +218,11 @@ def _anchor(
         if slot not in required:
             continue
         if slot == "month":
-            if _CASE_FIXES is not None and not _CASE_FIXES.search(month.pattern) and _one_line(month):
+            if lowers_like_patterns(month.pattern) and _one_line(month):
                 return month, True
         elif _one_line(anchor := re.compile(slots[slot], pattern.flags)):
             return anchor, False
     return None
-
-
-def safe_lower(text: str) -> str | None:
-    """`text.lower()` when it lowers each character as a case-insensitive pattern does (one
-    character for one, no character sre folds otherwise), else None."""
-    if _CASE_FIXES is None or _CASE_FIXES.search(text):
-        return None
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
 
 
 def _required_slots(template: str) -> set[str]:
