@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.extract.lexicon import Lexicon, Trigger
 from bilat.extract.syntax import head_of, sentences, tokens_in
-from bilat.model.date_expressions import safe_lower
+from bilat.model.case import safe_lower
 from bilat.nlp.text import doc_text
 
 _LOOKBEHIND = 40  # characters before a trigger read for determiners and negation

@@ -12,9 +12,16 @@ from bilat.extract.domains import domains_for, domains_in
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.places import capital_of, city_in_name
 from bilat.extract.status import CueHit, decide_status, has_cue
-from bilat.extract.syntax import actor_slots, governing_verb, subtree_bounds, tokens_in, tree_distance
+from bilat.extract.syntax import (
+    actor_slots,
+    governing_verb,
+    subtree_bounds,
+    tense_of,
+    tokens_in,
+    tree_distance,
+)
 from bilat.extract.titles import fact_title
-from bilat.model.date_expressions import DateMention
+from bilat.model.date_expressions import DateMention, reread, rereadable
 from bilat.model.records import Fact, Mention, Source, StatusChange
 
 _MAX_QUOTE = 320
@@ -34,6 +41,11 @@ _VENUE_KINDS = {
     "seminar",
 }
 _CAPITAL_VISITS = {"state_visit", "official_visit"}  # hosted in the capital of the country visited
+# a yearless date is read in the future of a future verb; not in the past of a past one (the reading
+# nearest the publication is right there: "qui devait se rendre à New Delhi en mars" is this March)
+_READING_TENSES = frozenset({"future"})
+_FIELD_CHARS = 300  # how far after an event's sentence the date field of its page may come
+_NAMED_YEAR_SPREAD = 1  # years between a year a sentence names and the reference, for its yearless dates
 
 
 @dataclass(frozen=True)
@@ -130,18 +142,55 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _pick_date(cand: Candidate, dates: list[DateMention], text: str, lex: Lexicon) -> DateMention | None:
-    best: tuple[int, DateMention] | None = None
-    for d in dates:
-        if d.value is None or not (cand.sent.start_char <= d.start and d.end <= cand.sent.end_char):
-            continue
-        if d.cue == "target" or lex.target_before.search(text[max(0, d.start - 20) : d.start]):
-            continue  # "d'ici 2060" is a target, not when the fact happens
-        toks = tokens_in(cand.sent.doc, d.start, d.end)
-        dist = min((tree_distance(t, cand.head) for t in toks), default=99)
-        limit = 3 if cand.type == "initiative" else 6
-        if dist <= limit and (best is None or dist < best[0]):
-            best = (dist, d)
-    return best[1] if best else None
+    """The date the trigger's clause gives: the one closest to the trigger in the parse (not a
+    target), a day or month without a year read in the year its sentence names, else in the tense
+    of the words it belongs to; for an event, else the date field that follows its sentence."""
+    sent = cand.sent
+    inside = [
+        d
+        for d in dates
+        if sent.start_char <= d.start
+        and d.end <= sent.end_char
+        and d.cue != "target"
+        and not lex.target_before.search(text[max(0, d.start - 20) : d.start])
+    ]  # ("d'ici 2060" is a target, not when the fact happens)
+    year = _named_year(inside)
+    limit = 3 if cand.type == "initiative" else 6
+    near: list[tuple[int, DateMention, Token]] = []
+    for d in inside:
+        if year is not None and rereadable(d):
+            d = reread(d, year=year)
+        toks = tokens_in(sent.doc, d.start, d.end) if d.value is not None else []
+        if d.value is not None and toks:
+            dist, tok = min(((tree_distance(t, cand.head), t) for t in toks), key=lambda x: x[0])
+            if dist <= limit:
+                near.append((dist, d, tok))
+    if not near:
+        return _field_date(cand, dates) if cand.type == "event" else None
+    _, date, tok = min(near, key=lambda n: n[0])  # the closest; the first of equals
+    if year is not None or not rereadable(date):
+        return date
+    tense = tense_of(tok, lex.modals)
+    return reread(date, tense=tense) if tense in _READING_TENSES else date
+
+
+def _field_date(cand: Candidate, dates: list[DateMention]) -> DateMention | None:
+    """The date of a field just after an event's sentence, as event pages give it ("A seminar on
+    X.\nWhen: Thursday, September 7th"), when the sentence gives none."""
+    end = cand.sent.end_char
+    return next((d for d in dates if d.labelled and d.value and end <= d.start < end + _FIELD_CHARS), None)
+
+
+def _named_year(dates: list[DateMention]) -> int | None:
+    """The one year a sentence writes out, when it names one ("l’édition 2015 … du 23 au 26
+    avril") not far from the reference the other dates are read against: "créé en 2005, le
+    festival a lieu du 23 au 26 avril" in an article of 2024 is not read in 2005."""
+    years = {d.value.year for d in dates if not d.relative and d.value is not None}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    references = {d.reference.year for d in dates if d.relative and d.reference is not None}
+    return year if all(abs(year - r) <= _NAMED_YEAR_SPREAD for r in references) else None
 
 
 def _place(

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from bilat.extract.candidates import beginnings_of
 from bilat.extract.lexicon import Cue, Lexicon
 from bilat.extract.syntax import tense_of, tokens_in, tree_distance
-from bilat.model.date_expressions import safe_lower
+from bilat.model.case import safe_lower
 
 RULES_NAME = "bilat.status_rules.v1"
 _MAX_TREE_DISTANCE = 5

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from bilat.model.case import lowers_like_patterns, safe_lower
 from bilat.model.dates import PartialDate
 
 _WS = r"[^\S\n]+"  # spaces that do not cross a line
@@ -50,6 +51,10 @@ class DateMention:
     relative: bool  # its value depends on a reference date (no year written, "hier", "l’an dernier")
     cue: str | None = None  # past ("dernier") | future ("prochain") | target ("d’ici") | this ("ce mardi")
     until: PartialDate | None = None  # last day of a range ("du 4 au 10 mars 2024": value 4, until 10)
+    labelled: bool = False  # the value of a field of its own line ("Date : 7 septembre", "When: …")
+    # what `reread` needs: the parts the words give and the reference the value was read against
+    parts: _Parts | None = field(default=None, compare=False, repr=False)
+    reference: PartialDate | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class _Language:
     # per pattern: a part of it found wherever it is (a weekday, a year, a month), or None;
     # a pattern with one is only run on the lines that part is found on (see `_scan_once`)
     anchors: tuple[_Anchor | None, ...] = ()
+    label: re.Pattern[str] | None = None  # what a line says before a date that is a field's value
 
 
 def _fold(word: str) -> str:
@@ -142,6 +148,9 @@ def _load(lang: str) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]], l
         if not all(isinstance(w, str) and w.strip() for w in raw[key]):
             raise ValueError(f"lang/{lang}/dates.yaml: '{key}' must list words (quote yes, no, on, off)")
     words["capitalised"] = {_fold(w): True for w in raw.get("capitalised") or []}
+    words["labels"] = {_fold(w): True for w in raw.get("labels") or []}
+    if not all(isinstance(w, str) and w.strip() for w in raw.get("labels") or []):
+        raise ValueError(f"lang/{lang}/dates.yaml: 'labels' must list words")
     lists["year_prefixes"] = list(raw["year_prefixes"]) + list(raw["targets"])
     lists["this"] = list(cues["this"])
     return words, lists, list(raw["patterns"])
@@ -181,26 +190,18 @@ def _language(lang: str) -> _Language:
     patterns = tuple(compile_one(t) for t in templates)
     month = re.compile(f"(?:{_alternation([w.lower() for w in words['months']], False)})")
     anchors = tuple(_anchor(t, p, slots, month) for t, p in zip(templates, patterns, strict=True))
-    return _Language(words=words, patterns=patterns, anchors=anchors)
+    label = None
+    if words["labels"]:
+        label = re.compile(
+            rf"[^\S\n]*(?:{_alternation(list(words['labels']), False)})[^\S\n]*:[^\S\n]*", re.I
+        )
+    return _Language(words=words, patterns=patterns, anchors=anchors, label=label)
 
 
 _LINE_BREAK = re.compile("\n")
 # Slots rare in a text, best first: a pattern that needs one is run only on the lines where it is
 # found (weekdays are on ~3% of a text, years on 20-30%, months on 10-20%).
 _ANCHOR_SLOTS = ("weekday", "relday", "year", "month")
-# Characters a case-insensitive pattern folds otherwise than str.lower does: "ſ" is "s" to the
-# pattern (sre's extra cases, beyond ASCII), final "Σ" lowers to "ς" or "σ" by context. A text with
-# one has its months looked for case-insensitively, and so do month words with one.
-try:
-    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
-
-    _CASE_FIXES: re.Pattern[str] | None = re.compile(
-        "["
-        + "".join(re.escape(chr(c)) for k, v in _EXTRA_CASES.items() for c in (k, *v) if c >= 128)
-        + "\u03a3]"
-    )
-except ImportError:  # another Python: months are not anchors
-    _CASE_FIXES = None
 
 
 def _anchor(
@@ -217,20 +218,11 @@ def _anchor(
         if slot not in required:
             continue
         if slot == "month":
-            if _CASE_FIXES is not None and not _CASE_FIXES.search(month.pattern) and _one_line(month):
+            if lowers_like_patterns(month.pattern) and _one_line(month):
                 return month, True
         elif _one_line(anchor := re.compile(slots[slot], pattern.flags)):
             return anchor, False
     return None
-
-
-def safe_lower(text: str) -> str | None:
-    """`text.lower()` when it lowers each character as a case-insensitive pattern does (one
-    character for one, no character sre folds otherwise), else None."""
-    if _CASE_FIXES is None or _CASE_FIXES.search(text):
-        return None
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
 
 
 def _required_slots(template: str) -> set[str]:
@@ -534,16 +526,64 @@ def find_dates(
     """
     if not has_language(lang):
         return []
-    out = []
-    for start, end, parts in _scan(text, lang):
-        cue = parts.cue or ("this" if parts.this else None)
-        value = _resolve(parts, reference, years)
-        until = None
-        first = parts.first_day
-        if first is not None and value is not None and value.day is not None and first < value.day:
-            until, value = value, PartialDate(value.year, value.month, first)  # dated by its first day
-        out.append(DateMention(start, end, text[start:end], value, parts.year is None, cue, until))
-    return out
+    label = _language(lang).label
+    return [
+        _mention(
+            start, end, text[start:end], parts, _resolve(parts, reference, years), reference,
+            label is not None and label.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None,
+        )
+        for start, end, parts in _scan(text, lang)
+    ]  # fmt: skip
+
+
+def _mention(
+    start: int,
+    end: int,
+    text: str,
+    parts: _Parts,
+    value: PartialDate | None,
+    reference: PartialDate | None,
+    labelled: bool = False,
+) -> DateMention:
+    cue = parts.cue or ("this" if parts.this else None)
+    until = None
+    first = parts.first_day
+    if first is not None and value is not None and value.day is not None and first < value.day:
+        until, value = value, PartialDate(value.year, value.month, first)  # dated by its first day
+    return DateMention(start, end, text, value, parts.year is None, cue, until, labelled, parts, reference)
+
+
+def rereadable(mention: DateMention) -> bool:
+    """Whether the words leave the year open: a day or month written without a year, a cue
+    ("dernier") or "ce" ("le 23 avril", "en septembre"), the kind `reread` reads again."""
+    p = mention.parts
+    return (
+        p is not None and p.year is None and p.month is not None and p.cue is None and not p.this
+        and p.unit is None and p.offset is None
+    )  # fmt: skip
+
+
+def reread(mention: DateMention, *, year: int | None = None, tense: str | None = None) -> DateMention:
+    """A day or month written without a year (`rereadable`), read again: in the `year` its
+    sentence names ("l’édition 2015 … du 23 au 26 avril": 2015-04-23), or in the `tense` of the
+    words it belongs to ("past": the latest reading before its reference, "future": the first
+    after it; "effectuera une visite en septembre" written in March is the coming September).
+    The mention as it was when the new reading is not one date (a weekday that falls on no day of
+    that year, a reference too coarse to tell) or when the words name the year themselves."""
+    parts = mention.parts
+    if parts is None or not rereadable(mention):
+        return mention
+    if year is not None:
+        found = _candidates(parts, range(year, year + 1))
+        value = found[0] if len(found) == 1 else None
+    elif tense in ("past", "future") and mention.reference is not None:
+        value = _resolve(replace(parts, cue=tense), mention.reference, None)
+    else:
+        return mention
+    again = _mention(
+        mention.start, mention.end, mention.text, parts, value, mention.reference, mention.labelled
+    )
+    return mention if value is None or (again.value, again.until) == (mention.value, mention.until) else again
 
 
 # --- publication date ------------------------------------------------------------------
