@@ -147,3 +147,38 @@ def test_one_agreement_signed_by_different_people_merges_on_kind_countries_and_d
     assert not same_fact(a, b, KINDS)[0]
     b["date"], b["countries"] = "2023-11-07", ["FR", "UZ"]
     assert not same_fact(a, b, KINDS)[0]
+
+
+def test_an_undated_report_does_not_chain_two_visits_years_apart() -> None:
+    """Each pair may be the same visit (an undated report agrees with any date), but the 2015
+    visit and the 2023 one are not one: the cluster's dates must agree with each other."""
+    records = [
+        fact("f-1", "a.txt", participants=["p-mac"], date="2015-04-11"),
+        fact("f-2", "b.txt", participants=["p-mac"]),
+        fact("f-3", "c.txt", participants=["p-mac"], date="2023-09"),
+    ]
+    assert same_fact(records[1], records[2], KINDS)[0]  # the pair alone would join
+    mapping = cluster(records, KINDS)
+    assert mapping["f-1"] == mapping["f-2"] == "f-1"
+    assert mapping["f-3"] == "f-3"
+    assert cluster(records, KINDS, same=[("f-1", "f-3")])["f-3"] == "f-1"  # a judgement still joins
+
+
+def test_an_undated_report_does_not_chain_two_pairs_of_countries() -> None:
+    records = [
+        fact("f-1", "a.txt", participants=["p-mac"], countries=["FR", "IN"]),
+        fact("f-2", "b.txt", participants=["p-mac"], countries=[]),
+        fact("f-3", "c.txt", participants=["p-mac"], countries=["KZ", "UZ"]),
+    ]
+    mapping = cluster(records, KINDS)
+    assert mapping["f-1"] == mapping["f-2"] == "f-1" and mapping["f-3"] == "f-3"
+
+
+def test_visits_of_one_leader_to_two_countries_are_two_visits() -> None:
+    """France–India and India–Bangladesh share India but are two pairs: two visits; a fact told
+    with a third country may still be the same."""
+    a = fact("f-1", "a.txt", participants=["p-mac"], countries=["FR", "IN"])
+    b = fact("f-2", "b.txt", participants=["p-mac"], countries=["BD", "IN"])
+    assert same_fact(a, b, KINDS) == (False, "countries differ")
+    b["countries"] = ["FR", "IN", "BD"]
+    assert same_fact(a, b, KINDS)[0]

@@ -153,7 +153,10 @@ def _dates_differ(a: PartialDate | None, b: PartialDate | None) -> bool:
 
 
 def _countries_differ(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a and b and not a & b)
+    """Each names a country the other does not: France–India and India–Bangladesh are two
+    pairs; France–Kazakhstan and France–Kazakhstan–Uzbekistan may be one fact told more or less
+    fully."""
+    return bool(a and b and not (a <= b or b <= a))
 
 
 def _same_day(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -285,6 +288,33 @@ def _all_after(block: list[_Seen]) -> Iterator[list[int]]:
         yield list(range(i + 1, len(block)))
 
 
+class _Told:
+    """What the members of each cluster say of when and between whom, by cluster root: two
+    clusters join only when no date of one differs from a date of the other and no countries of
+    one are disjoint from countries of the other. Pairs alone would chain: an undated report of a
+    visit joins the 2015 visit and the 2023 one of the same leader, and so one cluster would tell
+    two visits eight years apart."""
+
+    def __init__(self) -> None:
+        self.days: dict[str, set[PartialDate]] = {}
+        self.countries: dict[str, set[frozenset[str]]] = {}
+
+    def add(self, fact: _Seen) -> None:
+        self.days.setdefault(fact.id, set()).update([fact.day] if fact.day is not None else [])
+        self.countries.setdefault(fact.id, set()).update([fact.countries] if fact.countries else [])
+
+    def may_join(self, a: str, b: str) -> bool:
+        days_a, days_b = self.days.get(a, set()), self.days.get(b, set())
+        if any(_dates_differ(x, y) for x in days_a for y in days_b):
+            return False
+        countries_a, countries_b = self.countries.get(a, set()), self.countries.get(b, set())
+        return not any(_countries_differ(x, y) for x in countries_a for y in countries_b)
+
+    def joined(self, into: str, other: str) -> None:
+        self.days.setdefault(into, set()).update(self.days.pop(other, set()))
+        self.countries.setdefault(into, set()).update(self.countries.pop(other, set()))
+
+
 def cluster(
     records: list[dict[str, Any]],
     actor_kinds: dict[str, str] | None = None,
@@ -294,7 +324,8 @@ def cluster(
     compare_all: bool = False,
 ) -> dict[str, str]:
     """Cluster id of every fact id: facts of different documents judged the same share the
-    smallest id of their connected component (so ids stay stable as documents arrive).
+    smallest id of their cluster (so ids stay stable as documents arrive). Judged pairs join
+    their clusters while the clusters' dates and countries stay consistent (`_Told`).
 
     Human judgements come first: `same` pairs are joined whatever the rules say, and no join
     ever puts the two facts of a `different` pair in one cluster.
@@ -305,6 +336,10 @@ def cluster(
     of a block (`compare_all`, for tests and benchmarks), judgements and order included."""
     kinds = actor_kinds or {}
     parent = {r["id"]: r["id"] for r in records}
+    facts = [_Seen.of(r, kinds) for r in records]
+    told = _Told()
+    for seen in facts:
+        told.add(seen)
     apart: dict[str, set[str]] = {}
     for a, b in different:
         if a in parent and b in parent:
@@ -318,9 +353,11 @@ def cluster(
             x = parent[x]
         return x
 
-    def join(x: str, y: str) -> None:
+    def join(x: str, y: str, judged: bool = False) -> None:
         ra, rb = sorted((root(x), root(y)))
         if ra == rb:
+            return
+        if not judged and not told.may_join(ra, rb):
             return
         if apart:
             group_a, group_b = members.get(ra, {ra}), members.get(rb, {rb})
@@ -329,15 +366,16 @@ def cluster(
             members[ra] = group_a | group_b
             members.pop(rb, None)
         parent[rb] = ra
+        told.joined(ra, rb)
 
     for a, b in same:
         if a in parent and b in parent:
-            join(a, b)
+            join(a, b, judged=True)
     # blocks: only facts of one type and compatible kinds are compared
     groups = {k: min(g) for g in vocab().compatible_kinds for k in g}
     blocks: dict[tuple[str, str], list[_Seen]] = {}
-    for r in records:
-        blocks.setdefault((r["type"], groups.get(r["kind"], r["kind"])), []).append(_Seen.of(r, kinds))
+    for seen in facts:
+        blocks.setdefault((seen.type, groups.get(seen.kind, seen.kind)), []).append(seen)
     for block in blocks.values():
         later = _all_after(block) if compare_all else map(_Candidates(block).after, range(len(block)))
         for a, after in zip(block, later, strict=True):
