@@ -10,16 +10,11 @@ import dateparser
 import pytest
 import yaml
 
-from bilat.model import date_expressions
-from bilat.model.date_expressions import (
-    DateMention,
-    dateline,
-    find_dates,
-    has_language,
-    infer_document_date,
-    stored_date,
-)
+from bilat.model import date_expressions, date_patterns
+from bilat.model.date_expressions import DateMention, find_dates
+from bilat.model.date_patterns import has_language
 from bilat.model.dates import PartialDate
+from bilat.model.publication_dates import dateline, infer_document_date, stored_date
 
 P = PartialDate.parse
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -182,13 +177,13 @@ def test_malformed_language_data_is_refused(
     change(data)  # type: ignore[operator]
     bad = tmp_path / "dates.yaml"
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    monkeypatch.setattr(date_expressions, "_path", lambda lang: bad)
-    date_expressions._language.cache_clear()
+    monkeypatch.setattr(date_patterns, "_path", lambda lang: bad)
+    date_patterns.date_language.cache_clear()
     try:
         with pytest.raises(ValueError, match=message):
             find_dates("le 6 décembre 2020", "fr")
     finally:
-        date_expressions._language.cache_clear()
+        date_patterns.date_language.cache_clear()
 
 
 # --- document dates -------------------------------------------------------------------

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.model.date_expressions import find_dates, infer_document_date, reread, rereadable
+from bilat.model.date_expressions import find_dates, reread, rereadable
 from bilat.model.dates import PartialDate
+from bilat.model.publication_dates import infer_document_date
 
 P = PartialDate.parse
 

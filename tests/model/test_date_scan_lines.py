@@ -1,5 +1,5 @@
 """The date scan runs a pattern that needs a weekday, a year… only on the lines where one is found
-(`_scan_once`): it must find exactly what running every pattern on the whole text finds."""
+(`date_scan.scan_once`): it must find exactly what running every pattern on the whole text finds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bilat.model import date_expressions as de
+from bilat.model import date_anchors, date_patterns, date_scan
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 TEXTS = [
@@ -29,11 +29,11 @@ TEXTS = [
 
 
 def _whole_text(text: str, lang: str) -> tuple[tuple[int, int, object], ...]:
-    data = de._language(lang)
+    data = date_patterns.date_language(lang)
     hits = []
     for rank, pattern in enumerate(data.patterns):
         for m in pattern.finditer(text):
-            parts = de._parts(m, data)
+            parts = date_scan._parts(m, data)
             if parts is not None:
                 hits.append((m.start(), m.end(), rank, parts))
     hits.sort(key=lambda h: (h[0], h[0] - h[1], h[2]))
@@ -57,29 +57,31 @@ def _texts() -> list[str]:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_scan_by_lines_finds_what_the_whole_text_scan_finds(lang: str) -> None:
-    data = de._language(lang)
+    data = date_patterns.date_language(lang)
     assert any(a is not None for a in data.anchors)  # some patterns are run by lines
     for text in _texts():
-        assert de._scan_once(text, lang) == _whole_text(text, lang), text[:80]
+        assert date_scan.scan_once(text, lang) == _whole_text(text, lang), text[:80]
 
 
 def test_required_slots_are_outside_groups_alternatives_and_quantifiers() -> None:
-    assert de._required_slots("(?:{this}|{article})?(?:{weekday},?{_})?{month}{_}{day}(?:,?{_}{year})?") == {
+    required = date_anchors._required_slots
+    assert required("(?:{this}|{article})?(?:{weekday},?{_})?{month}{_}{day}(?:,?{_}{year})?") == {
         "month",
         "_",
         "day",
     }
-    assert de._required_slots("{year_prefix}{year}") == {"year_prefix", "year"}
-    assert de._required_slots("{relday}|{weekday}") == set()  # either one: neither is needed
-    assert de._required_slots("{weekday}?{year}{month}{2}") == {"year"}
-    assert de._required_slots("[{(]{year}") == {"year"}  # a class is not a group
+    assert required("{year_prefix}{year}") == {"year_prefix", "year"}
+    assert required("{relday}|{weekday}") == set()  # either one: neither is needed
+    assert required("{weekday}?{year}{month}{2}") == {"year"}
+    assert required("[{(]{year}") == {"year"}  # a class is not a group
 
 
 def test_only_patterns_that_keep_to_a_line_are_run_by_lines() -> None:
-    assert de._one_line(re.compile(r"(?<!\w)(?:mardi[^\S\n]+\d+)(?!\w)", re.IGNORECASE))
-    assert not de._one_line(re.compile(r"mardi\s+\d+"))  # \s takes a line break
-    assert not de._one_line(re.compile(r"mardi.\d+"))  # any character: not known
-    assert not de._one_line(re.compile(r"mardi[^a]\d+"))
-    assert not de._one_line(re.compile(r"mardi$"))  # an end of line is not the end of a text
-    assert not de._one_line(re.compile(r"(?:mardi)?"))  # matches nothing
-    assert de._one_line(re.compile(r"\bmardi[,;]?\b"))
+    one_line = date_anchors._one_line
+    assert one_line(re.compile(r"(?<!\w)(?:mardi[^\S\n]+\d+)(?!\w)", re.IGNORECASE))
+    assert not one_line(re.compile(r"mardi\s+\d+"))  # \s takes a line break
+    assert not one_line(re.compile(r"mardi.\d+"))  # any character: not known
+    assert not one_line(re.compile(r"mardi[^a]\d+"))
+    assert not one_line(re.compile(r"mardi$"))  # an end of line is not the end of a text
+    assert not one_line(re.compile(r"(?:mardi)?"))  # matches nothing
+    assert one_line(re.compile(r"\bmardi[,;]?\b"))

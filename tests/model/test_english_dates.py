@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bilat.model import date_expressions
-from bilat.model.date_expressions import dateline, find_dates, has_language, infer_document_date
+from bilat.model import date_patterns
+from bilat.model.date_expressions import find_dates
+from bilat.model.date_patterns import has_language
 from bilat.model.dates import PartialDate
+from bilat.model.publication_dates import dateline, infer_document_date
 
 P = PartialDate.parse
 REFERENCE = "2024-06-19"  # a Wednesday
@@ -102,14 +104,14 @@ def test_english_has_date_vocabulary() -> None:
 
 def test_unquoted_yaml_booleans_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`on` in a YAML list reads as true: the file must say so, not fail later."""
-    real = yaml.safe_load(date_expressions._path("en").read_text("utf-8"))
+    real = yaml.safe_load(date_patterns._path("en").read_text("utf-8"))
     real["articles"] = [True, "from"]
     bad = tmp_path / "dates.yaml"
     bad.write_text(yaml.safe_dump(real, allow_unicode=True), "utf-8")
-    monkeypatch.setattr(date_expressions, "_path", lambda lang: bad)
-    date_expressions._language.cache_clear()
+    monkeypatch.setattr(date_patterns, "_path", lambda lang: bad)
+    date_patterns.date_language.cache_clear()
     try:
         with pytest.raises(ValueError, match="'articles' must list words"):
             find_dates("on 17 June 2024", "en")
     finally:
-        date_expressions._language.cache_clear()
+        date_patterns.date_language.cache_clear()

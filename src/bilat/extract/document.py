@@ -16,9 +16,10 @@ from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
-from bilat.model.date_expressions import dateline_at, find_dates
+from bilat.model.date_expressions import find_dates
 from bilat.model.dates import PartialDate
 from bilat.model.names import fold
+from bilat.model.publication_dates import dateline_at
 from bilat.model.records import Document, Fact, Mention
 from bilat.model.vocab import vocab
 from bilat.nlp.components.persons import TITLES

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bilat.model.date_expressions import has_language, infer_document_date
+from bilat.model.date_patterns import has_language
 from bilat.model.dates import PartialDate
+from bilat.model.publication_dates import infer_document_date
 
 
 def published_date(metadata_date: str | None, text: str, lang: str | None) -> tuple[str | None, str]:
