@@ -243,7 +243,7 @@ def test_talks_and_a_meeting_of_the_same_people_are_one_event(en: Language, seco
 @pytest.mark.parametrize(
     ("text", "initiatives"),
     [
-        ("Professor Amara Osei of the University of Ghana spoke about his research projects with Kyoto University.", 0),
+        ("Professor Amara Osei of Accra spoke about his research projects with Kyoto University.", 0),
         ("Ghana's minister presented her own training programme for Japanese nurses.", 0),
         ("The University of Ghana and Kyoto University will launch joint research projects in 2025.", 1),
         ("Ghana and Japan will launch a training programme for nurses.", 1),
@@ -251,4 +251,3 @@ def test_talks_and_a_meeting_of_the_same_people_are_one_event(en: Language, seco
 )
 def test_a_persons_own_projects_are_no_initiative(en: Language, text: str, initiatives: int) -> None:
     assert len(only(run(en, text), "initiative")) == initiatives
-
