@@ -260,3 +260,48 @@ def test_words_read_from_arrays_are_those_read_from_tokens(nlp: Language, drafte
         assert words.words == [_word(t) for t in tokens]
     other = nlp("Un autre texte, pour un autre doc.")  # a context read with another doc reads it anew
     assert [ctx.word(other, t.i) for t in other] == [_word(t) for t in other]
+
+
+@pytest.mark.slow
+def test_a_vague_text_gives_its_agreement_the_kind_other(nlp: Language, drafted) -> None:
+    """Where the trained choice finds "other" likelier than the word's kind by the margin, the
+    agreement's kind is "other" and the evidence says why; events keep their kind; below the
+    margin the word's kind stays."""
+    document, mentions, _broad, _rules, sents = drafted
+    sdoc = nlp(TEXT)
+    ctx = doc_context(document, mentions, sents)
+    fact = LinearModel(("none", "fact"), (5.0,), {})
+    # "other" likelier than "worded" for every agreement draft: p(other) ~ 0.67, p(worded) ~ 0.24
+    vague = LinearModel(("neither", "other", "worded"), (-1.0, 1.0, 0.0), {})
+
+    def kinds(margin: float) -> dict[str, set[str]]:
+        decisions = Decisions(
+            "*", fact, {}, {}, 0.5, rule_threshold=0.5, vague={"agreement": vague}, vague_margin=margin
+        )
+        kept = decisions.decide(
+            candidate_drafts(document, sdoc, mentions, load_lexicon("fr"), [], broad=True), ctx
+        )
+        out: dict[str, set[str]] = {}
+        for d in kept:
+            out.setdefault(d.fact.type, set()).add(d.fact.kind)
+        return out
+
+    assert kinds(0.3)["agreement"] == {"other"}
+    assert "memorandum_of_understanding" in kinds(0.5)["agreement"]
+    assert kinds(0.3)["event"] == kinds(0.5)["event"] and "other" not in kinds(0.3)["event"]
+
+
+def test_the_vague_kind_model_round_trips(tmp_path: Path) -> None:
+    vague = LinearModel(("neither", "other", "worded"), (-1.0, 1.0, 0.0), {"f": (0.0, 0.5, -0.5)})
+    decisions = Decisions(
+        "*",
+        LinearModel(("none", "fact"), (0.0,), {}),
+        {},
+        {},
+        0.5,
+        vague={"agreement": vague},
+        vague_margin=0.3,
+    )
+    path = tmp_path / "decisions.json"
+    write_decisions(path, decisions, ["fr"])
+    assert read_decisions(path)[0] == decisions

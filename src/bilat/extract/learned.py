@@ -439,6 +439,10 @@ class Decisions:
     # per language, a lower threshold for the likeliest broad draft of a sentence and type that no
     # kept draft of that type shares its sentence with (see `_alone_in_sentence`)
     sentence_threshold: dict[str, float] = field(default_factory=dict)
+    # per fact type, whether the text allows the kind of the draft's word ("worded"), only
+    # "other", or neither: the word's kind gives way to "other" when "other" is this much likelier
+    vague: dict[str, LinearModel] = field(default_factory=dict)
+    vague_margin: float = 1.0
 
     def decide(self, drafts: list[Draft], ctx: DocContext) -> list[Draft]:
         """The drafts that are facts, their kind and status set; of two kept drafts of one type
@@ -463,6 +467,14 @@ class Decisions:
                 if best is not None and best != fact.kind and margin >= self.kind_margin:
                     fact.evidence.append(f"kind {best} (trained, p={ranked[best]:.2f})")
                     fact.kind = best
+            model = self.vague.get(fact.type)
+            if model is not None and fact.kind != "other" and not draft.attach:
+                ranked = model.probabilities(features)
+                if ranked.get("other", 0.0) - ranked.get("worded", 0.0) >= self.vague_margin:
+                    fact.evidence.append(
+                        f"kind other: the text is vaguer than {fact.kind} (trained, p={ranked['other']:.2f})"
+                    )
+                    fact.kind = "other"
             model = self.status.get(fact.type)
             if model is not None and not draft.attach:
                 ranked = model.probabilities(features)
@@ -514,6 +526,8 @@ class Decisions:
             "fact": self.fact.to_json(),
             "kind": {t: m.to_json() for t, m in sorted(self.kind.items())},
             "status": {t: m.to_json() for t, m in sorted(self.status.items())},
+            "vague": {t: m.to_json() for t, m in sorted(self.vague.items())},
+            "vague_margin": self.vague_margin,
         }
 
     @classmethod
@@ -529,6 +543,8 @@ class Decisions:
             kind_margin=float(raw.get("kind_margin", 0.5)),
             rule_threshold=float(raw.get("rule_threshold", raw["threshold"])),
             sentence_threshold={k: float(v) for k, v in (raw.get("sentence_threshold") or {}).items()},
+            vague={t: LinearModel.from_json(m) for t, m in (raw.get("vague") or {}).items()},
+            vague_margin=float(raw.get("vague_margin", 1.0)),
         )
 
 
