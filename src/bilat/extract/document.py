@@ -19,13 +19,12 @@ from bilat.extract.syntax import sentences
 from bilat.model.date_expressions import find_dates
 from bilat.model.dates import PartialDate
 from bilat.model.names import fold
-from bilat.model.publication_dates import dateline_at
+from bilat.model.publication_dates import dateline_at, leading_lines
 from bilat.model.records import Document, Fact, Mention
 from bilat.model.vocab import vocab
 from bilat.nlp.components.persons import TITLES
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
-_DATELINE_LINES = 6  # a wire dateline ("SEOUL. KAZINFORM -") sits among the first lines
 _DATELINE_DAYS = 3  # facts dated this close to the dateline happened where it was filed
 _VISIT_DAYS = 7  # days of one visit told on different days ("arrivé lundi", "dernier jour, mercredi")
 _VISITS = {"state_visit", "official_visit", "working_visit"}
@@ -458,14 +457,7 @@ def _dateline_city(document: Document, mentions: list[Mention], lex: Lexicon) ->
 def _wire_dateline_city(text: str, mentions: list[Mention]) -> Mention | None:
     """A city in capitals opening one of the first lines, as agencies write it: "SEOUL. KAZINFORM -",
     "ASTANA, June 17 (Reuters) -"."""
-    offset, lines = 0, 0
-    for line in text.split("\n"):
-        start, offset = offset, offset + len(line) + 1
-        if not line.strip():
-            continue
-        lines += 1
-        if lines > _DATELINE_LINES:
-            return None
+    for start, line in leading_lines(text):
         lead = start + len(line) - len(line.lstrip())
         for m in mentions:
             after = text[m.end : m.end + 1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from bilat.model.date_patterns import has_language
@@ -54,19 +55,25 @@ def dateline(text: str, lang: str = "fr") -> PartialDate | None:
     return found[2] if found else None
 
 
-def dateline_at(text: str, lang: str = "fr") -> tuple[int, int, PartialDate] | None:
-    """The dateline's line (start and end offsets in `text`) and its date; see `dateline`."""
-    if not has_language(lang):
-        return None
-    lines = 0
-    offset = 0
+def leading_lines(text: str, limit: int = _DATELINE_LINES) -> Iterator[tuple[int, str]]:
+    """The first `limit` non-blank lines of `text`, each with its start offset: where datelines
+    sit (a date line, or an agency's "SEOUL. KAZINFORM -")."""
+    offset, lines = 0, 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
         if not line.strip():
             continue
         lines += 1
-        if lines > _DATELINE_LINES:
-            break
+        if lines > limit:
+            return
+        yield start, line
+
+
+def dateline_at(text: str, lang: str = "fr") -> tuple[int, int, PartialDate] | None:
+    """The dateline's line (start and end offsets in `text`) and its date; see `dateline`."""
+    if not has_language(lang):
+        return None
+    for start, line in leading_lines(text):
         if len(line.strip()) > _DATELINE_CHARS:
             continue
         for d_start, d_end, parts in scan_once(line, lang):  # lines would crowd out texts
