@@ -240,6 +240,18 @@ def test_talks_and_a_meeting_of_the_same_people_are_one_event(en: Language, seco
     assert {"Uhuru Kenyatta", "Abiy Ahmed"} <= names(found[0])
 
 
+def test_talks_told_inside_the_sentence_of_their_meeting_are_that_meeting(en: Language) -> None:
+    """ "Matters were discussed during the meeting": compatible kinds in one sentence are one
+    event, even with no person named to join them."""
+    text = (
+        "Trade and security were discussed during a meeting between the foreign ministers of Kenya "
+        "and Ethiopia in Nairobi on Monday."
+    )
+    [event] = only(run(en, text), "event")
+    assert event.kind in {"meeting", "talks"}
+    assert len(event.sources) == 2
+
+
 @pytest.mark.parametrize(
     ("text", "initiatives"),
     [

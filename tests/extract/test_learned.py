@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,29 @@ def test_role_candidates_reach_one_sentence_after_the_draft(drafted) -> None:
     assert "r_where=after1" in role_features(headline, names[minister.text], ctx)
     memorandum = next(d for d in broad if "mémorandum" in d.cand.text)
     assert minister.text in {m.text for m in role_candidates(memorandum, ctx)}  # the sentence before
+
+
+@pytest.mark.slow
+def test_actors_near_another_mention_of_a_fact_take_part_in_it(drafted) -> None:
+    """A fact told twice (the headline's "accord", then the memorandum) takes its actors from
+    around both mentions: here a role model that takes only actors named the sentence before."""
+    document, mentions, broad, _rules, sents = drafted
+    ctx = doc_context(document, mentions, sents)
+    role = LinearModel(("none", "takes_part"), (-5.0,), {"r_where=before1": (10.0,)})
+    decisions = Decisions("*", LinearModel(("none", "fact"), (0.0,), {}), {}, {}, 0.5, role, 0.5)
+    minister = next(m for m in mentions if m.kind == "person")
+
+    first = next(d for d in broad if d.cand.start < ctx.headline_end)
+    memorandum = next(d for d in broad if "mémorandum" in d.cand.text)
+
+    def taking_part(retold: bool) -> set[str]:
+        fact = replace(first.fact, participants=[])
+        headline = replace(first, fact=fact, retold=[memorandum] if retold else [])
+        decisions.take_part(headline, ctx)
+        return {m.text for m in headline.fact.participants}
+
+    assert minister.text not in taking_part(retold=False)  # named the sentence after the headline
+    assert minister.text in taking_part(retold=True)  # the sentence before the memorandum
 
 
 @pytest.mark.slow

@@ -49,6 +49,8 @@ def _absorb(target: Draft, other: Draft) -> None:
     reference back ("ce pacte") brings its sources, status changes and domains; a generic word
     ("les accords signés") only its sources and status changes."""
     t, o = target.fact, other.fact
+    if not other.attach:
+        target.retold.append(other)
     _union(t.sources, o.sources)
     _union(t.evidence, o.evidence)
     t.status_history.extend(h for h in o.status_history if h not in t.status_history)
@@ -99,12 +101,13 @@ def _dates_agree(a: Fact, b: Fact) -> bool:
     return a.kind in _VISITS and b.kind in _VISITS and days is not None and days <= _VISIT_DAYS
 
 
-def _one_event(a: Fact, b: Fact) -> bool:
+def _one_event(a: Draft, b: Draft) -> bool:
     """Two events of kinds that name one event ("talks" and a "meeting", an "official" and a
-    "working" visit: records.md's compatible kinds) between the same persons."""
-    if a.type != "event" or not vocab().kinds_compatible(a.kind, b.kind):
+    "working" visit: records.md's compatible kinds) told in one sentence ("matters were
+    discussed during the meeting") or between the same persons."""
+    if a.fact.type != "event" or not vocab().kinds_compatible(a.fact.kind, b.fact.kind):
         return False
-    return bool(_surnames(a) & _surnames(b))
+    return a.cand.sent.start_char == b.cand.sent.start_char or bool(_surnames(a.fact) & _surnames(b.fact))
 
 
 def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft]:
@@ -139,7 +142,7 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                 k
                 for k in kept
                 if k.fact.type == f.type
-                and (lex.kinds_related(k.fact.kind, f.kind) or _one_event(k.fact, f))
+                and (lex.kinds_related(k.fact.kind, f.kind) or _one_event(k, draft))
                 and (
                     f.kind not in broad_kinds
                     or _heading(k, text)

@@ -79,6 +79,9 @@ class Draft:
     within_cue: bool = False  # preceded by "lors de", "à l'occasion de"...: frames its sentence
     extra: dict[str, object] = field(default_factory=dict)
     naming: Naming | None = None  # set until `name_draft` gives the fact its title and domains
+    # the drafts of other mentions of this fact merged into it (not references back): their
+    # sentences name its actors too
+    retold: list[Draft] = field(default_factory=list)
 
 
 def _within(bounds: tuple[int, int], outer: tuple[int, int]) -> tuple[int, int]:

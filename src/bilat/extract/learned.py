@@ -500,16 +500,17 @@ class Decisions:
 
     def take_part(self, draft: Draft, ctx: DocContext) -> None:
         """The draft's participants: the rules' own (after the document's passes: the next
-        sentence's parties, the paragraph's), and the persons and organisations near it that
-        the role model reads as taking part."""
+        sentence's parties, the paragraph's), and the persons and organisations that the role
+        model reads as taking part near the draft or near another mention of its fact merged
+        into it."""
         if self.role is None or draft.attach:
             return
         fact = draft.fact
         kept = list(fact.participants)
-        for m in role_candidates(draft, ctx):
+        for teller, m in [(t, m) for t in (draft, *draft.retold) for m in role_candidates(t, ctx)]:
             if any(k.start == m.start and k.end == m.end for k in kept):
                 continue
-            p = self.role.probabilities(role_features(draft, m, ctx)).get("takes_part", 0.0)
+            p = self.role.probabilities(role_features(teller, m, ctx)).get("takes_part", 0.0)
             if p >= self.role_threshold:
                 kept.append(m)
         fact.participants = kept
