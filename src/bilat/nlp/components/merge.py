@@ -40,6 +40,7 @@ from bilat.nlp.text import (
     longest_match,
     span_name,
     token_folds,
+    token_texts,
 )
 
 MENTIONS = "bilat_mentions"
@@ -424,17 +425,24 @@ class MentionMerger:
     ) -> list[_Candidate]:
         """The candidates without the one-word bodies the text spells out as things ("le projet
         de gazoduc (TCP)", whoever read TCP as a body), plus the acronyms standing alone."""
-        found = [k for k, t in enumerate(doc) if 3 <= len(t) <= 7 and t.text.isalpha() and t.text.isupper()]
+        texts = token_texts(doc)  # two passes over every token: no Token object each
+        found = [k for k, t in enumerate(texts) if 3 <= len(t) <= 7 and t.isalpha() and t.isupper()]
         things = {folds[k] for k in found if self.checks.names_a_thing(doc, k, folds)}
         kept = [
             c
             for c in cands
             if not (c.kind == "organization" and c.end - c.start == 1 and folds[c.start] in things)
         ]
-        return kept + self._acronyms(doc, folds, found, things, places)
+        return kept + self._acronyms(doc, folds, texts, found, things, places)
 
     def _acronyms(
-        self, doc: Doc, folds: list[str], found: list[int], things: set[str], places: list[Span]
+        self,
+        doc: Doc,
+        folds: list[str],
+        texts: list[str],
+        found: list[int],
+        things: set[str],
+        places: list[Span],
     ) -> list[_Candidate]:
         """Acronyms standing alone that neither the NER nor the patterns read ("JETRO held a
         ceremony", "l'Embrapa et le Cirad"): bodies, last in trust. Not a word of a shouted line
@@ -460,9 +468,7 @@ class MentionMerger:
                 out.append(town)
                 continue
             out.append(_Candidate(k, k + 1, 7, "organization", _info(text, category="other")))
-        mixed = (
-            k for k, t in enumerate(doc) if _MIXED_CASE.match(t.text) and not self.lexicon.common(t.text)
-        )
+        mixed = (k for k, t in enumerate(texts) if _MIXED_CASE.match(t) and not self.lexicon.common(t))
         out += [town for k in mixed if (town := self._with_town(doc, k, places)) is not None]
         return out
 
@@ -557,10 +563,11 @@ class MentionMerger:
             return []
         taken = blocked | {k for c in chosen for k in range(c.start, c.end)}
         prefixes = word_prefixes(known)
+        texts = token_texts(doc)  # no Token object for each token of the document
         extra = []
         i = 0
         while i < len(doc):
-            if i in taken or furniture[i] or not is_cap(doc[i]):
+            if i in taken or furniture[i] or not texts[i][:1].isupper():  # is_cap(doc[i])
                 i += 1
                 continue
             hit = longest_match(doc, folds, i, known.get, 6, prefixes)
