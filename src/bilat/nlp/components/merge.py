@@ -90,8 +90,9 @@ class MentionMerger:
         folds = token_folds(doc)
         furniture = in_boilerplate(doc)
         demonym_tokens = {s.start for s in doc.spans.get(DEMONYMS, [])}
-        ner_places = {k for e in doc.ents if e.label_ in LOC_LABELS for k in range(e.start, e.end)}
-        ner_place_bounds = {clean_bounds(e, self.skip) for e in doc.ents if e.label_ in LOC_LABELS}
+        ents = doc.ents  # spaCy makes a new Span of each entity on every access: read once
+        ner_places = {k for e in ents if e.label_ in LOC_LABELS for k in range(e.start, e.end)}
+        ner_place_bounds = {clean_bounds(e, self.skip) for e in ents if e.label_ in LOC_LABELS}
         blocked: set[int] = set()
         cands: list[_Candidate] = []
         for span in doc.spans.get(ORGS, []):
@@ -102,7 +103,7 @@ class MentionMerger:
             cands.append(_Candidate(span.start, span.end, 2, "person", _info(name, **info)))
         places = list(doc.spans.get(PLACES, []))
         as_place = {fold(p.text) for p in places if all(k in ner_places for k in range(p.start, p.end))}
-        ner_other = {(e.start, e.end) for e in doc.ents if e.label_ in PER_LABELS | ORG_LABELS}
+        ner_other = {(e.start, e.end) for e in ents if e.label_ in PER_LABELS | ORG_LABELS}
         for span in places:
             place = self.gazetteer.get(span.kb_id_)
             if (
@@ -117,9 +118,9 @@ class MentionMerger:
                 continue  # "Hélène Vasseur de Saint Martin": a piece of her name
             info = _info(place.display(self.data.lang), key=place.key, country=place.country)
             cands.append(_Candidate(span.start, span.end, 3, place.kind, info))
-        surnames = self._surnames(doc, folds)
+        surnames = self._surnames(doc, folds, ents)
         titles = [(s.start, s.end) for s in doc.spans.get(TITLES, [])]
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in PER_LABELS and self.checks.quoted_whole(doc, *clean_bounds(ent, self.skip)):
                 blocked.update(range(ent.start, ent.end))  # danced “Kara Zhorgo”: a work's title, no one
             if self._titled_body(doc, folds, ent, places):
@@ -302,9 +303,9 @@ class MentionMerger:
         )
 
     @staticmethod
-    def _surnames(doc: Doc, folds: list[str]) -> frozenset[str]:
+    def _surnames(doc: Doc, folds: list[str], ents: tuple[Span, ...]) -> frozenset[str]:
         """Last words of the document's persons named in full ("Hippler" of "Horst Hippler")."""
-        spans = [*doc.spans.get(PERSONS, []), *(e for e in doc.ents if e.label_ in PER_LABELS)]
+        spans = [*doc.spans.get(PERSONS, []), *(e for e in ents if e.label_ in PER_LABELS)]
         return frozenset(
             folds[s.end - 1]
             for s in spans
