@@ -40,6 +40,7 @@ from bilat.nlp.text import (
     longest_match,
     span_name,
     token_folds,
+    token_texts,
 )
 
 MENTIONS = "bilat_mentions"
@@ -89,8 +90,9 @@ class MentionMerger:
         folds = token_folds(doc)
         furniture = in_boilerplate(doc)
         demonym_tokens = {s.start for s in doc.spans.get(DEMONYMS, [])}
-        ner_places = {k for e in doc.ents if e.label_ in LOC_LABELS for k in range(e.start, e.end)}
-        ner_place_bounds = {clean_bounds(e, self.skip) for e in doc.ents if e.label_ in LOC_LABELS}
+        ents = doc.ents  # spaCy makes a new Span of each entity on every access: read once
+        ner_places = {k for e in ents if e.label_ in LOC_LABELS for k in range(e.start, e.end)}
+        ner_place_bounds = {clean_bounds(e, self.skip) for e in ents if e.label_ in LOC_LABELS}
         blocked: set[int] = set()
         cands: list[_Candidate] = []
         for span in doc.spans.get(ORGS, []):
@@ -101,7 +103,7 @@ class MentionMerger:
             cands.append(_Candidate(span.start, span.end, 2, "person", _info(name, **info)))
         places = list(doc.spans.get(PLACES, []))
         as_place = {fold(p.text) for p in places if all(k in ner_places for k in range(p.start, p.end))}
-        ner_other = {(e.start, e.end) for e in doc.ents if e.label_ in PER_LABELS | ORG_LABELS}
+        ner_other = {(e.start, e.end) for e in ents if e.label_ in PER_LABELS | ORG_LABELS}
         for span in places:
             place = self.gazetteer.get(span.kb_id_)
             if (
@@ -116,9 +118,9 @@ class MentionMerger:
                 continue  # "Hélène Vasseur de Saint Martin": a piece of her name
             info = _info(place.display(self.data.lang), key=place.key, country=place.country)
             cands.append(_Candidate(span.start, span.end, 3, place.kind, info))
-        surnames = self._surnames(doc, folds)
+        surnames = self._surnames(doc, folds, ents)
         titles = [(s.start, s.end) for s in doc.spans.get(TITLES, [])]
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in PER_LABELS and self.checks.quoted_whole(doc, *clean_bounds(ent, self.skip)):
                 blocked.update(range(ent.start, ent.end))  # danced “Kara Zhorgo”: a work's title, no one
             if self._titled_body(doc, folds, ent, places):
@@ -301,9 +303,9 @@ class MentionMerger:
         )
 
     @staticmethod
-    def _surnames(doc: Doc, folds: list[str]) -> frozenset[str]:
+    def _surnames(doc: Doc, folds: list[str], ents: tuple[Span, ...]) -> frozenset[str]:
         """Last words of the document's persons named in full ("Hippler" of "Horst Hippler")."""
-        spans = [*doc.spans.get(PERSONS, []), *(e for e in doc.ents if e.label_ in PER_LABELS)]
+        spans = [*doc.spans.get(PERSONS, []), *(e for e in ents if e.label_ in PER_LABELS)]
         return frozenset(
             folds[s.end - 1]
             for s in spans
@@ -424,17 +426,24 @@ class MentionMerger:
     ) -> list[_Candidate]:
         """The candidates without the one-word bodies the text spells out as things ("le projet
         de gazoduc (TCP)", whoever read TCP as a body), plus the acronyms standing alone."""
-        found = [k for k, t in enumerate(doc) if 3 <= len(t) <= 7 and t.text.isalpha() and t.text.isupper()]
+        texts = token_texts(doc)  # two passes over every token: no Token object each
+        found = [k for k, t in enumerate(texts) if 3 <= len(t) <= 7 and t.isalpha() and t.isupper()]
         things = {folds[k] for k in found if self.checks.names_a_thing(doc, k, folds)}
         kept = [
             c
             for c in cands
             if not (c.kind == "organization" and c.end - c.start == 1 and folds[c.start] in things)
         ]
-        return kept + self._acronyms(doc, folds, found, things, places)
+        return kept + self._acronyms(doc, folds, texts, found, things, places)
 
     def _acronyms(
-        self, doc: Doc, folds: list[str], found: list[int], things: set[str], places: list[Span]
+        self,
+        doc: Doc,
+        folds: list[str],
+        texts: list[str],
+        found: list[int],
+        things: set[str],
+        places: list[Span],
     ) -> list[_Candidate]:
         """Acronyms standing alone that neither the NER nor the patterns read ("JETRO held a
         ceremony", "l'Embrapa et le Cirad"): bodies, last in trust. Not a word of a shouted line
@@ -460,9 +469,7 @@ class MentionMerger:
                 out.append(town)
                 continue
             out.append(_Candidate(k, k + 1, 7, "organization", _info(text, category="other")))
-        mixed = (
-            k for k, t in enumerate(doc) if _MIXED_CASE.match(t.text) and not self.lexicon.common(t.text)
-        )
+        mixed = (k for k, t in enumerate(texts) if _MIXED_CASE.match(t) and not self.lexicon.common(t))
         out += [town for k in mixed if (town := self._with_town(doc, k, places)) is not None]
         return out
 
@@ -557,10 +564,11 @@ class MentionMerger:
             return []
         taken = blocked | {k for c in chosen for k in range(c.start, c.end)}
         prefixes = word_prefixes(known)
+        texts = token_texts(doc)  # no Token object for each token of the document
         extra = []
         i = 0
         while i < len(doc):
-            if i in taken or furniture[i] or not is_cap(doc[i]):
+            if i in taken or furniture[i] or not texts[i][:1].isupper():  # is_cap(doc[i])
                 i += 1
                 continue
             hit = longest_match(doc, folds, i, known.get, 6, prefixes)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from bilat.gazetteers import load_gazetteer
@@ -48,6 +50,7 @@ class OrgMatcher:
         self.gazetteer = load_gazetteer()
         self.max_words = self.data.max_phrase_words
         self.complements = Complements(self.data, self.lexicon)
+        self.before_title_ids = frozenset(get_string_id(w) for w in self.data.before_titles)  # LOWER ids
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = OrgContext(
@@ -60,10 +63,23 @@ class OrgMatcher:
         ctx.tails = frozenset(k for k, f in enumerate(folds) if f in self.data.tail_heads)
         for span in doc.spans.get(DEMONYMS, []):
             ctx.demonyms.setdefault(span.start, []).append(span.label_)
+        # Where each reader may find something, read from the doc's arrays: most tokens begin no
+        # head, have no English-style head just ahead, and are neither a media cue nor a word
+        # before a title ("dans Le Figaro"); the readers would say so, one call per token.
+        heads, cues = self.data.org_head_prefixes, self.data.media_cue_prefixes
+        before_tail = {k - d for k in ctx.tails for d in range(1, _MAX_TAIL_WORDS + 1)}
+        lower, lowers = doc.to_array([IS_LOWER, LOWER]).T.tolist() if len(doc) else ([], [])
+        media = {
+            k for k, f in enumerate(folds) if lower[k] and (f in cues or lowers[k] in self.before_title_ids)
+        }
         found: list[Span] = []
         i = 0
         while i < len(doc):
-            span = self._org_at(doc, i, ctx) or self._tail_at(doc, i, ctx) or self._media_at(doc, i, ctx)
+            span = (
+                (self._org_at(doc, i, ctx) if folds[i] in heads else None)
+                or (self._tail_at(doc, i, ctx) if i in before_tail else None)
+                or (self._media_at(doc, i, ctx) if i in media else None)
+            )
             if span is None:
                 i += 1
                 continue

@@ -20,7 +20,7 @@ from bilat.nlp.components.orgs import ORGS
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
-from bilat.nlp.text import ent_bounds, is_acronym, is_break, is_cap, span_name, token_folds
+from bilat.nlp.text import ent_bounds, is_acronym, is_break, is_cap, span_name, token_folds, token_texts
 
 PERSONS = "bilat_persons"
 TITLES = "bilat_titles"  # each title with its complement ("ministre de l’Économie, de la Planification")
@@ -64,13 +64,14 @@ class PersonFinder:
         for span in doc.spans.get(DEMONYMS, []):
             ctx.demonyms.setdefault(span.start, []).append(span.label_)
         in_org = {k for s in ctx.orgs for k in range(s.start, s.end)}
+        texts = token_texts(doc)  # a Token object only for the tokens that may start a name
         found: dict[tuple[int, int], Span] = {}
         i = 0
         while i < len(doc):
             if i in in_org or not ctx.folds[i]:
                 i += 1
                 continue
-            if is_cap(doc[i]) and doc[i].lower_ in self.data.honorifics:
+            if texts[i][:1].isupper() and doc[i].lower_ in self.data.honorifics:  # is_cap(doc[i])
                 end = self._name_run(doc, i + 1, ctx)
                 if end is not None:
                     self._add(found, doc, i + 1, end, None)
