@@ -163,11 +163,14 @@ def _pick_date(cand: Candidate, dates: list[DateMention], text: str, lex: Lexico
     for d in inside:
         if year is not None and rereadable(d):
             d = reread(d, year=year)
-        toks = tokens_in(sent.doc, d.start, d.end) if d.value is not None else []
-        if d.value is not None and toks:
-            dist, tok = min(((tree_distance(t, cand.head), t) for t in toks), key=lambda x: x[0])
-            if dist <= limit:
-                near.append((dist, d, tok))
+        if d.value is None:
+            continue
+        toks = tokens_in(sent.doc, d.start, d.end)
+        if not toks:
+            continue
+        dist, tok = min(((tree_distance(t, cand.head), t) for t in toks), key=lambda x: x[0])
+        if dist <= limit:
+            near.append((dist, d, tok))
     if not near:
         return _field_date(cand, dates) if cand.type == "event" else None
     _, date, tok = min(near, key=lambda n: n[0])  # the closest; the first of equals

@@ -111,9 +111,15 @@ def table_lookup(table: Mapping[str, V]) -> Callable[[str], V | None]:
     return table.get
 
 
+def starts_upper(text: str) -> bool:
+    """Starts with a capital letter ("Kazakhstan", "Khabar24", "ÉLYSÉE"): for a token's text read
+    from the doc's cached list (`token_texts`) without making its Token."""
+    return text[:1].isupper()
+
+
 def is_cap(token: Token) -> bool:
     """Starts with a capital letter ("Kazakhstan", "Khabar24", "ÉLYSÉE")."""
-    return token.text[:1].isupper()
+    return starts_upper(token.text)
 
 
 def is_name_part(token: Token) -> bool:

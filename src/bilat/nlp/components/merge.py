@@ -39,6 +39,7 @@ from bilat.nlp.text import (
     is_roman,
     longest_match,
     span_name,
+    starts_upper,
     token_folds,
     token_texts,
 )
@@ -568,7 +569,7 @@ class MentionMerger:
         extra = []
         i = 0
         while i < len(doc):
-            if i in taken or furniture[i] or not texts[i][:1].isupper():  # is_cap(doc[i])
+            if i in taken or furniture[i] or not starts_upper(texts[i]):
                 i += 1
                 continue
             hit = longest_match(doc, folds, i, known.get, 6, prefixes)

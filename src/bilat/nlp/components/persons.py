@@ -20,7 +20,16 @@ from bilat.nlp.components.orgs import ORGS
 from bilat.nlp.components.places import DEMONYMS, PLACES
 from bilat.nlp.langdata import load_lang
 from bilat.nlp.lexicon import lexicon_for
-from bilat.nlp.text import ent_bounds, is_acronym, is_break, is_cap, span_name, token_folds, token_texts
+from bilat.nlp.text import (
+    ent_bounds,
+    is_acronym,
+    is_break,
+    is_cap,
+    span_name,
+    starts_upper,
+    token_folds,
+    token_texts,
+)
 
 PERSONS = "bilat_persons"
 TITLES = "bilat_titles"  # each title with its complement ("ministre de l’Économie, de la Planification")
@@ -71,7 +80,7 @@ class PersonFinder:
             if i in in_org or not ctx.folds[i]:
                 i += 1
                 continue
-            if texts[i][:1].isupper() and doc[i].lower_ in self.data.honorifics:  # is_cap(doc[i])
+            if starts_upper(texts[i]) and doc[i].lower_ in self.data.honorifics:
                 end = self._name_run(doc, i + 1, ctx)
                 if end is not None:
                     self._add(found, doc, i + 1, end, None)

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from bilat.gazetteers import Gazetteer, Place, load_gazetteer
-from bilat.nlp.text import longest_match, token_folds, token_texts
+from bilat.nlp.text import longest_match, starts_upper, token_folds, token_texts
 
 PLACES = "bilat_places"
 DEMONYMS = "bilat_demonyms"
@@ -62,7 +62,7 @@ class PlaceMatcher:
             if not folds[i]:
                 i += 1
                 continue
-            if texts[i][:1].isupper():  # is_cap
+            if starts_upper(texts[i]):
                 hit = longest_match(doc, folds, i, self._place, max_words, self.gazetteer.name_prefixes)
                 if hit is not None and not self._compound_word(doc, hit[0]):
                     end, place = hit
