@@ -130,6 +130,67 @@ def test_denied_and_generic_mentions_are_not_facts(nlp: Language) -> None:
     assert not [f for f in facts if f.kind in ("twinning", "exhibition")]
 
 
+def test_an_event_noun_after_d_is_one_event_when_singular(nlp: Language) -> None:
+    """ "d'" before a plural is a kind of event ("d'expositions"); before a singular it only
+    links two nouns ("l'événement d'inauguration") and names one event."""
+    lex = load_lexicon("fr")
+    one = "L’événement d’inauguration du festival franco-kazakh s’est déroulé à Almaty le 3 mai 2024."
+    many = "Le musée prévoit d’expositions nombreuses avec le Kazakhstan."
+    kinds = {}
+    for text in (one, many):
+        document = Document(
+            id="t.txt", source="t.txt", text=text, content_hash=content_hash(text), language="fr"
+        )
+        sdoc = nlp(text)
+        drafts = candidate_drafts(document, sdoc, find_mentions(document, sdoc), lex, broad=True)
+        kinds[text] = {d.fact.kind for d in drafts if d.fact.type == "event"}
+    assert "inauguration" in kinds[one]
+    assert "exhibition" not in kinds[many]
+
+
+def test_a_cooperation_agreement_is_a_cooperation_pact(nlp: Language) -> None:
+    """As "cooperation agreement" is in English: between bodies as often as between states."""
+    text = "Le CNRS et l’Académie des sciences du Vietnam ont signé le 2 avril 2001 un accord de coopération."
+    [agreement] = only(run(nlp, text), "agreement")
+    assert agreement.kind == "cooperation_pact"
+
+
+def test_an_agreement_told_with_acronyms_then_full_names_is_one(nlp: Language) -> None:
+    """The headline names the bodies by their acronyms, the lead spells them out: one agreement."""
+    text = (
+        "Le CNRS et le CNSSH signent un accord de coopération\n\n"
+        "Un accord de coopération entre le Centre national de la recherche scientifique et le "
+        "Centre national des sciences sociales et humaines a été signé le 2 avril 2001 à Hanoï."
+    )
+    [agreement] = only(run(nlp, text, "2001-04-03"), "agreement")
+    assert len(agreement.sources) == 2
+    assert {"CNRS", "Centre national de la recherche scientifique"} <= names(agreement)
+
+
+def test_the_items_of_a_list_are_carried_out_by_the_fact_that_opens_it(nlp: Language) -> None:
+    text = (
+        "Le musée du Louvre et le Musée national du Kazakhstan ont signé un accord de coopération "
+        "le 3 mai 2024.\n\nL'accord avec le Musée national du Kazakhstan prévoit :\n"
+        "- des échanges de conservateurs ;\n- la formation de jeunes restaurateurs kazakhs.\n"
+    )
+    [training] = [f for f in only(run(nlp, text, "2024-05-04"), "initiative") if f.kind == "training"]
+    assert {"Musée du Louvre", "Musée national du Kazakhstan"} <= names(training)
+
+
+def test_a_reference_back_joins_the_fact_whose_actor_it_names(nlp: Language) -> None:
+    """ "L'accord avec l'Académie…" is the accord with the Académie, not the one told last; the
+    accord of 1977 between two other bodies is an accord of its own."""
+    text = (
+        "Le CNRS et l'Académie des sciences du Vietnam ont signé un accord de coopération le 2 avril "
+        "2001. En 1977, un accord avait déjà été signé entre l'Institut Pasteur et l'Université de "
+        "Hanoï.\n\nL'accord avec l'Académie des sciences du Vietnam prévoit des échanges de chercheurs."
+    )
+    by_date = {f.date: f for f in only(run(nlp, text, "2001-04-03"), "agreement")}
+    assert set(by_date) == {"2001-04-02", "1977"}
+    assert any(s.quote.startswith("L'accord avec") for s in by_date["2001-04-02"].sources)
+    assert names(by_date["1977"]) == {"Institut Pasteur", "Université de Hanoï"}
+
+
 def test_weak_words_need_a_cue(nlp: Language) -> None:
     assert not run(nlp, "La promotion du patrimoine est une priorité.")
     [fact] = run(nlp, "La ministre a proposé de promouvoir la mode kazakhe à l’étranger.")

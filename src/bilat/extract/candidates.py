@@ -276,6 +276,15 @@ def _with_broad(
     return sorted(found + extra, key=lambda f: f[0]) if extra else found
 
 
+def _generic_plural(trigger: Trigger, head: Token, before: str, lex: Lexicon) -> bool:
+    """A plural event noun after a plural determiner ("des expositions", "several meetings"):
+    a kind of event. The noun itself must be plural: "l'événement d'inauguration", "their
+    meeting" name one event."""
+    if trigger.plural_ok or not lex.plural_before.search(before):
+        return False
+    return "Sing" not in head.morph.get("Number")
+
+
 def find_candidates(
     doc: Doc,
     lex: Lexicon,
@@ -304,12 +313,11 @@ def find_candidates(
                 continue
             if trigger.type == "initiative" and lex.personal_before and lex.personal_before.search(before):
                 continue  # "his research projects": one person's work
-            anaphoric = bool(lex.anaphoric_before.search(before))
-            generic_plural = not trigger.plural_ok and lex.plural_before.search(before)
-            if trigger.type == "event" and not anaphoric and generic_plural:
-                continue  # "des expositions": a kind of event, not one event
             head = head_of(tokens_in(doc, start, end))
             if head is None:
                 continue
+            anaphoric = bool(lex.anaphoric_before.search(before))
+            if trigger.type == "event" and not anaphoric and _generic_plural(trigger, head, before, lex):
+                continue  # "des expositions": a kind of event, not one event
             out.append(Candidate(trigger, start, end, sent, head, text, anaphoric))
     return out

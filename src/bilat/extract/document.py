@@ -4,6 +4,7 @@ are set, undated past facts of the lead take the publication date, countries are
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
@@ -23,6 +24,7 @@ from bilat.model.publication_dates import dateline_at, leading_lines
 from bilat.model.records import Document, Fact, Mention
 from bilat.model.vocab import vocab
 from bilat.nlp.components.persons import TITLES
+from bilat.nlp.text import is_acronym, spells
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
 _DATELINE_DAYS = 3  # facts dated this close to the dateline happened where it was filed
@@ -36,6 +38,7 @@ _SESSION_WINDOW = 40  # characters before an event's trigger read for an ordinal
 # title likeness (rapidfuzz token set ratio: a title inside another is alike) for broad kinds of one
 # article to merge; across articles, resolve.facts compares short titles whole
 _BROAD_SIMILARITY = 70
+_LIST_ITEM = re.compile(r"\n\s*[-–—•·*▪●◦]\s")  # a line break before a list item's bullet
 
 
 def _union(into: list, items: list) -> None:
@@ -82,14 +85,40 @@ def _same_persons(a: Fact, b: Fact) -> bool:
     return not pa or not pb or bool(pa & pb)
 
 
+def _same_body(a: Mention, b: Mention) -> bool:
+    """Two mentions of one body: a name or known alias in common, or one the acronym the other
+    spells out ("CNRS", "Centre National de la Recherche Scientifique")."""
+    if {fold(n) for n in (a.name, *a.aliases)} & {fold(n) for n in (b.name, *b.aliases)}:
+        return True
+    return any(
+        is_acronym(short.name) and not is_acronym(long.name) and spells(short.name, long.name.split())
+        for short, long in ((a, b), (b, a))
+    )
+
+
+def _names_an_actor_of(reference: Draft, fact: Draft) -> bool:
+    """The reference names a body or person that takes part in the fact."""
+    named = [m for m in reference.fact.participants if m.kind in ("person", "organization")]
+    return any(_same_body(a, b) for a in named for b in fact.fact.participants if b.kind == a.kind)
+
+
+def _another_fact(word: Draft, fact: Draft) -> bool:
+    """A generic word ("un accord avait déjà été signé en 1977 entre X et Y") that names its own
+    actors, none of the fact's, and its own date, not the fact's: another fact, not a reference."""
+    if word.cand.anaphoric or not word.cand.trigger.generic or not word.fact.date or not fact.fact.date:
+        return False
+    named = [m for m in word.fact.participants if m.kind in ("person", "organization")]
+    return bool(named) and not _names_an_actor_of(word, fact) and not _dates_agree(word.fact, fact.fact)
+
+
 def _same_signatories(a: Fact, b: Fact) -> bool:
     """Two agreements whose organisations are all different are two agreements ("X and Y signed
     a memorandum… Z and W signed a memorandum")."""
     if a.type != "agreement":
         return True
-    oa = {m.name for m in a.participants if m.kind == "organization"}
-    ob = {m.name for m in b.participants if m.kind == "organization"}
-    return not oa or not ob or bool(oa & ob)
+    oa = [m for m in a.participants if m.kind == "organization"]
+    ob = [m for m in b.participants if m.kind == "organization"]
+    return not oa or not ob or any(_same_body(x, y) for x in oa for y in ob)
 
 
 def _dates_agree(a: Fact, b: Fact) -> bool:
@@ -116,10 +145,14 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
     for draft in drafts:
         f = draft.fact
         if draft.attach:
-            same_type = [k for k in kept if k.fact.type == f.type]
-            target = next(
-                (k for k in reversed(same_type) if k.fact.kind == f.kind or draft.cand.trigger.generic), None
-            )
+            referred = [k for k in reversed(kept) if k.fact.type == f.type]
+            referred = [k for k in referred if k.fact.kind == f.kind or draft.cand.trigger.generic]
+            # the latest fact it may refer to; of those, the latest that has an actor it names
+            # ("L'accord avec le CNSSH…" after the CNRS–CNSSH accord and a 1977 one)
+            target = next((k for k in referred if _names_an_actor_of(draft, k)), None)
+            target = target or next(iter(referred), None)
+            if target is not None and _another_fact(draft, target):
+                target = None
             if target is None and draft.cand.trigger.generic:
                 later = [
                     d
@@ -280,6 +313,17 @@ def _continue_parties(drafts: list[Draft], sents: list, mentions: list[Mention],
             ]
 
 
+def _one_paragraph(text: str, start: int, end: int) -> bool:
+    """No paragraph ends between `start` and `end`: no line break, but the breaks of a list
+    that a colon opens ("Elle prendra la forme :\n- d'échanges…\n- de projets…")."""
+    i = text.find("\n", start, end)
+    while i >= 0:
+        if not (text[:i].rstrip().endswith(":") or _LIST_ITEM.match(text, i)):
+            return False
+        i = text.find("\n", i + 1, end)
+    return True
+
+
 def _inherit_participants(drafts: list[Draft], text: str) -> None:
     """An initiative whose sentence names nobody ("Suivra la diffusion de films doublés") is
     carried out by whoever the paragraph's previous fact names."""
@@ -292,7 +336,7 @@ def _inherit_participants(drafts: list[Draft], text: str) -> None:
             if o is not d and _has_actor(o.fact)
             for s in o.fact.sources
             for mine in d.fact.sources
-            if s.start < mine.start and "\n" not in text[s.start : mine.start]
+            if s.start < mine.start and _one_paragraph(text, s.start, mine.start)
         ]
         if before:
             previous = max(before, key=lambda b: b[0])[1]
@@ -374,7 +418,7 @@ def _framework(i: int, drafts: list[Draft], text: str) -> int | None:
         if d.fact.type != "agreement":
             continue
         for s in d.fact.sources:
-            near = start - _FRAMEWORK_REACH <= s.start < start and "\n" not in text[s.start : start]
+            near = start - _FRAMEWORK_REACH <= s.start < start and _one_paragraph(text, s.start, start)
             if near and (best is None or s.start > best[0]):
                 best = (s.start, j)
     return best[1] if best else None
