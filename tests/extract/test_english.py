@@ -175,6 +175,45 @@ def test_the_president_is_the_person_last_named_president(en: Language) -> None:
     assert "Amara Diallo" in names(meeting)
 
 
+def test_a_capitalised_two_word_title_in_the_possessive_is_its_holder(en: Language) -> None:
+    text = (
+        "Vice President Amara Diallo held talks with Prime Minister Kofi Mensah in Accra.\n"
+        "Officials said the Vice President’s visit opens a new chapter between the two countries."
+    )
+    visit = next(f for f in run(en, text) if f.type == "event" and "visit" in f.kind)
+    assert "Amara Diallo" in names(visit)
+    assert "Kofi Mensah" not in names(visit)
+
+
+def test_a_nationality_before_the_title_picks_that_countrys_holder(en: Language) -> None:
+    text = (
+        "French President Jean Dupont met Kazakh President Aslan Omarov in Astana on Monday.\n"
+        "Officials said the French President’s visit opens a new chapter."
+    )
+    visit = next(f for f in run(en, text) if f.type == "event" and "visit" in f.kind)
+    assert "Jean Dupont" in names(visit)
+    assert "Aslan Omarov" not in names(visit)
+
+
+def test_a_title_two_persons_hold_is_no_one(en: Language) -> None:
+    text = (
+        "President Jean Dupont met President Aslan Omarov in Astana on Monday.\n"
+        "Officials said the President’s visit opens a new chapter."
+    )
+    visit = next(f for f in run(en, text) if f.type == "event" and "visit" in f.kind)
+    assert not {"Jean Dupont", "Aslan Omarov"} & names(visit)
+
+
+@pytest.mark.parametrize(("others", "linked"), [("", True), (" Prime Minister Ana Ruiz joined him.", False)])
+def test_a_headline_title_is_the_only_holder_named_below(en: Language, others: str, linked: bool) -> None:
+    text = (
+        "Visit of the Prime Minister to Japan\n\n"
+        f"Prime Minister Kofi Mensah arrived in Tokyo on Monday.{others}"
+    )
+    visit = next(f for f in run(en, text) if f.type == "event" and "visit" in f.kind)
+    assert ("Kofi Mensah" in names(visit)) is linked
+
+
 def test_signed_agreements_without_a_specific_name_are_a_fact(en: Language) -> None:
     [agreement] = only(run(en, "Both countries on Tuesday signed three agreements in Yerevan."), "agreement")
     assert (agreement.kind, agreement.status, agreement.place) == ("other", "signed", "Yerevan")

@@ -147,3 +147,35 @@ def test_trafficking_is_no_treaty() -> None:
     assert any(t.regex.search("le traité de coopération") for t in treaties)
     assert any(t.regex.search("LE TRAITÉ DE COOPÉRATION") for t in treaties)
     assert not any(t.regex.search("la lutte contre la traite des êtres humains") for t in treaties)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("reference_articles", [], "'reference_articles' must be"),
+        ("office_holders", {"chef de l’état": "président"}, "maps a title to a list"),
+        ("office_holders", {"chef de l’état": ["présidente", "calife"]}, "names no title: calife"),
+        ("state_complements", "de la république", "'state_complements' must be"),
+    ],
+)
+def test_malformed_title_reference_words_are_refused(
+    monkeypatch: pytest.MonkeyPatch, key: str, value: object, message: str
+) -> None:
+    from bilat.extract import references
+
+    real = references.read_lang_yaml
+
+    def fake(lang: str, name: str) -> dict:
+        return {**real(lang, name), key: value}
+
+    monkeypatch.setattr(references, "read_lang_yaml", fake)
+    with pytest.raises(LanguageDataError, match=message):
+        references.load_references.__wrapped__("fr")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_title_reference_words_load(lang: str) -> None:
+    from bilat.extract.references import load_references
+
+    words = load_references(lang)
+    assert words.articles and words.holders and words.state_complements

@@ -15,11 +15,11 @@ from bilat.extract.candidates import find_candidates
 from bilat.extract.facts import Draft, build_draft, countries_of, name_draft
 from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
+from bilat.extract.references import referents
 from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
 from bilat.model.date_expressions import find_dates
 from bilat.model.dates import PartialDate
-from bilat.model.names import fold
 from bilat.model.publication_dates import dateline_at, leading_lines
 from bilat.model.records import Document, Fact, Mention
 from bilat.model.vocab import vocab
@@ -363,24 +363,20 @@ def _both_sides(drafts: list[Draft], mentions: list[Mention], text: str, lex: Le
                 seen.add(m.name)
 
 
-def _titled_references(drafts: list[Draft], mentions: list[Mention], text: str, lex: Lexicon) -> None:
-    """ "The president was speaking at the meeting", "la ministre a inauguré…": a title after a
-    definite article in a fact's sentence is the person last named with that title before it."""
-    titled = [(m, fold(m.roles[0].title).split()[0]) for m in mentions if m.kind == "person" and m.roles]
-    if not titled:
-        return
-    words = {w for _, w in titled}
+def _titled_references(
+    drafts: list[Draft], mentions: list[Mention], cues: list[Mention], sdoc: Doc, lang: str
+) -> None:
+    """ "The president was speaking at the meeting", "la visite du président français": a title
+    in a fact's sentence, with no name beside it, is the person the text names with it
+    (bilat.extract.references)."""
+    links = referents(sdoc, mentions, cues, lang)
     for d in drafts:
         sent = d.cand.sent
         seen = {m.name for m in d.fact.participants}
-        for match in lex.definite_title.finditer(text, sent.start_char, sent.end_char):
-            word = fold(match.group(1))
-            if word not in words:
-                continue
-            named = [m for m, w in titled if w == word and m.end <= match.start() and m.name not in seen]
-            if named:
-                d.fact.participants.append(named[-1])
-                seen.add(named[-1].name)
+        for start, person in links:
+            if sent.start_char <= start < sent.end_char and person.name not in seen:
+                d.fact.participants.append(person)
+                seen.add(person.name)
 
 
 def _heading(draft: Draft, text: str) -> bool:
@@ -632,7 +628,7 @@ def extract_facts(
         for draft in drafts:
             decisions.take_part(draft, context)
     _both_sides(drafts, mentions, document.text, lex)
-    _titled_references(drafts, mentions, document.text, lex)
+    _titled_references(drafts, mentions, list(country_cues or []), sdoc, lex.lang)
 
     doc_countries = [
         c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)

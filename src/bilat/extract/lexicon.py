@@ -81,7 +81,6 @@ class Lexicon:
     city_introducers: frozenset[str]  # folded words before a city ending a body's name
     modals: dict[str, frozenset[str]]  # tense -> auxiliaries that tell it ("will": future)
     both_sides: re.Pattern[str]  # "the two sides", "les deux parties": the actors named before
-    definite_title: re.Pattern[str]  # "the president": group 1 is the title word
     companions: frozenset[str] = frozenset()
     # a person's possessive before an initiative ("his research projects"): that person's own
     # work, not cooperation between two sides; None where the language's possessives do not tell
@@ -120,6 +119,11 @@ def _read(lang: str, name: str) -> dict[str, Any]:
     if not isinstance(data, dict) or not data:
         raise LanguageDataError(f"lang/{lang}/{name} is empty or not a mapping", "see lang/fr for the format")
     return data
+
+
+def read_lang_yaml(lang: str, name: str) -> dict[str, Any]:
+    """A mapping of lang/<code>/<name>, for the other readers of extract."""
+    return _read(lang, name)
 
 
 def _triggers(lang: str, raw: dict[str, Any]) -> tuple[Trigger, ...]:
@@ -266,7 +270,6 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         city_introducers=frozenset(fold(w) for w in introducers),
         modals={t: frozenset(w.lower() for w in words) for t, words in modals_raw.items()},
         both_sides=pattern("both_sides"),
-        definite_title=pattern("definite_title"),
         companions=frozenset(w.lower() for w in status.get("companions") or ()),
         personal_before=pattern("personal_before") if status.get("personal_before") else None,
     )
