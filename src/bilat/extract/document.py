@@ -20,6 +20,7 @@ from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
 from bilat.model.date_expressions import find_dates
 from bilat.model.dates import PartialDate
+from bilat.model.names import fold
 from bilat.model.publication_dates import dateline_at, leading_lines
 from bilat.model.records import Document, Fact, Mention
 from bilat.model.vocab import vocab
