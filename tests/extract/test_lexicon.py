@@ -103,6 +103,8 @@ def test_english_words_of_the_clause_are_data() -> None:
     titled = lex.title_quoted.search("an exhibition entitled “Treasures of the Steppe”")
     assert titled and titled.group(1) == "Treasures of the Steppe"
     assert lex.both_sides.search("The two sides agreed") and lex.both_sides.search("both parties noted")
+    assert lex.both_sides.search("Both the prime ministers welcomed") and lex.both_sides.search("both of the sides")
+    assert not lex.both_sides.search("both countries")  # countries are no actors to look for
 
 
 def test_french_words_of_the_clause_are_data() -> None:
@@ -111,6 +113,7 @@ def test_french_words_of_the_clause_are_data() -> None:
     assert lex.leading_words.sub("", "l’accord") == "accord"
     assert lex.quotes == (("«", "»"),) and lex.modals == {}
     assert lex.both_sides.search("les deux parties ont convenu")
+    assert lex.both_sides.search("les deux Premiers ministres ont salué")
 
 
 @pytest.mark.parametrize(
