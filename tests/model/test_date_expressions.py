@@ -277,6 +277,12 @@ def test_a_range_is_dated_by_its_first_day_and_keeps_its_last() -> None:
     assert (mention.value, mention.until) == (P("2024-03-04"), P("2024-03-10"))
     [relative] = find_dates("en visite du 13 au 15 novembre,", "fr", P("2023-11-16"))
     assert (relative.value, relative.until) == (P("2023-11-13"), P("2023-11-15"))
+    [between] = find_dates(
+        "La place a accueilli, entre le 16 et le 23 décembre, une création.", "fr", P("2017-01-10")
+    )
+    assert (between.value, between.until) == (P("2016-12-16"), P("2016-12-23"))
+    [dashed] = find_dates("le festival des 16-23 décembre 2016", "fr")
+    assert (dashed.value, dashed.until) == (P("2016-12-16"), P("2016-12-23"))
 
 
 @pytest.mark.parametrize(

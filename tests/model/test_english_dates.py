@@ -43,6 +43,11 @@ def values(text: str, reference: str | None = REFERENCE) -> list[tuple[str, str 
             [("from 4 to 10 March", "2024-03-04", "2024-03-10")],
         ),
         ("The festival ran March 4-10, 2024.", [("March 4-10, 2024", "2024-03-04", "2024-03-10")]),
+        (
+            "It was held between 4 and 10 March 2024.",
+            [("between 4 and 10 March 2024", "2024-03-04", "2024-03-10")],
+        ),
+        ("Visits between May 4 and 10, 2024.", [("between May 4 and 10, 2024", "2024-05-04", "2024-05-10")]),
         ("The memorandum was signed in 2019.", [("in 2019", "2019", None)]),
         ("They signed it in early May 2021.", [("in early May 2021", "2021-05", None)]),
         ("A first visit took place yesterday.", [("yesterday", "2024-06-18", None)]),
