@@ -496,3 +496,33 @@ def test_a_title_two_persons_hold_is_no_one(nlp: Language) -> None:
     )
     [agreement] = only(run(nlp, text), "agreement")
     assert not {"Amadou Sall", "Emmanuel Laurent"} & names(agreement)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "Les ministres Dupont et Diallo ont coprésidé le comité mixte franco-sénégalais mardi à Dakar.",
+            True,
+        ),
+        ("Le comité mixte franco-sénégalais s'est réuni à Dakar le 4 mars 2024.", True),
+        ("Le rapport du comité mixte franco-sénégalais souligne la hausse des échanges.", False),
+    ],
+)
+def test_a_body_told_as_held_is_a_meeting(nlp: Language, text: str, held: bool) -> None:
+    """A joint body told as held, chaired or meeting (no ordinal needed) is a session of it, a meeting."""
+    events = [(f.kind, f.status, f.place) for f in run(nlp, text) if f.type == "event"]
+    assert events == ([("meeting", "held", "Dakar")] if held else [])
+
+
+def test_a_dialogue_told_as_held_is_proposed_as_a_body_and_as_a_session(nlp: Language) -> None:
+    """For the trained decisions, a body's broad word told as held ("le dialogue … s'est tenu")
+    proposes both readings: the body, and one session of it."""
+    text = "Le dialogue franco-indien sur le climat s'est tenu à Paris le 4 mars 2024."
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr")
+    sdoc = nlp(text)
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), load_lexicon("fr"), [], True)
+    readings = {
+        (d.fact.type, d.fact.kind, d.extra.get("session")) for d in drafted if d.cand.text == "dialogue"
+    }
+    assert readings == {("initiative", "regular_meetings", "held"), ("event", "meeting", "held")}
