@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.extract.document import _drop_inside_names, candidate_drafts
+from bilat.extract.document import _attach_and_merge, _drop_inside_names, candidate_drafts
 from bilat.extract.lexicon import load_lexicon
 from bilat.model.ids import content_hash
 from bilat.model.records import Document, Fact
@@ -526,3 +526,39 @@ def test_a_dialogue_told_as_held_is_proposed_as_a_body_and_as_a_session(nlp: Lan
         (d.fact.type, d.fact.kind, d.extra.get("session")) for d in drafted if d.cand.text == "dialogue"
     }
     assert readings == {("initiative", "regular_meetings", "held"), ("event", "meeting", "held")}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "then", "facts"),
+    [
+        (  # the audience, then the session it discussed: two meetings
+            "Le ministre malien du Commerce a reçu en audience l'ambassadeur de Turquie. L'audience a "
+            "permis d'évoquer la prochaine session de la Commission mixte Mali-Turquie, prévue du 2 au "
+            "4 juin 2025 à Bamako.",
+            "audience",
+            "Commission mixte",
+            2,
+        ),
+        (  # the session, then "la réunion" telling it again: one
+            "La 5e Commission mixte Mali-Turquie s'est tenue à Bamako le 3 juin 2025. La réunion a été "
+            "coprésidée par les deux ministres.",
+            "Commission mixte",
+            "réunion",
+            1,
+        ),
+    ],
+)
+def test_a_session_named_after_another_meeting_is_its_own_meeting(
+    nlp: Language, text: str, first: str, then: str, facts: int
+) -> None:
+    """A body's session merges with a meeting told before it only when that is a session too; a
+    later meeting may tell the session again."""
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr", published="2025-04-10")
+    sdoc = nlp(text)
+    lex = load_lexicon("fr")
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), lex, [], True)
+    a = [d for d in drafted if d.fact.type == "event" and d.cand.text == first][-1]
+    b = next(
+        d for d in drafted if d.fact.type == "event" and d.cand.text == then and d.cand.start > a.cand.start
+    )
+    assert len(_attach_and_merge([a, b], lex, text)) == facts

@@ -190,6 +190,10 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                 and _dates_agree(k.fact, f)
                 and _same_persons(k.fact, f)
                 and _same_signatories(k.fact, f)
+                # a body's session named after another event is its own meeting ("l'audience a été
+                # l'occasion d'évoquer la prochaine session de la Commission mixte"); a later
+                # "the meeting" may tell the session again
+                and not (draft.extra.get("session") and not k.extra.get("session"))
                 and (
                     f.type != "event"
                     or k.fact.venue is None
