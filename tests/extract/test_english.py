@@ -302,3 +302,55 @@ def test_talks_told_inside_the_sentence_of_their_meeting_are_that_meeting(en: La
 )
 def test_a_persons_own_projects_are_no_initiative(en: Language, text: str, initiatives: int) -> None:
     assert len(only(run(en, text), "initiative")) == initiatives
+
+
+@pytest.mark.parametrize(
+    ("text", "events", "bodies"),
+    [
+        (  # numbered: one session of the body
+            "The fourth India-Kenya Joint Commission was held in Nairobi on 3 May 2024.",
+            [("meeting", "held", "Nairobi")],
+            0,
+        ),
+        (  # told as chaired, on a day, in a city: a session, though no ordinal counts it
+            "Ministers Asante and Mwangi co-chaired the Ghana-Kenya Joint Commission on Friday in Accra.",
+            [("meeting", "held", "Accra")],
+            0,
+        ),
+        (  # many sessions, held regularly: the body alone
+            "Ghana and Kenya will hold regular meetings on fisheries.",
+            [],
+            1,
+        ),
+        (  # set up, not held: the body alone
+            "Ghana and Kenya agreed to set up a joint commission to review their trade.",
+            [],
+            1,
+        ),
+    ],
+)
+def test_a_body_told_as_held_is_a_meeting(en: Language, text: str, events: list, bodies: int) -> None:
+    """A body that meets regularly ("Joint Commission") is an initiative; one session of it, told
+    with an ordinal or as held, chaired or taking place, is a meeting."""
+    facts = run(en, text)
+    assert [(f.kind, f.status, f.place) for f in only(facts, "event")] == events
+    assert sum(f.kind == "regular_meetings" for f in facts) == bodies
+
+
+def test_the_trained_decisions_choose_between_a_body_and_its_session(en: Language) -> None:
+    """For the trained decisions, a body's name told as held proposes both readings, the body and
+    one session of it, each marked with how the session is told."""
+    text = "The Ghana-Kenya Joint Commission will take place in Accra next week."
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="en")
+    sdoc = en(text)
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), load_lexicon("en"), [], True)
+    readings = {
+        (d.fact.type, d.fact.kind, d.extra.get("session"), d.extra.get("gate"))
+        for d in drafted
+        if "Commission" in d.cand.text
+    }
+    # the rules read the session; the body is a reading only the decisions keep, as a gated draft
+    assert readings == {
+        ("initiative", "regular_meetings", "held", "session"),
+        ("event", "meeting", "held", None),
+    }

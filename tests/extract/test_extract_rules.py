@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.extract.document import _drop_inside_names, candidate_drafts
+from bilat.extract.document import _attach_and_merge, _drop_inside_names, candidate_drafts
 from bilat.extract.lexicon import load_lexicon
 from bilat.model.ids import content_hash
 from bilat.model.records import Document, Fact
@@ -496,3 +496,69 @@ def test_a_title_two_persons_hold_is_no_one(nlp: Language) -> None:
     )
     [agreement] = only(run(nlp, text), "agreement")
     assert not {"Amadou Sall", "Emmanuel Laurent"} & names(agreement)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "Les ministres Dupont et Diallo ont coprésidé le comité mixte franco-sénégalais mardi à Dakar.",
+            True,
+        ),
+        ("Le comité mixte franco-sénégalais s'est réuni à Dakar le 4 mars 2024.", True),
+        ("Le rapport du comité mixte franco-sénégalais souligne la hausse des échanges.", False),
+    ],
+)
+def test_a_body_told_as_held_is_a_meeting(nlp: Language, text: str, held: bool) -> None:
+    """A joint body told as held, chaired or meeting (no ordinal needed) is a session of it, a meeting."""
+    events = [(f.kind, f.status, f.place) for f in run(nlp, text) if f.type == "event"]
+    assert events == ([("meeting", "held", "Dakar")] if held else [])
+
+
+def test_a_dialogue_told_as_held_is_proposed_as_a_body_and_as_a_session(nlp: Language) -> None:
+    """For the trained decisions, a body's broad word told as held ("le dialogue … s'est tenu")
+    proposes both readings: the body, and one session of it."""
+    text = "Le dialogue franco-indien sur le climat s'est tenu à Paris le 4 mars 2024."
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr")
+    sdoc = nlp(text)
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), load_lexicon("fr"), [], True)
+    readings = {
+        (d.fact.type, d.fact.kind, d.extra.get("session")) for d in drafted if d.cand.text == "dialogue"
+    }
+    assert readings == {("initiative", "regular_meetings", "held"), ("event", "meeting", "held")}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "then", "facts"),
+    [
+        (  # the audience, then the session it discussed: two meetings
+            "Le ministre malien du Commerce a reçu en audience l'ambassadeur de Turquie. L'audience a "
+            "permis d'évoquer la prochaine session de la Commission mixte Mali-Turquie, prévue du 2 au "
+            "4 juin 2025 à Bamako.",
+            "audience",
+            "Commission mixte",
+            2,
+        ),
+        (  # the session, then "la réunion" telling it again: one
+            "La 5e Commission mixte Mali-Turquie s'est tenue à Bamako le 3 juin 2025. La réunion a été "
+            "coprésidée par les deux ministres.",
+            "Commission mixte",
+            "réunion",
+            1,
+        ),
+    ],
+)
+def test_a_session_named_after_another_meeting_is_its_own_meeting(
+    nlp: Language, text: str, first: str, then: str, facts: int
+) -> None:
+    """A body's session merges with a meeting told before it only when that is a session too; a
+    later meeting may tell the session again."""
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr", published="2025-04-10")
+    sdoc = nlp(text)
+    lex = load_lexicon("fr")
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), lex, [], True)
+    a = [d for d in drafted if d.fact.type == "event" and d.cand.text == first][-1]
+    b = next(
+        d for d in drafted if d.fact.type == "event" and d.cand.text == then and d.cand.start > a.cand.start
+    )
+    assert len(_attach_and_merge([a, b], lex, text)) == facts

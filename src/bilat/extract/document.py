@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from bilat.extract.broad import broad_matches, load_broad_words
-from bilat.extract.candidates import find_candidates
+from bilat.extract.candidates import Candidate, find_candidates
 from bilat.extract.facts import Draft, build_draft, countries_of, name_draft
 from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
@@ -36,6 +37,10 @@ _PAST = {"held", "signed", "ongoing", "completed", "in_force"}
 _FRAMEWORK_REACH = 250  # characters before an initiative where its framework agreement may be named
 _EVENT_BODIES = {"cultural_institution"}  # bodies whose name may be an event's ("Festival de Cannes")
 _SESSION_WINDOW = 40  # characters before an event's trigger read for an ordinal ("la 7e Commission mixte")
+_SESSION_REACH = 60  # characters each side of a body's name read for the words that hold a session of it
+_CLAUSE_BREAK = re.compile(r"[,;:]")  # where the words beside a name stop being its clause's
+_BODY = ("initiative", "regular_meetings")  # a body that meets regularly (its sessions: meetings)
+_SESSION = ("event", "meeting")
 # title likeness (rapidfuzz token set ratio: a title inside another is alike) for broad kinds of one
 # article to merge; across articles, resolve.facts compares short titles whole
 _BROAD_SIMILARITY = 70
@@ -185,6 +190,10 @@ def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draf
                 and _dates_agree(k.fact, f)
                 and _same_persons(k.fact, f)
                 and _same_signatories(k.fact, f)
+                # a body's session named after another event is its own meeting ("l'audience a été
+                # l'occasion d'évoquer la prochaine session de la Commission mixte"); a later
+                # "the meeting" may tell the session again
+                and not (draft.extra.get("session") and not k.extra.get("session"))
                 and (
                     f.type != "event"
                     or k.fact.venue is None
@@ -282,9 +291,11 @@ def _drop_inside_titles(drafts: list[Draft], sdoc: Doc) -> list[Draft]:
 
 
 def _a_session(draft: Draft, lex: Lexicon) -> bool:
-    """An event's trigger after an ordinal or "session of" (lang/*/status_cues.yaml)."""
+    """An event's trigger after an ordinal or "session of", or told as held (lang/*/status_cues.yaml)."""
     if draft.fact.type != "event":
         return False
+    if draft.extra.get("session"):
+        return True
     before = draft.cand.doc_text[max(0, draft.cand.start - _SESSION_WINDOW) : draft.cand.start]
     return lex.session_before.search(before) is not None
 
@@ -537,6 +548,42 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((da.first_day() - db.first_day()).days)
 
 
+def _session_cue(cand: Candidate, lex: Lexicon) -> str | None:
+    """How the text tells that the name of a body that meets regularly names one session of it,
+    a meeting: "ordinal" after an ordinal or "session of" ("the 12th Joint Commission"), "held"
+    beside words that hold a session in its clause ("the Joint Commission was held in Delhi",
+    "co-chair the Joint Commission on Friday"); None when it does not. Read for the body's
+    triggers and for the meeting triggers that need a cue."""
+    trigger = cand.trigger
+    body = (trigger.type, trigger.kind) == _BODY
+    if cand.anaphoric or not (body or ((trigger.type, trigger.kind) == _SESSION and trigger.needs_cue)):
+        return None
+    if "Plur" in cand.head.morph.get("Number"):  # "joint commissions", "des réunions régulières": many
+        return None
+    text, sent = cand.doc_text, cand.sent
+    if lex.session_before.search(text[max(sent.start_char, cand.start - _SESSION_WINDOW) : cand.start]):
+        return "ordinal"
+    before = _CLAUSE_BREAK.split(text[max(sent.start_char, cand.start - _SESSION_REACH) : cand.start])[-1]
+    after = _CLAUSE_BREAK.split(text[cand.end : min(sent.end_char, cand.end + _SESSION_REACH)])[0]
+    if lex.session_held.search(before) or lex.session_held.search(after):
+        return "held"
+    return None
+
+
+def _as_session(cand: Candidate) -> Candidate:
+    """The body's trigger read as naming one session of the body, a meeting."""
+    trigger = replace(
+        cand.trigger,
+        type=_SESSION[0],
+        kind=_SESSION[1],
+        name=f"{cand.trigger.name}>session",
+        needs_cue=False,
+        needs_signing=False,
+        kind_by_domain={},
+    )
+    return replace(cand, trigger=trigger)
+
+
 def candidate_drafts(
     document: Document,
     sdoc: Doc,
@@ -565,8 +612,24 @@ def candidate_drafts(
         key = cand.sent.start_char
         if key not in hits_by_sent:
             hits_by_sent[key] = cue_hits(cand.sent, lex, document.text)
-        draft = build_draft(cand, hits_by_sent[key], mentions, dates, lex, document.id, gates=not broad)
-        if draft is not None:
+        session = _session_cue(cand, lex)
+        tellers = [cand]
+        if session is not None and cand.trigger.type == _BODY[0]:
+            # a session of the body: the rules read the meeting; the trained decisions get both
+            tellers = [cand, _as_session(cand)] if broad else [_as_session(cand)]
+        for told in tellers:
+            # a meeting told as held or numbered needs no other cue
+            gates = not broad and not (session is not None and told.trigger.type == _SESSION[0])
+            draft = build_draft(told, hits_by_sent[key], mentions, dates, lex, document.id, gates=gates)
+            if draft is None:
+                continue
+            if session is not None:
+                draft.extra["session"] = session
+                if told.trigger.type == _SESSION[0] and draft.extra.get("gate") == "needs_cue":
+                    del draft.extra["gate"]
+                elif told.trigger.type == _BODY[0] and broad:
+                    # the rules read a session: the body is a reading only the decisions may keep
+                    draft.extra["gate"] = draft.extra.get("gate") or "session"
             drafts.append(name_draft(draft) if named else draft)
     return drafts
 

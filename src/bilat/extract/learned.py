@@ -340,6 +340,8 @@ def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
         f"has_place={fact.place is not None}",
         f"has_venue={fact.venue is not None}",
     ]
+    if draft.extra.get("session"):  # a body's name told as a session of it (extract/document.py)
+        out.append(f"session={fact.type}:{draft.extra['session']}")
     persons = sum(m.kind == "person" for m in fact.participants)
     orgs = sum(m.kind == "organization" for m in fact.participants)
     cities = sum(m.kind == "city" for m in fact.participants)

@@ -71,6 +71,7 @@ class Lexicon:
     plural_before: re.Pattern[str]
     within_before: re.Pattern[str]
     session_before: re.Pattern[str]
+    session_held: re.Pattern[str]  # beside a body's name: a session of it is held ("was held", "co-chair")
     continuation_openers: re.Pattern[str]
     reporting_after: re.Pattern[str]
     place_before: re.Pattern[str]  # "à", "in" before a city: where, not who
@@ -260,6 +261,7 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         plural_before=pattern("plural_before"),
         within_before=pattern("within_before"),
         session_before=pattern("session_before"),
+        session_held=pattern("session_held"),
         continuation_openers=pattern("continuation_openers"),
         reporting_after=pattern("reporting_after"),
         place_before=pattern("place_before"),
