@@ -84,6 +84,7 @@ class LangData:
     adjectives_before: bool  # country adjectives precede their noun ("Kazakh President")
     capitalised_fields: bool  # a title's fields are capitalised ("Minister of Higher Education")
     tail_complements: frozenset[str]  # "of" after "National Museum" takes in "of Korea"
+    signing_verbs: frozenset[str] = frozenset()  # lemmas: their proper-noun subject is a body
 
     @cached_property
     def title_prefixes(self) -> frozenset[str]:
@@ -282,4 +283,5 @@ def load_lang(lang: str = "fr") -> LangData:
         adjectives_before=_flag(names, "adjectives_before", names_where),
         capitalised_fields=_flag(names, "capitalised_fields", names_where),
         tail_complements=_optional_words(names, "tail_complements", names_where),
+        signing_verbs=_lower(names, "signing_verbs", names_where),
     )

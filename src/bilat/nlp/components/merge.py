@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from bilat.gazetteers import load_gazetteer
 from bilat.model.names import fold, word_prefixes
+from bilat.nlp.components.agents import Agents, Partner
 from bilat.nlp.components.boilerplate import in_boilerplate
 from bilat.nlp.components.not_actors import OPEN_QUOTES, NotActors
 from bilat.nlp.components.orgs import ORGS
@@ -86,6 +87,7 @@ class MentionMerger:
         self.gazetteer = load_gazetteer()
         self.skip = self.data.determiners | self.data.honorifics
         self.checks = NotActors(self.data, self.lexicon)
+        self.agents = Agents(self.data, self.checks)
 
     def __call__(self, doc: Doc) -> Doc:
         folds = token_folds(doc)
@@ -136,6 +138,7 @@ class MentionMerger:
                 self._to_acronym(doc, cand, blocked)
         cands = self._with_acronyms(doc, folds, cands, places)
         cands = self._without_mechanisms(doc, folds, cands, places)
+        cands += self._agent_bodies(doc, folds, cands, places, ents, blocked)
         chosen = self._select(cands, furniture, blocked)
         chosen += self._spread(doc, chosen, folds, furniture, demonym_tokens, blocked)
         chosen.sort(key=lambda c: c.start)
@@ -169,6 +172,34 @@ class MentionMerger:
         cand = _Candidate(span.start, span.end, 1, "organization", _info(name, **values))
         cand.info["proper"] = info.get("proper")
         return cand
+
+    def _agent_bodies(
+        self,
+        doc: Doc,
+        folds: list[str],
+        cands: list[_Candidate],
+        places: list[Span],
+        ents: tuple[Span, ...],
+        blocked: set[int],
+    ) -> list[_Candidate]:
+        """Bodies read from what the sentence does with a name (`Agents`): coordinated with a
+        body or, as agents, with a country; the proper-noun subject of a signing verb."""
+        texts = token_texts(doc)
+        partners = [Partner(c.start, c.end, c.kind) for c in cands if c.kind in {"organization", "country"}]
+        spans = self.agents.coordinated(doc, folds, texts, ents, places, partners, self.skip)
+        out = [self._body(doc, s, e, 2.8) for s, e in spans]
+        taken = (
+            blocked
+            | {k for c in cands for k in range(c.start, c.end)}
+            | {k for s, e in spans for k in range(s, e)}
+        )
+        out += [self._body(doc, s, e, 5) for s, e in self.agents.signers(doc, texts, taken)]
+        return out
+
+    @staticmethod
+    def _body(doc: Doc, start: int, end: int, priority: float) -> _Candidate:
+        name = span_name(doc, start, end)
+        return _Candidate(start, end, priority, "organization", _info(name, category="other"))
 
     def _without_mechanisms(
         self, doc: Doc, folds: list[str], cands: list[_Candidate], places: list[Span]
