@@ -450,52 +450,51 @@ def test_a_headline_in_capitals_names_the_president_of_its_country(nlp: Language
     assert "Amadou Sall" not in names(visit)
 
 
-def test_the_head_of_state_is_the_president_named_before(nlp: Language) -> None:
-    text = (
-        "Le président Amadou Sall a reçu la délégation française lundi à Dakar.\n"
-        "Le chef de l’État a ensuite signé un accord de coopération avec la France."
-    )
+@pytest.mark.parametrize(
+    ("text", "taken", "left"),
+    [
+        pytest.param(
+            "Le président Amadou Sall a reçu la délégation française lundi à Dakar.\n"
+            "Le chef de l’État a ensuite signé un accord de coopération avec la France.",
+            {"Amadou Sall"},
+            set(),
+            id="the head of state is the president named before",
+        ),
+        pytest.param(
+            "Le Premier ministre Kofi Mensah est arrivé à Paris lundi.\n"
+            "Le Premier ministre a signé un mémorandum d’entente avec la France.",
+            {"Kofi Mensah"},
+            set(),
+            id="a capitalised two-word title",
+        ),
+        pytest.param(
+            "La ministre de la Culture, Aïda Sarr, et le ministre de l’Économie, Paul Girard, sont "
+            "arrivés à Lyon.\n"
+            "La ministre de la Culture a signé un mémorandum d’entente avec le musée des Confluences.",
+            {"Aïda Sarr"},
+            {"Paul Girard"},
+            id="a title with its field is the holder of that field",
+        ),
+        pytest.param(
+            "Le président français Emmanuel Laurent a été reçu par le président sénégalais Amadou Sall.\n"
+            "Le président français a signé un accord de coopération culturelle.",
+            {"Emmanuel Laurent"},
+            {"Amadou Sall"},
+            id="a nationality after the title picks that country's holder",
+        ),
+        pytest.param(
+            "Le président Amadou Sall a reçu lundi à Dakar le président Emmanuel Laurent.\n"
+            "Le président a signé un accord de coopération culturelle.",
+            set(),
+            {"Amadou Sall", "Emmanuel Laurent"},
+            id="a title two persons hold is no one",
+        ),
+    ],
+)
+def test_a_title_reference_is_its_holder(nlp: Language, text: str, taken: set[str], left: set[str]) -> None:
     [agreement] = only(run(nlp, text), "agreement")
-    assert "Amadou Sall" in names(agreement)
-
-
-def test_a_capitalised_two_word_title_is_its_holder(nlp: Language) -> None:
-    text = (
-        "Le Premier ministre Kofi Mensah est arrivé à Paris lundi.\n"
-        "Le Premier ministre a signé un mémorandum d’entente avec la France."
-    )
-    [agreement] = only(run(nlp, text), "agreement")
-    assert "Kofi Mensah" in names(agreement)
-
-
-def test_a_title_with_its_field_is_the_holder_of_that_field(nlp: Language) -> None:
-    text = (
-        "La ministre de la Culture, Aïda Sarr, et le ministre de l’Économie, Paul Girard, sont arrivés "
-        "à Lyon.\n"
-        "La ministre de la Culture a signé un mémorandum d’entente avec le musée des Confluences."
-    )
-    [agreement] = only(run(nlp, text), "agreement")
-    assert "Aïda Sarr" in names(agreement)
-    assert "Paul Girard" not in names(agreement)
-
-
-def test_a_nationality_after_the_title_picks_that_countrys_holder(nlp: Language) -> None:
-    text = (
-        "Le président français Emmanuel Laurent a été reçu par le président sénégalais Amadou Sall.\n"
-        "Le président français a signé un accord de coopération culturelle."
-    )
-    [agreement] = only(run(nlp, text), "agreement")
-    assert "Emmanuel Laurent" in names(agreement)
-    assert "Amadou Sall" not in names(agreement)
-
-
-def test_a_title_two_persons_hold_is_no_one(nlp: Language) -> None:
-    text = (
-        "Le président Amadou Sall a reçu lundi à Dakar le président Emmanuel Laurent.\n"
-        "Le président a signé un accord de coopération culturelle."
-    )
-    [agreement] = only(run(nlp, text), "agreement")
-    assert not {"Amadou Sall", "Emmanuel Laurent"} & names(agreement)
+    assert taken <= names(agreement)
+    assert not left & names(agreement)
 
 
 @pytest.mark.parametrize(
