@@ -381,6 +381,8 @@ def _titled_references(
     """ "The president was speaking at the meeting", "la visite du président français": a title
     in a fact's sentence, with no name beside it, is the person the text names with it
     (bilat.extract.references)."""
+    if not drafts:
+        return
     links = referents(sdoc, mentions, cues, lang)
     for d in drafts:
         sent = d.cand.sent
