@@ -53,6 +53,12 @@ NAMED_2019 = (
         # ... and a past verb keeps the nearest reading
         ("Le président français a effectué une visite d’État au Sénégal en septembre.",
          "2023-03-15", "event", "2022-09"),
+        # a date in a relative clause of another noun tells of that noun, not of the agreement
+        ("Les deux ministres ont signé à Dakar un accord sur la pêche, en marge du forum qui se "
+         "tient depuis lundi.", "2024-11-06", "agreement", None),
+        # ... and in the agreement's own relative clause, of the agreement
+        ("L’accord sur la pêche que les deux ministres ont signé lundi entre en vigueur.",
+         "2024-11-06", "agreement", "2024-11-04"),
     ],
 )  # fmt: skip
 def test_the_date_a_fact_takes(
@@ -83,3 +89,9 @@ def test_a_field_far_from_the_event_does_not_date_it(en: Language) -> None:
     )
     [seminar] = only(rule_facts(en, text, "en", "2024"), "event")
     assert seminar.date != "2024-05-17"
+
+
+def test_a_date_in_a_relative_clause_of_another_noun_does_not_date_the_fact(en: Language) -> None:
+    text = "The two ministers signed a fisheries agreement at the forum that opened in Dakar on Monday."
+    [agreement] = only(rule_facts(en, text, "en", "2024-11-06"), "agreement")
+    assert agreement.date is None

@@ -15,6 +15,7 @@ from bilat.extract.status import CueHit, decide_status, has_cue
 from bilat.extract.syntax import (
     actor_slots,
     governing_verb,
+    in_relative_of_another,
     subtree_bounds,
     tense_of,
     tokens_in,
@@ -169,7 +170,7 @@ def _pick_date(cand: Candidate, dates: list[DateMention], text: str, lex: Lexico
         if not toks:
             continue
         dist, tok = min(((tree_distance(t, cand.head), t) for t in toks), key=lambda x: x[0])
-        if dist <= limit:
+        if dist <= limit and not in_relative_of_another(tok, cand.head):
             near.append((dist, d, tok))
     if not near:
         return _field_date(cand, dates) if cand.type == "event" else None

@@ -39,6 +39,22 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+_RELATIVE = ("acl:relcl", "relcl")  # French (UD) and English (ClearNLP) labels
+
+
+def in_relative_of_another(token: Token, head: Token) -> bool:
+    """Whether `token` sits in a relative clause of a noun other than `head` that does not hold
+    `head` either: in "la cérémonie, en marge de la visite qu'il effectue depuis dimanche",
+    "dimanche" tells of the visit, not of the ceremony."""
+    above_head = {t.i for t in ancestors(head)}
+    for t in ancestors(token):
+        if t.i in above_head:
+            return False
+        if t.dep_ in _RELATIVE and t.head.i != head.i:
+            return True
+    return False
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb whose clause holds the token; through "doit se rendre" up to "doit", and
     "s'est dite prête à former" up to "dite", which hold the subject."""
