@@ -49,24 +49,24 @@ def test_multiclass_model_is_a_softmax() -> None:
     assert LinearModel.from_json(json.loads(json.dumps(model.to_json()))) == model
 
 
-def _probabilities_one_weight_at_a_time(model: LinearModel, features: list[str]) -> dict[str, float]:
-    """LinearModel.probabilities as first written: each non-zero weight added in turn."""
+def _probabilities_summed_exactly(model: LinearModel, features: list[str]) -> dict[str, float]:
+    """LinearModel.probabilities written plainly: per class, the exact sum of the intercept and
+    the weights of the distinct known features."""
+    present = sorted(set(features))
     if len(model.classes) == 2:
-        weights = {f: w[0] for f, w in model.weights.items()}
-        z = model.intercept[0] + sum(weights[f] for f in set(features) if f in weights)
+        z = math.fsum([model.intercept[0], *(model.weights[f][0] for f in present if f in model.weights)])
         p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
         return {model.classes[0]: 1.0 - p, model.classes[1]: p}
-    scores = list(model.intercept)
-    for f in set(features):
-        for i, v in enumerate(model.weights.get(f, ())):
-            if v:
-                scores[i] += v
+    scores = [
+        math.fsum([b, *(model.weights[f][i] for f in present if f in model.weights)])
+        for i, b in enumerate(model.intercept)
+    ]
     top = max(scores)
     e = [math.exp(v - top) for v in scores]
     return {c: v / sum(e) for c, v in zip(model.classes, e, strict=True)}
 
 
-def test_probabilities_are_those_of_adding_each_weight_in_turn() -> None:
+def test_probabilities_are_exact_sums_whatever_the_order_of_the_features() -> None:
     decisions = load_decisions("en") or load_decisions("fr")
     assert decisions is not None
     models = [decisions.fact, *decisions.kind.values(), *decisions.status.values()]
@@ -76,7 +76,10 @@ def test_probabilities_are_those_of_adding_each_weight_in_turn() -> None:
         known = sorted(model.weights)
         for size in (0, 1, 5, 40, 80):
             features = [*rng.sample(known, min(size, len(known))), "unknown", "other=unknown"]
-            assert model.probabilities(features) == _probabilities_one_weight_at_a_time(model, features)
+            expected = _probabilities_summed_exactly(model, features)
+            for _ in range(3):
+                rng.shuffle(features)
+                assert model.probabilities([*features, *features[:2]]) == expected
 
 
 def _decisions(fact_bias: float, threshold: float = 0.5) -> Decisions:

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -50,18 +49,19 @@ class LinearModel:
     weights: dict[str, tuple[float, ...]]
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        """Per class, its probability given the features (repeated or unknown ones count once or
+        not at all). The sums are exact (`math.fsum`), so the order the features come in, which
+        `set` makes vary with the hash seed, cannot move a probability by its last bit."""
+        present = set(features)
         if len(self.classes) == 2:  # one weight per feature: the second class's log-odds
-            # a feature without a weight adds 0.0, which leaves every sum as it was
-            z = self.intercept[0] + sum(map(self._log_odds.get, set(features), repeat(0.0)))
+            z = math.fsum((self.intercept[0], *filter(None, map(self._log_odds.get, present))))
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
-        # per class, the intercept plus each feature's weight in turn (as adding the non-zero
-        # weights one by one: adding 0.0 changes no sum)
-        rows = [w for w in map(self.weights.get, set(features)) if w is not None]
+        rows = [w for w in map(self.weights.get, present) if w is not None]
         z = list(self.intercept)
         if rows:
             columns = zip(*rows, strict=True)
-            z = [sum(column, start) for start, column in zip(z, columns, strict=True)]
+            z = [math.fsum((start, *column)) for start, column in zip(z, columns, strict=True)]
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
