@@ -52,3 +52,16 @@ def test_a_head_of_state_in_a_participle_clause_takes_part_in_its_visit(nlp: Lan
     text = "Le président Kassym-Jomart Tokaïev, reçu en visite d’État à Paris, a inauguré une exposition."
     visit = next(f for f in run(nlp, text) if f.kind == "state_visit")
     assert "Kassym-Jomart Tokaïev" in names(visit)
+
+
+def test_the_members_a_group_lists_after_its_fact_take_part_in_it(nlp: Language) -> None:
+    text = (
+        "Le 3 mars, la France et le Kazakhstan ont signé la convention d’un consortium "
+        "d’universités.\n\nPhoto\n\n"
+        "Ce consortium regroupe l’Université de Nantes, l’Université de Bordeaux et l’Université "
+        "nationale du Kazakhstan."
+    )
+    [convention] = [f for f in run(nlp, text) if f.type == "agreement"]
+    assert {"Université de Nantes", "Université de Bordeaux", "Université nationale du Kazakhstan"} <= names(
+        convention
+    )

@@ -132,6 +132,9 @@ def test_wrong_doc_is_refused(nlp: Language) -> None:
          [("ministère de l'Enseignement supérieur, de la Recherche et de l'Innovation", "organization")]),
         ("Le ministère de la Culture, de nombreux musées et des écoles participent.",
          [("ministère de la Culture", "organization")]),
+        # a secretariat is a government body
+        ("Le Secrétariat de l’Éducation de Cali et l’Institut français ont signé.",
+         [("Secrétariat de l’Éducation de Cali", "organization"), ("Institut français", "organization")]),
     ],
 )  # fmt: skip
 def test_coordinated_names_split_or_stay_whole(

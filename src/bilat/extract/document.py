@@ -44,6 +44,7 @@ _SESSION = ("event", "meeting")
 # title likeness (rapidfuzz token set ratio: a title inside another is alike) for broad kinds of one
 # article to merge; across articles, resolve.facts compares short titles whole
 _BROAD_SIMILARITY = 70
+_MEMBERS_REACH = 3  # sentences before "Ce consortium regroupe A, B et C" where the fact it lists may be
 _LIST_ITEM = re.compile(r"\n\s*[-–—•·*▪●◦]\s")  # a line break before a list item's bullet
 
 
@@ -323,6 +324,34 @@ def _continue_parties(drafts: list[Draft], sents: list, mentions: list[Mention],
                 and nxt.start_char <= m.start < nxt.end_char
                 and m.category != "media"
             ]
+
+
+def _listed_members(drafts: list[Draft], sents: list, mentions: list[Mention], lex: Lexicon) -> None:
+    """ "…la signature de la convention du consortium. Ce consortium regroupe A, B et C": a sentence
+    opened by a group that names its members (lang/*/status_cues.yaml `member_openers`) lists the
+    bodies that take part in the agreement or initiative told just before it."""
+    starts = [s.start_char for s in sents]
+    for j, sent in enumerate(sents):
+        if not lex.member_openers.search(sent.text.lstrip()):
+            continue
+        before = [
+            d
+            for d in drafts
+            if d.fact.type in ("agreement", "initiative")
+            and d.cand.sent.start_char in starts
+            and j - _MEMBERS_REACH <= starts.index(d.cand.sent.start_char) < j
+        ]
+        if not before:
+            continue
+        fact = max(before, key=lambda d: d.cand.start).fact
+        for m in mentions:
+            if (
+                m.kind == "organization"
+                and m.category != "media"
+                and sent.start_char <= m.start < sent.end_char
+                and not any(m.start == p.start and m.end == p.end for p in fact.participants)
+            ):
+                fact.participants.append(m)
 
 
 def _one_paragraph(text: str, start: int, end: int) -> bool:
@@ -689,6 +718,7 @@ def extract_facts(
     _keep_own_participants(drafts)
     drafts = _attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sents, mentions, lex)
+    _listed_members(drafts, sents, mentions, lex)
     _inherit_participants(drafts, document.text)
     if decisions is not None:
         for draft in drafts:

@@ -73,6 +73,7 @@ class Lexicon:
     session_before: re.Pattern[str]
     session_held: re.Pattern[str]  # beside a body's name: a session of it is held ("was held", "co-chair")
     continuation_openers: re.Pattern[str]
+    member_openers: re.Pattern[str]  # "Ce consortium regroupe…": the members of the fact just before
     reporting_after: re.Pattern[str]
     place_before: re.Pattern[str]  # "à", "in" before a city: where, not who
     target_before: re.Pattern[str]  # "d'ici", "by" before a year: a goal, not a date
@@ -263,6 +264,7 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         session_before=pattern("session_before"),
         session_held=pattern("session_held"),
         continuation_openers=pattern("continuation_openers"),
+        member_openers=pattern("member_openers"),
         reporting_after=pattern("reporting_after"),
         place_before=pattern("place_before"),
         target_before=pattern("target_before"),
