@@ -365,6 +365,7 @@ def test_the_trained_decisions_choose_between_a_body_and_its_session(en: Languag
         ("Kenya and Ghana signed a memorandum in order to boost investment.", "investment", "aim"),
         ("The ministers of Kenya and Ghana discussed the cooperation.", "cooperation", "topic"),
         ("Kenya and Ghana will cooperate in the field of research.", "research", "topic"),
+        ("Kenya and Ghana doubled the number of student exchanges.", "exchanges", "measure"),
         ("Kenya and Ghana launched a joint research programme.", "research", None),
     ],
 )

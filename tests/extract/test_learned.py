@@ -254,6 +254,7 @@ def test_a_sentence_threshold_keeps_one_broad_draft_where_no_rule_speaks(nlp: La
         ("Les deux ministres ont discuté au sujet de la liaison aérienne.", "liaison", "topic"),
         ("Ils ont renforcé la coopération en matière de formation professionnelle.", "formation", "topic"),
         ("Le ministre a présenté un rapport sur la formation des enseignants.", "formation", "topic"),
+        ("Les élèves y suivent deux fois plus d'heures de formation qu'au Maroc.", "formation", "measure"),
         ("La France et le Maroc ont lancé un programme de formation des enseignants.", "formation", None),
     ],
 )
@@ -261,9 +262,10 @@ def test_a_fact_word_told_as_an_aim_or_a_topic_needs_the_threshold(
     nlp: Language, text: str, word: str, framed: str | None
 ) -> None:
     """A fact word that is what a clause is for ("afin de renforcer"), what is discussed or
-    written about ("au sujet de", "un rapport sur") or the domain of another word ("en matière
-    de") is not a fact of its own unless the decisions are sure: it needs the threshold, not the
-    rules' nor the sentence's lower one. A word told as done is not marked."""
+    written about ("au sujet de", "un rapport sur"), the domain of another word ("en matière
+    de") or what a quantity measures ("d'heures de") is not a fact of its own unless the
+    decisions are sure: it needs the threshold, not the rules' nor the sentence's lower one. A
+    word told as done is not marked."""
     document = Document("t.txt", "t.txt", text, "0" * 64, language="fr", published="2024-05-02")
     sdoc = nlp(text)
     mentions = find_mentions(document, sdoc)

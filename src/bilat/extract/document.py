@@ -591,14 +591,17 @@ def _as_session(cand: Candidate) -> Candidate:
 def framing(cand: Candidate, lex: Lexicon) -> str | None:
     """How the words before a trigger frame it: "aim" when it is what a clause is for ("afin de
     renforcer la coopération", "in order to promote trade"), "topic" when it is what is discussed
-    or the domain of another word ("au sujet de la liaison aérienne", "in the field of research");
-    neither is a fact of its own. None when the words do not frame it so."""
+    or the domain of another word ("au sujet de la liaison aérienne", "in the field of research"),
+    "measure" when it is what a quantity measures ("deux fois plus d'heures de formation", "the
+    number of exchanges"); none is a fact of its own. None when the words do not frame it so."""
     before = cand.doc_text[max(cand.sent.start_char, cand.start - _FRAMING_REACH) : cand.start]
     before = _CLAUSE_OPENER.split(before)[-1]
     if lex.aim_before.search(before):
         return "aim"
     if lex.topic_before.search(before):
         return "topic"
+    if lex.measure_before.search(before):
+        return "measure"
     return None
 
 
