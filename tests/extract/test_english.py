@@ -357,3 +357,26 @@ def test_the_trained_decisions_choose_between_a_body_and_its_session(en: Languag
         ("initiative", "regular_meetings", "held", "session"),
         ("event", "meeting", "held", None),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "framed"),
+    [
+        ("Kenya and Ghana signed a memorandum in order to boost investment.", "investment", "aim"),
+        ("The ministers of Kenya and Ghana discussed the cooperation.", "cooperation", "topic"),
+        ("Kenya and Ghana will cooperate in the field of research.", "research", "topic"),
+        ("Kenya and Ghana doubled the number of student exchanges.", "exchanges", "measure"),
+        ("Kenya and Ghana launched a joint research programme.", "research", None),
+    ],
+)
+def test_a_fact_word_told_as_an_aim_or_a_topic_is_marked(
+    en: Language, text: str, word: str, framed: str | None
+) -> None:
+    """A fact word that is what a clause is for ("in order to boost trade"), what is discussed or
+    the domain of another word ("in the field of research") is marked for the trained decisions,
+    which keep it only when sure; a word told as done is not."""
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="en")
+    sdoc = en(text)
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), load_lexicon("en"), [], True)
+    marks = {d.extra.get("framed") for d in drafted if word in d.cand.text}
+    assert marks == {framed}

@@ -246,6 +246,47 @@ def test_a_sentence_threshold_keeps_one_broad_draft_where_no_rule_speaks(nlp: La
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "word", "framed"),
+    [
+        (
+            "La France et le Maroc ont signé une convention afin de renforcer la coopération.",
+            "renforcer",
+            "aim",
+        ),
+        ("Un protocole visant à développer les échanges a été signé à Rabat.", "échanges", "aim"),
+        ("Les deux ministres ont discuté au sujet de la liaison aérienne.", "liaison", "topic"),
+        ("Ils ont renforcé la coopération en matière de formation professionnelle.", "formation", "topic"),
+        ("Le ministre a présenté un rapport sur la formation des enseignants.", "formation", "topic"),
+        ("Les élèves y suivent deux fois plus d'heures de formation qu'au Maroc.", "formation", "measure"),
+        ("La France et le Maroc ont lancé un programme de formation des enseignants.", "formation", None),
+    ],
+)
+def test_a_fact_word_told_as_an_aim_or_a_topic_needs_the_threshold(
+    nlp: Language, text: str, word: str, framed: str | None
+) -> None:
+    """A fact word that is what a clause is for ("afin de renforcer"), what is discussed or
+    written about ("au sujet de", "un rapport sur"), the domain of another word ("en matière
+    de") or what a quantity measures ("d'heures de") is not a fact of its own unless the
+    decisions are sure: it needs the threshold, not the rules' nor the sentence's lower one. A
+    word told as done is not marked."""
+    document = Document("t.txt", "t.txt", text, "0" * 64, language="fr", published="2024-05-02")
+    sdoc = nlp(text)
+    mentions = find_mentions(document, sdoc)
+    drafted = [d for d in candidate_drafts(document, sdoc, mentions, load_lexicon("fr"), [], broad=True)]
+    words = [d for d in drafted if word in d.cand.text]
+    assert words and {d.extra.get("framed") for d in words} == {framed}
+    assert (
+        f"{words[0].fact.type}:{framed}"
+        in " ".join(draft_features(words[0], doc_context(document, mentions)))
+    ) == (framed is not None)
+    fact = LinearModel(("none", "fact"), (0.85,), {})  # every draft: p = 0.70
+    decisions = Decisions("*", fact, {}, {}, 0.9, rule_threshold=0.1, sentence_threshold={"fr": 0.6})
+    kept = decisions.decide(list(words), doc_context(document, mentions, sentences(sdoc, text)))
+    assert bool(kept) == (framed is None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("text", "bilateral"),
     [
         (

@@ -39,6 +39,8 @@ _EVENT_BODIES = {"cultural_institution"}  # bodies whose name may be an event's 
 _SESSION_WINDOW = 40  # characters before an event's trigger read for an ordinal ("la 7e Commission mixte")
 _SESSION_REACH = 60  # characters each side of a body's name read for the words that hold a session of it
 _CLAUSE_BREAK = re.compile(r"[,;:]")  # where the words beside a name stop being its clause's
+_FRAMING_REACH = 80  # characters before a trigger read for the words that make it an aim or a topic
+_CLAUSE_OPENER = re.compile(r"[,;:()«»\"“”]")  # the words before a trigger after the last of these
 _BODY = ("initiative", "regular_meetings")  # a body that meets regularly (its sessions: meetings)
 _SESSION = ("event", "meeting")
 # title likeness (rapidfuzz token set ratio: a title inside another is alike) for broad kinds of one
@@ -615,6 +617,23 @@ def _as_session(cand: Candidate) -> Candidate:
     return replace(cand, trigger=trigger)
 
 
+def framing(cand: Candidate, lex: Lexicon) -> str | None:
+    """How the words before a trigger frame it: "aim" when it is what a clause is for ("afin de
+    renforcer la coopération", "in order to promote trade"), "topic" when it is what is discussed
+    or the domain of another word ("au sujet de la liaison aérienne", "in the field of research"),
+    "measure" when it is what a quantity measures ("deux fois plus d'heures de formation", "the
+    number of exchanges"); none is a fact of its own. None when the words do not frame it so."""
+    before = cand.doc_text[max(cand.sent.start_char, cand.start - _FRAMING_REACH) : cand.start]
+    before = _CLAUSE_OPENER.split(before)[-1]
+    if lex.aim_before.search(before):
+        return "aim"
+    if lex.topic_before.search(before):
+        return "topic"
+    if lex.measure_before.search(before):
+        return "measure"
+    return None
+
+
 def candidate_drafts(
     document: Document,
     sdoc: Doc,
@@ -654,6 +673,9 @@ def candidate_drafts(
             draft = build_draft(told, hits_by_sent[key], mentions, dates, lex, document.id, gates=gates)
             if draft is None:
                 continue
+            framed = framing(told, lex) if broad else None
+            if framed is not None:  # the decisions keep it only when sure (extract/learned.py)
+                draft.extra["framed"] = framed
             if session is not None:
                 draft.extra["session"] = session
                 if told.trigger.type == _SESSION[0] and draft.extra.get("gate") == "needs_cue":

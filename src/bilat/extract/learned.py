@@ -340,6 +340,8 @@ def draft_features(draft: Draft, ctx: DocContext) -> list[str]:
         f"has_place={fact.place is not None}",
         f"has_venue={fact.venue is not None}",
     ]
+    if draft.extra.get("framed"):  # an aim or a topic discussed (extract/document.py)
+        out.append(f"framed={fact.type}:{draft.extra['framed']}")
     if draft.extra.get("session"):  # a body's name told as a session of it (extract/document.py)
         out.append(f"session={fact.type}:{draft.extra['session']}")
     persons = sum(m.kind == "person" for m in fact.participants)
@@ -458,7 +460,11 @@ class Decisions:
             p = self.fact.probabilities(features).get("fact", 0.0)
             draft.extra["p_fact"] = round(p, 3)
             ruled = not draft.extra.get("gate") and ".broad." not in draft.cand.trigger.name
-            if p < (self.rule_threshold if ruled else min(self.threshold, low)):
+            if draft.extra.get("framed"):  # an aim or a topic (extract/document.py): a fact only when sure
+                ruled, threshold = False, self.threshold
+            else:
+                threshold = self.rule_threshold if ruled else min(self.threshold, low)
+            if p < threshold:
                 continue
             fact = draft.fact
             model = self.kind.get(fact.type)

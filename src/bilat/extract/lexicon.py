@@ -77,6 +77,9 @@ class Lexicon:
     reporting_after: re.Pattern[str]
     place_before: re.Pattern[str]  # "à", "in" before a city: where, not who
     target_before: re.Pattern[str]  # "d'ici", "by" before a year: a goal, not a date
+    aim_before: re.Pattern[str]  # "afin de", "in order to": what follows is an aim, not a fact
+    topic_before: re.Pattern[str]  # "au sujet de", "discussed": what follows is a topic, not a fact
+    measure_before: re.Pattern[str]  # "heures de", "the number of": what follows is measured, not a fact
     leading_words: re.Pattern[str]  # dropped from the start of a title
     title_quoted: re.Pattern[str]  # a title the text gives; group 1 is the title
     quotes: tuple[tuple[str, str], ...]  # (opening, closing) quotation marks
@@ -268,6 +271,9 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         reporting_after=pattern("reporting_after"),
         place_before=pattern("place_before"),
         target_before=pattern("target_before"),
+        aim_before=pattern("aim_before"),
+        topic_before=pattern("topic_before"),
+        measure_before=pattern("measure_before"),
         leading_words=pattern("leading_words"),
         title_quoted=title_quoted,
         quotes=tuple((q[0], q[1]) for q in quotes),
