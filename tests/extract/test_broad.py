@@ -35,24 +35,6 @@ def test_longest_phrase_wins_and_nothing_overlaps() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("lang", "text", "word", "readings"),
-    [
-        ("en", "The signing of the action plan.", "signing",
-         {("agreement", "other"), ("event", "signing_ceremony")}),
-        ("en", "The signing of the action plan.", "action plan",
-         {("agreement", "partnership"), ("initiative", "other")}),
-        ("fr", "La signature du plan d’action.", "signature",
-         {("agreement", "other"), ("event", "signing_ceremony")}),
-    ],
-)  # fmt: skip
-def test_a_word_of_two_fact_types_proposes_both(lang: str, text: str, word: str, readings: set) -> None:
-    """A word listed under two fact types gives one match per type, on the same words; under two
-    kinds of one type, only the first kind's ("grant": a scholarship)."""
-    assert {(t, k) for w, t, k in _found(lang, text) if w == word} == readings
-    assert [(t, k) for w, t, k in _found("en", "A grant.")] == [("initiative", "scholarship")]
-
-
 def test_words_without_lemmas_match_their_forms_only() -> None:
     """A blank pipeline has no lemmatizer: "conclu" is no form of any entry, "accords" is a plural."""
     assert _found("fr", "Ils ont conclu deux accords.") == [("accords", "agreement", "other")]
@@ -95,18 +77,18 @@ def _matches_read_from_tokens(doc, words) -> list:  # type: ignore[no-untyped-de
         token, keys = parts[i]
         match = None
         for key in keys:
-            for phrase, triggers in words.phrases.get(key, ()):
+            for phrase, trigger in words.phrases.get(key, ()):
                 n = len(phrase)
                 if i + n > len(parts) or (match is not None and n <= match[0]):
                     continue
                 if all(phrase[k] in parts[i + k][1] for k in range(1, n)):
-                    match = (n, triggers)
+                    match = (n, trigger)
         if match is None:
             i += 1
             continue
-        n, triggers = match
+        n, trigger = match
         last = parts[i + n - 1][0]
-        found += [(token.idx, last.idx + len(last.text), trigger) for trigger in triggers]
+        found.append((token.idx, last.idx + len(last.text), trigger))
         i += n
         while i < len(parts) and parts[i][0].i == last.i:
             i += 1

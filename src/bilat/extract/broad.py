@@ -25,9 +25,7 @@ _MAX_WORDS = 5
 @dataclass(frozen=True)
 class BroadWords:
     lang: str
-    # first word -> longest phrases first, each with its triggers: one per fact type it is listed
-    # under (a word that may name facts of two types, "signature", proposes both)
-    phrases: dict[str, list[tuple[tuple[str, ...], tuple[Trigger, ...]]]]
+    phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]]  # first word -> longest phrases first
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.phrases.values())
@@ -60,7 +58,7 @@ def load_broad_words(lang: str) -> BroadWords | None:
     if not isinstance(raw, dict) or set(raw) != set(FACT_TYPES):
         raise LanguageDataError(f"{where}: needs exactly the keys {', '.join(FACT_TYPES)}")
     kinds = vocab().kinds
-    by_phrase: dict[tuple[str, ...], list[Trigger]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
     for fact_type in FACT_TYPES:
         for kind, words in (raw[fact_type] or {}).items():
             if kind not in kinds[fact_type]:
@@ -77,12 +75,7 @@ def load_broad_words(lang: str) -> BroadWords | None:
                     regex=_NEVER,
                     name=f"{lang}.broad.{fact_type}.{kind}:{'_'.join(folded)}",
                 )
-                listed = by_phrase.setdefault(folded, [])
-                if all(t.type != fact_type for t in listed):  # of one type, the first kind listed
-                    listed.append(trigger)
-    phrases: dict[str, list[tuple[tuple[str, ...], tuple[Trigger, ...]]]] = {}
-    for folded, triggers in by_phrase.items():
-        phrases.setdefault(folded[0], []).append((folded, tuple(triggers)))
+                phrases.setdefault(folded[0], []).append((folded, trigger))
     for entries in phrases.values():
         entries.sort(key=lambda e: -len(e[0]))
     return BroadWords(lang, phrases)
@@ -106,9 +99,8 @@ def _lookups(text: str, lemma: str) -> tuple[tuple[str, ...], ...]:
 
 def broad_matches(doc: Doc, words: BroadWords) -> list[tuple[int, int, Trigger]]:
     """(start char, end char, trigger) of every broad word in `doc`, longest phrase first at each
-    token, no two phrases overlapping (a phrase listed under several fact types gives one match
-    per type, on the same words); a word folded into several (("d", "accord") from "d’accord")
-    counts as its parts."""
+    token, none overlapping; a word folded into several (("d", "accord") from "d’accord") counts
+    as its parts."""
     strings = doc.vocab.strings
     texts = token_texts(doc)
     columns = doc.to_array([LEMMA, IDX, IS_SPACE]).T.tolist() if len(doc) else [[], [], []]
@@ -125,18 +117,18 @@ def broad_matches(doc: Doc, words: BroadWords) -> list[tuple[int, int, Trigger]]
         token, keys = parts[i]
         match = None
         for key in keys:
-            for phrase, triggers in words.phrases.get(key, ()):
+            for phrase, trigger in words.phrases.get(key, ()):
                 n = len(phrase)
                 if i + n > len(parts) or (match is not None and n <= match[0]):
                     continue
                 if all(phrase[k] in parts[i + k][1] for k in range(1, n)):
-                    match = (n, triggers)
+                    match = (n, trigger)
         if match is None:
             i += 1
             continue
-        n, triggers = match
+        n, trigger = match
         last = parts[i + n - 1][0]
-        found += [(starts[token], starts[last] + len(texts[last]), trigger) for trigger in triggers]
+        found.append((starts[token], starts[last] + len(texts[last]), trigger))
         i += n
         while i < len(parts) and parts[i][0] == last:
             i += 1
