@@ -95,6 +95,45 @@ def test_english_triggers(lang: str, text: str, kind: str) -> None:
     assert hits and hits[0].kind == kind
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "matched"),
+    [
+        ("fr", "Le campus ouvrira trois doubles-diplômes.", "exchange_programme", "doubles-diplômes"),
+        ("en", "The two universities offer a dual-degree programme.", "exchange_programme",
+         "dual-degree programme"),
+        # a counted group of students (a year before them is no count)
+        ("fr", "Quelque 250 étudiants tunisiens partiront à Lyon.", "exchange_programme", "étudiants"),
+        ("fr", "Une vingtaine d'étudiants seront accueillis.", "exchange_programme", "étudiants"),
+        ("fr", "Depuis 2023 étudiants et chercheurs se rencontrent.", None, None),
+        ("en", "Some 40 researchers will spend a term in Oslo.", "exchange_programme", "researchers"),
+        ("en", "In 2022 students met online.", None, None),
+        ("fr", "Une délégation ministérielle est arrivée au Gabon lundi.", "working_visit", "est arrivée au"),
+        ("fr", "Le président devrait être le 3 mai à Rome.", "official_visit", "devrait être le 3 mai à"),
+        ("en", "The prime minister will be in Rome on 3 May.", "official_visit", "will be in"),
+        ("fr", "Le ministre a mené deux entretiens à Tunis.", "talks", "a mené deux entretiens"),
+        ("en", "The ministers conducted several discussions in Rome.", "talks",
+         "conducted several discussions"),
+        ("fr", "Le 4e cycle de consultations aura lieu à Rome.", "meeting", "cycle de"),
+        ("en", "The 5th round of consultations will be held in Oslo.", "meeting", "round of"),
+        ("fr", "Le sommet adoptera une déclaration politique.", "joint_declaration", "déclaration politique"),
+        ("en", "The summit adopted a Political Declaration.", "joint_declaration", "Political Declaration"),
+        ("fr", "L'organisation d'événements culturels conjoints.", "other",
+         "organisation d'événements culturels conjoints"),
+        ("en", "Both cities will hold joint cultural events.", "other", "joint cultural events"),
+        ("en", "Thanks to Norway for agreeing to launch a fund.", "other", "agreeing to launch"),
+    ],
+)  # fmt: skip
+def test_triggers_recall_what_the_press_tells(
+    lang: str, text: str, kind: str | None, matched: str | None
+) -> None:
+    """Triggers of both languages for facts the press tells without the usual nouns."""
+    found = sorted(
+        (m.start(), t.kind, m.group()) for t in load_lexicon(lang).triggers for m in t.regex.finditer(text)
+    )
+    hits = [(k, g) for _s, k, g in found if g == matched]
+    assert hits == [(kind, matched)] if matched else not any(k == "exchange_programme" for _s, k, _g in found)
+
+
 def test_english_words_of_the_clause_are_data() -> None:
     lex = load_lexicon("en")
     assert lex.place_before.search("signed in ") and not lex.place_before.search("signed with ")
