@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.extract.document import _attach_and_merge, _drop_inside_names, candidate_drafts
+from bilat.extract.document import _drop_inside_names, candidate_drafts
 from bilat.extract.lexicon import load_lexicon
+from bilat.extract.merging import attach_and_merge
 from bilat.model.ids import content_hash
 from bilat.model.records import Document, Fact
 from bilat.nlp.mentions import find_mentions
@@ -560,4 +561,4 @@ def test_a_session_named_after_another_meeting_is_its_own_meeting(
     b = next(
         d for d in drafted if d.fact.type == "event" and d.cand.text == then and d.cand.start > a.cand.start
     )
-    assert len(_attach_and_merge([a, b], lex, text)) == facts
+    assert len(attach_and_merge([a, b], lex, text)) == facts

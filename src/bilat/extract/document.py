@@ -1,6 +1,7 @@
-"""Document-level passes over drafted facts: anaphora ("ce pacte") and generic words ("l'accord")
-join the fact they refer to, repeated mentions merge, relations (within, part_of, framework)
-are set, undated past facts of the lead take the publication date, countries are filled."""
+"""Document-level passes over drafted facts: the drafts of a document are proposed, merged
+(references back and repeated mentions: extract/merging.py), given the actors the text lends
+them, related (within, part_of, framework), dated and placed by the lead and the dateline, and
+given their countries."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from bilat.extract.broad import broad_matches, load_broad_words
@@ -16,22 +16,18 @@ from bilat.extract.candidates import Candidate, find_candidates
 from bilat.extract.facts import Draft, build_draft, countries_of, name_draft
 from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
+from bilat.extract.merging import VISITS, attach_and_merge, dates_agree, days_apart
 from bilat.extract.references import referents
 from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
 from bilat.model.date_expressions import find_dates
 from bilat.model.dates import PartialDate
-from bilat.model.names import fold
 from bilat.model.publication_dates import dateline_at, leading_lines
 from bilat.model.records import Document, Fact, Mention
-from bilat.model.vocab import vocab
 from bilat.nlp.components.persons import TITLES
-from bilat.nlp.text import is_acronym, spells
 
 _LEAD_CHARS = 400  # facts whose sentence starts in the first characters belong to the lead
 _DATELINE_DAYS = 3  # facts dated this close to the dateline happened where it was filed
-_VISIT_DAYS = 7  # days of one visit told on different days ("arrivé lundi", "dernier jour, mercredi")
-_VISITS = {"state_visit", "official_visit", "working_visit"}
 _DURING_VISIT = {"meeting", "talks", "inauguration", "signing_ceremony"}
 _PAST = {"held", "signed", "ongoing", "completed", "in_force"}
 _FRAMEWORK_REACH = 250  # characters before an initiative where its framework agreement may be named
@@ -43,176 +39,8 @@ _FRAMING_REACH = 80  # characters before a trigger read for the words that make 
 _CLAUSE_OPENER = re.compile(r"[,;:()«»\"“”]")  # the words before a trigger after the last of these
 _BODY = ("initiative", "regular_meetings")  # a body that meets regularly (its sessions: meetings)
 _SESSION = ("event", "meeting")
-# title likeness (rapidfuzz token set ratio: a title inside another is alike) for broad kinds of one
-# article to merge; across articles, resolve.facts compares short titles whole
-_BROAD_SIMILARITY = 70
 _MEMBERS_REACH = 3  # sentences before "Ce consortium regroupe A, B et C" where the fact it lists may be
 _LIST_ITEM = re.compile(r"\n\s*[-–—•·*▪●◦]\s")  # a line break before a list item's bullet
-
-
-def _union(into: list, items: list) -> None:
-    for item in items:
-        if item not in into:
-            into.append(item)
-
-
-def _absorb(target: Draft, other: Draft) -> None:
-    """`other` tells more about `target`. A repeated mention brings everything it says; a
-    reference back ("ce pacte") brings its sources, status changes and domains; a generic word
-    ("les accords signés") only its sources and status changes."""
-    t, o = target.fact, other.fact
-    if not other.attach:
-        target.retold.append(other)
-    _union(t.sources, o.sources)
-    _union(t.evidence, o.evidence)
-    t.status_history.extend(h for h in o.status_history if h not in t.status_history)
-    if other.attach and other.cand.trigger.generic and not other.cand.anaphoric:
-        return
-    _union(t.domains, o.domains)
-    if other.attach:
-        if not t.date and o.date and o.status_history:
-            t.date = None  # a dated reference back dates a status change, not the fact itself
-        return
-    _union(t.participants, o.participants)
-    dates = [PartialDate.parse(d) for d in (t.date, o.date) if d]
-    if dates:
-        t.date = str(max((d for d in dates if d), key=lambda d: d.precision_rank))
-    t.place = t.place or o.place
-    t.venue = t.venue or o.venue
-    if other.extra.get("named"):
-        t.title = o.title
-        target.extra["named"] = True
-
-
-def _surnames(fact: Fact) -> set[str]:
-    return {m.name.split()[-1] for m in fact.participants if m.kind == "person" and m.name.split()}
-
-
-def _same_persons(a: Fact, b: Fact) -> bool:
-    """No persons on one side, or one in common ("M. Morvan" is "Julien Morvan": by surname)."""
-    pa, pb = _surnames(a), _surnames(b)
-    return not pa or not pb or bool(pa & pb)
-
-
-def _same_body(a: Mention, b: Mention) -> bool:
-    """Two mentions of one body: a name or known alias in common, or one the acronym the other
-    spells out ("CNRS", "Centre National de la Recherche Scientifique")."""
-    if {fold(n) for n in (a.name, *a.aliases)} & {fold(n) for n in (b.name, *b.aliases)}:
-        return True
-    return any(
-        is_acronym(short.name) and not is_acronym(long.name) and spells(short.name, long.name.split())
-        for short, long in ((a, b), (b, a))
-    )
-
-
-def _names_an_actor_of(reference: Draft, fact: Draft) -> bool:
-    """The reference names a body or person that takes part in the fact."""
-    named = [m for m in reference.fact.participants if m.kind in ("person", "organization")]
-    return any(_same_body(a, b) for a in named for b in fact.fact.participants if b.kind == a.kind)
-
-
-def _another_fact(word: Draft, fact: Draft) -> bool:
-    """A generic word ("un accord avait déjà été signé en 1977 entre X et Y") that names its own
-    actors, none of the fact's, and its own date, not the fact's: another fact, not a reference."""
-    if word.cand.anaphoric or not word.cand.trigger.generic or not word.fact.date or not fact.fact.date:
-        return False
-    named = [m for m in word.fact.participants if m.kind in ("person", "organization")]
-    return bool(named) and not _names_an_actor_of(word, fact) and not _dates_agree(word.fact, fact.fact)
-
-
-def _same_signatories(a: Fact, b: Fact) -> bool:
-    """Two agreements whose organisations are all different are two agreements ("X and Y signed
-    a memorandum… Z and W signed a memorandum")."""
-    if a.type != "agreement":
-        return True
-    oa = [m for m in a.participants if m.kind == "organization"]
-    ob = [m for m in b.participants if m.kind == "organization"]
-    return not oa or not ob or any(_same_body(x, y) for x in oa for y in ob)
-
-
-def _dates_agree(a: Fact, b: Fact) -> bool:
-    """Dates that may be one fact's: agreeing at the coarser precision, or days of one visit."""
-    pa, pb = PartialDate.parse(a.date), PartialDate.parse(b.date)
-    if pa is None or pb is None or pa.agrees(pb):
-        return True
-    days = _days_apart(a.date, b.date)
-    return a.kind in _VISITS and b.kind in _VISITS and days is not None and days <= _VISIT_DAYS
-
-
-def _one_event(a: Draft, b: Draft) -> bool:
-    """Two events of kinds that name one event ("talks" and a "meeting", an "official" and a
-    "working" visit: records.md's compatible kinds) told in one sentence ("matters were
-    discussed during the meeting") or between the same persons."""
-    if a.fact.type != "event" or not vocab().kinds_compatible(a.fact.kind, b.fact.kind):
-        return False
-    return a.cand.sent.start_char == b.cand.sent.start_char or bool(_surnames(a.fact) & _surnames(b.fact))
-
-
-def _attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft]:
-    broad_kinds = lex.broad_kinds
-    kept: list[Draft] = []
-    for draft in drafts:
-        f = draft.fact
-        if draft.attach:
-            referred = [k for k in reversed(kept) if k.fact.type == f.type]
-            referred = [k for k in referred if k.fact.kind == f.kind or draft.cand.trigger.generic]
-            # the latest fact it may refer to; of those, the latest that has an actor it names
-            # ("L'accord avec le CNSSH…" after the CNRS–CNSSH accord and a 1977 one)
-            target = next((k for k in referred if _names_an_actor_of(draft, k)), None)
-            target = target or next(iter(referred), None)
-            if target is not None and _another_fact(draft, target):
-                target = None
-            if target is None and draft.cand.trigger.generic:
-                later = [
-                    d
-                    for d in drafts
-                    if d.fact.type == f.type and not d.attach and d.cand.start > draft.cand.start
-                ]
-                target = later[0] if later else None
-                if target is not None:
-                    target.extra.setdefault("pending", []).append(draft)  # type: ignore[union-attr]
-                    continue
-            if target is not None:
-                _absorb(target, draft)
-                continue
-            if draft.cand.anaphoric or not draft.cand.trigger.generic or not f.status_history:
-                continue
-            # "both countries signed three agreements": a generic word no specific fact takes in,
-            # told with its own status, is a fact of its own
-        match = next(
-            (
-                k
-                for k in kept
-                if k.fact.type == f.type
-                and (lex.kinds_related(k.fact.kind, f.kind) or _one_event(k, draft))
-                and (
-                    f.kind not in broad_kinds
-                    or _heading(k, text)
-                    or fuzz.token_set_ratio(k.fact.title, f.title) >= _BROAD_SIMILARITY
-                )
-                and _dates_agree(k.fact, f)
-                and _same_persons(k.fact, f)
-                and _same_signatories(k.fact, f)
-                # a body's session named after another event is its own meeting ("l'audience a été
-                # l'occasion d'évoquer la prochaine session de la Commission mixte"); a later
-                # "the meeting" may tell the session again
-                and not (draft.extra.get("session") and not k.extra.get("session"))
-                and (
-                    f.type != "event"
-                    or k.fact.venue is None
-                    or f.venue is None
-                    or k.fact.venue.name == f.venue.name
-                )
-            ),
-            None,
-        )
-        if match is not None:
-            _absorb(match, draft)
-            continue
-        for pending in draft.extra.pop("pending", []):  # type: ignore[attr-defined]
-            _absorb(draft, pending)
-        kept.append(draft)
-    return kept
 
 
 def _governs(top: Token, low: Token) -> bool:
@@ -424,14 +252,6 @@ def _titled_references(
                 seen.add(person.name)
 
 
-def _heading(draft: Draft, text: str) -> bool:
-    """A fact read in a heading (a short line without final punctuation) sums up the text below."""
-    start = text.rfind("\n", 0, draft.cand.start) + 1
-    end = text.find("\n", draft.cand.start)
-    line = text[start : end if end >= 0 else len(text)].strip()
-    return len(line) < 160 and not line.endswith((".", "!", "?", "»", ":"))
-
-
 def _keep_own_participants(drafts: list[Draft]) -> None:
     """An actor named by another fact's trigger ("le festival de Cannes") is that fact, and one
     named in another fact's phrase ("lors de la visite du président X") takes part in that one,
@@ -481,7 +301,7 @@ def _relations(drafts: list[Draft], text: str) -> dict[int, tuple[str, int]]:
                     ]
                     if kind != "framework":
                         rel[i] = (kind, frame)
-    visits = [i for i, d in enumerate(drafts) if d.fact.kind in _VISITS]
+    visits = [i for i, d in enumerate(drafts) if d.fact.kind in VISITS]
     held = [i for i, d in enumerate(drafts) if d.fact.type == "event" and d.fact.status == "held"]
     for i, d in enumerate(drafts):
         if i in rel:
@@ -518,7 +338,7 @@ def _signers_at_ceremonies(drafts: list[Draft], relations: dict[int, tuple[str, 
             continue
         name, target = relations.get(i, ("", -1))
         if not name and len(ceremonies) == 1 and d.fact.status == "signed":
-            if not _dates_agree(d.fact, drafts[ceremonies[0]].fact):
+            if not dates_agree(d.fact, drafts[ceremonies[0]].fact):
                 continue
             target = ceremonies[0]
             relations[i] = ("within", target)
@@ -559,7 +379,7 @@ def _place_from_dateline(
 ) -> None:
     """An event or signing with no place of its own, dated about the day the article was filed
     (or not dated), took place where it was filed, unless its quote sends it to another country."""
-    days = _days_apart(fact.date, published)
+    days = days_apart(fact.date, published)
     if fact.date is not None and (days is None or days > _DATELINE_DAYS):
         return
     source = fact.sources[0]
@@ -572,13 +392,6 @@ def _place_from_dateline(
         return
     fact.place = city.name
     fact.evidence.append(f"place from the dateline ({city.text})")
-
-
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    da, db = PartialDate.parse(a), PartialDate.parse(b)
-    if da is None or db is None or da.day is None or db.day is None:
-        return None
-    return abs((da.first_day() - db.first_day()).days)
 
 
 def _session_cue(cand: Candidate, lex: Lexicon) -> str | None:
@@ -738,7 +551,7 @@ def extract_facts(
     drafts = _drop_inside_names(drafts, mentions, lex)
     drafts = _drop_inside_titles(drafts, sdoc)
     _keep_own_participants(drafts)
-    drafts = _attach_and_merge(drafts, lex, document.text)
+    drafts = attach_and_merge(drafts, lex, document.text)
     _continue_parties(drafts, sents, mentions, lex)
     _listed_members(drafts, sents, mentions, lex)
     _inherit_participants(drafts, document.text)
