@@ -544,6 +544,12 @@ def test_a_dialogue_told_as_held_is_proposed_as_a_body_and_as_a_session(nlp: Lan
             id="what is done on the margins of a joint body: one session of it",
         ),
         pytest.param(
+            "Le comité intergouvernemental franco-ghanéen s'est réuni à Paris le 2 mai 2024.",
+            "comité intergouvernemental",
+            {("initiative", "regular_meetings", "held"), ("event", "meeting", "held")},
+            id="an intergovernmental committee is a joint body too",
+        ),
+        pytest.param(
             "Depuis 2005, des commissions de partenariat entre la France et le Ghana se tiennent "
             "chaque année.",
             "commissions de partenariat",
