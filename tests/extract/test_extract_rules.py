@@ -529,6 +529,48 @@ def test_a_dialogue_told_as_held_is_proposed_as_a_body_and_as_a_session(nlp: Lan
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "readings"),
+    [
+        pytest.param(
+            "La Commission mixte franco-ghanéenne s'est tenue à Accra le 4 mars 2024.",
+            "Commission mixte",
+            {("initiative", "regular_meetings", "held"), ("event", "meeting", "held")},
+            id="a joint body told as held: the body and one session",
+        ),
+        pytest.param(
+            "Un accord a été signé en marge de la Commission mixte franco-ghanéenne à Accra.",
+            "Commission mixte",
+            {("initiative", "regular_meetings", "ordinal"), ("event", "meeting", "ordinal")},
+            id="what is done on the margins of a joint body: one session of it",
+        ),
+        pytest.param(
+            "Le comité intergouvernemental franco-ghanéen s'est réuni à Paris le 2 mai 2024.",
+            "comité intergouvernemental",
+            {("initiative", "regular_meetings", "held"), ("event", "meeting", "held")},
+            id="an intergovernmental committee is a joint body too",
+        ),
+        pytest.param(
+            "Depuis 2005, des commissions de partenariat entre la France et le Ghana se tiennent "
+            "chaque année.",
+            "commissions de partenariat",
+            {("initiative", "regular_meetings", None)},
+            id="joint bodies that meet yearly: the standing arrangement",
+        ),
+    ],
+)
+def test_a_french_joint_body_is_proposed_as_the_body(
+    nlp: Language, text: str, word: str, readings: set[tuple[str, str, str | None]]
+) -> None:
+    """A French joint body ("la Commission mixte", "les commissions de partenariat") is a body that
+    meets regularly, as in English; told as held, it is proposed as one session of it too."""
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr")
+    sdoc = nlp(text)
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), load_lexicon("fr"), [], True)
+    told = {(d.fact.type, d.fact.kind, d.extra.get("session")) for d in drafted if d.cand.text == word}
+    assert told == readings
+
+
+@pytest.mark.parametrize(
     ("text", "first", "then", "facts"),
     [
         (  # the audience, then the session it discussed: two meetings
