@@ -515,22 +515,15 @@ def test_a_body_told_as_held_is_a_meeting(nlp: Language, text: str, held: bool) 
     assert events == ([("meeting", "held", "Dakar")] if held else [])
 
 
-def test_a_dialogue_told_as_held_is_proposed_as_a_body_and_as_a_session(nlp: Language) -> None:
-    """For the trained decisions, a body's broad word told as held ("le dialogue … s'est tenu")
-    proposes both readings: the body, and one session of it."""
-    text = "Le dialogue franco-indien sur le climat s'est tenu à Paris le 4 mars 2024."
-    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr")
-    sdoc = nlp(text)
-    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), load_lexicon("fr"), [], True)
-    readings = {
-        (d.fact.type, d.fact.kind, d.extra.get("session")) for d in drafted if d.cand.text == "dialogue"
-    }
-    assert readings == {("initiative", "regular_meetings", "held"), ("event", "meeting", "held")}
-
-
 @pytest.mark.parametrize(
     ("text", "word", "readings"),
     [
+        pytest.param(
+            "Le dialogue franco-indien sur le climat s'est tenu à Paris le 4 mars 2024.",
+            "dialogue",
+            {("initiative", "regular_meetings", "held"), ("event", "meeting", "held")},
+            id="a dialogue told as held (a broad word): the body and one session",
+        ),
         pytest.param(
             "La Commission mixte franco-ghanéenne s'est tenue à Accra le 4 mars 2024.",
             "Commission mixte",
@@ -558,7 +551,7 @@ def test_a_dialogue_told_as_held_is_proposed_as_a_body_and_as_a_session(nlp: Lan
         ),
     ],
 )
-def test_a_french_joint_body_is_proposed_as_the_body(
+def test_a_french_joint_body_is_proposed_as_the_body_and_as_a_session(
     nlp: Language, text: str, word: str, readings: set[tuple[str, str, str | None]]
 ) -> None:
     """A French joint body ("la Commission mixte", "les commissions de partenariat") is a body that

@@ -160,7 +160,7 @@ def _listed_members(drafts: list[Draft], sents: list, mentions: list[Mention], l
     """ "…la signature de la convention du consortium. Ce consortium regroupe A, B et C": a sentence
     opened by a group that names its members (lang/*/status_cues.yaml `member_openers`) lists the
     bodies that take part in the agreement or initiative told just before it."""
-    starts = [s.start_char for s in sents]
+    index = {s.start_char: i for i, s in enumerate(sents)}
     for j, sent in enumerate(sents):
         if not lex.member_openers.search(sent.text.lstrip()):
             continue
@@ -168,8 +168,8 @@ def _listed_members(drafts: list[Draft], sents: list, mentions: list[Mention], l
             d
             for d in drafts
             if d.fact.type in ("agreement", "initiative")
-            and d.cand.sent.start_char in starts
-            and j - _MEMBERS_REACH <= starts.index(d.cand.sent.start_char) < j
+            and (i := index.get(d.cand.sent.start_char)) is not None
+            and j - _MEMBERS_REACH <= i < j
         ]
         if not before:
             continue
