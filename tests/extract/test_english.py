@@ -340,6 +340,23 @@ def test_a_body_told_as_held_is_a_meeting(en: Language, text: str, events: list,
     assert sum(f.kind == "regular_meetings" for f in facts) == bodies
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A memorandum was signed on the sidelines of the Ghana-Kenya Joint Commission in Accra.",
+        "The two ministers agreed on a road map during the Ghana-Kenya Joint Commission in Accra.",
+    ],
+)
+def test_what_is_done_during_a_body_tells_one_session_of_it(en: Language, text: str) -> None:
+    """What is done on the sidelines of, or during, a joint body happens at one session of it: the
+    body's name is proposed as that session too, as in French ("en marge de la Commission mixte")."""
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="en")
+    sdoc = en(text)
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), load_lexicon("en"), [], True)
+    events = [d for d in drafted if d.fact.type == "event"]
+    assert {d.extra.get("session") for d in events if "Commission" in d.cand.text} == {"ordinal"}
+
+
 def test_the_trained_decisions_choose_between_a_body_and_its_session(en: Language) -> None:
     """For the trained decisions, a body's name told as held proposes both readings, the body and
     one session of it, each marked with how the session is told."""
