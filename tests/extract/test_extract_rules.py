@@ -622,3 +622,25 @@ def test_a_session_named_after_another_meeting_is_its_own_meeting(
         d for d in drafted if d.fact.type == "event" and d.cand.text == then and d.cand.start > a.cand.start
     )
     assert len(attach_and_merge([a, b], lex, text)) == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Le 3 mai 2024, une conférence sur l'eau s'est tenue à Tunis. La rencontre a réuni des "
+         "représentants des deux pays.", 1),
+        ("Le 3 mai 2024, une conférence sur l'eau s'est tenue à Tunis. Le 20 juin 2024, une réunion des "
+         "deux ministres a eu lieu à Berlin.", 2),
+    ],
+)  # fmt: skip
+def test_a_meeting_word_may_tell_a_conference_again(nlp: Language, text: str, facts: int) -> None:
+    """A conference, a seminar and a meeting are kinds one article uses for one gathering
+    (lang/fr/triggers.yaml related_kinds): "la rencontre" after the conference is that
+    conference; a meeting of another date is another."""
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr", published="2024-05-10")
+    sdoc = nlp(text)
+    lex = load_lexicon("fr")
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), lex, [], True)
+    events = [d for d in drafted if d.fact.type == "event"]
+    assert [d.fact.kind for d in events] == ["conference", "meeting"]
+    assert len(attach_and_merge(events, lex, text)) == facts
