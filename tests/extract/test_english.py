@@ -211,7 +211,7 @@ def test_a_title_reference_is_its_holder(en: Language, text: str, taken: set[str
 def test_a_headline_title_is_the_only_holder_named_below(en: Language, others: str, linked: bool) -> None:
     text = (
         "Visit of the Prime Minister to Japan\n\n"
-        f"Prime Minister Kofi Mensah arrived in Tokyo on Monday.{others}"
+        f"Prime Minister Kofi Mensah thanked his hosts in Tokyo on Monday.{others}"
     )
     visit = next(f for f in run(en, text) if f.type == "event" and "visit" in f.kind)
     assert ("Kofi Mensah" in names(visit)) is linked
@@ -280,6 +280,25 @@ def test_talks_and_a_meeting_of_the_same_people_are_one_event(en: Language, seco
     found = only(run(en, text), "event")
     assert len(found) == events
     assert {"Uhuru Kenyatta", "Abiy Ahmed"} <= names(found[0])
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        ("“We have held talks on trade and security,” the statement said.", 1),
+        ("A meeting of the trade ministers followed on Tuesday.", 2),
+    ],
+)
+def test_talks_that_name_no_one_tell_the_meeting_again_unless_told_as_new(
+    en: Language, second: str, events: int
+) -> None:
+    """Compatible kinds, one side naming no one: the same event told again ("we have held talks"),
+    unless an indefinite article tells another one ("a meeting … followed")."""
+    text = (
+        "President John Carter held a bilateral meeting with Prime Minister Amina Diallo in Accra on "
+        f"Monday. {second}"
+    )
+    assert len(only(run(en, text), "event")) == events
 
 
 def test_talks_told_inside_the_sentence_of_their_meeting_are_that_meeting(en: Language) -> None:

@@ -384,6 +384,31 @@ def test_one_visit_told_on_two_days_by_full_name_and_surname_is_one(nlp: Languag
     assert len(visits) == 1 and len(visits[0].sources) == 2
 
 
+def test_a_king_named_with_and_without_his_regnal_number_is_one_person(nlp: Language) -> None:
+    """ "Baudouin IV" and "le roi Baudouin": the numeral is no surname, the two visits are one."""
+    text = (
+        "Le roi Baudouin IV est arrivé lundi 6 mai 2024 à Dakar pour une visite d'État. Mardi 7 mai, "
+        "une visite officielle du roi Baudouin et du président Macky Sall à Thiès a clos le séjour."
+    )
+    [visit] = only(run(nlp, text, published="2024-05-10"), "event")
+    assert len(visit.sources) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "agreements"),
+    [
+        ("Les villes de Lyon et de Bichkek ont signé vendredi une convention de partenariat et de jumelage. "
+         "Ce jumelage unit deux villes de la soie.", 1),
+        ("Le CNRS et l'Université nationale d'Ouzbékistan ont signé un mémorandum d'entente et un accord "
+         "de coopération.", 2),
+    ],
+)  # fmt: skip
+def test_two_fact_words_under_one_head_are_one_agreement(nlp: Language, text: str, agreements: int) -> None:
+    """ "Une convention de partenariat et de jumelage" is one agreement, which a later "ce jumelage"
+    tells again; "un mémorandum et un accord", each with its article, are two."""
+    assert len(only(run(nlp, text), "agreement")) == agreements
+
+
 def test_a_visit_told_as_held_stays_held_when_a_later_mention_plans_a_meeting(nlp: Language) -> None:
     text = (
         "La visite officielle du ministre français Julien Marchand au Kazakhstan s’est tenue du 6 au "
@@ -597,3 +622,25 @@ def test_a_session_named_after_another_meeting_is_its_own_meeting(
         d for d in drafted if d.fact.type == "event" and d.cand.text == then and d.cand.start > a.cand.start
     )
     assert len(attach_and_merge([a, b], lex, text)) == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Le 3 mai 2024, une conférence sur l'eau s'est tenue à Tunis. La rencontre a réuni des "
+         "représentants des deux pays.", 1),
+        ("Le 3 mai 2024, une conférence sur l'eau s'est tenue à Tunis. Le 20 juin 2024, une réunion des "
+         "deux ministres a eu lieu à Berlin.", 2),
+    ],
+)  # fmt: skip
+def test_a_meeting_word_may_tell_a_conference_again(nlp: Language, text: str, facts: int) -> None:
+    """A conference, a seminar and a meeting are kinds one article uses for one gathering
+    (lang/fr/triggers.yaml related_kinds): "la rencontre" after the conference is that
+    conference; a meeting of another date is another."""
+    document = Document("t.txt", "t.txt", text, content_hash(text), language="fr", published="2024-05-10")
+    sdoc = nlp(text)
+    lex = load_lexicon("fr")
+    drafted = candidate_drafts(document, sdoc, find_mentions(document, sdoc), lex, [], True)
+    events = [d for d in drafted if d.fact.type == "event"]
+    assert [d.fact.kind for d in events] == ["conference", "meeting"]
+    assert len(attach_and_merge(events, lex, text)) == facts

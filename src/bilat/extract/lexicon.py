@@ -73,6 +73,8 @@ class Lexicon:
     session_before: re.Pattern[str]
     session_held: re.Pattern[str]  # beside a body's name: a session of it is held ("was held", "co-chair")
     continuation_openers: re.Pattern[str]
+    shared_head_between: re.Pattern[str]  # between two coordinated fact words of one head ("et de")
+    new_before: re.Pattern[str]  # before an event word, what tells a new event ("a", "another")
     member_openers: re.Pattern[str]  # "Ce consortium regroupe…": the members of the fact just before
     reporting_after: re.Pattern[str]
     place_before: re.Pattern[str]  # "à", "in" before a city: where, not who
@@ -267,6 +269,8 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         session_before=pattern("session_before"),
         session_held=pattern("session_held"),
         continuation_openers=pattern("continuation_openers"),
+        shared_head_between=pattern("shared_head_between"),
+        new_before=pattern("new_before"),
         member_openers=pattern("member_openers"),
         reporting_after=pattern("reporting_after"),
         place_before=pattern("place_before"),

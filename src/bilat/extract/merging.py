@@ -1,7 +1,7 @@
 """Merging a document's drafts: a reference back ("ce pacte") or a generic word ("l'accord")
-joins the fact it refers to, and repeated mentions of one fact (same type and kind, or kinds
-that name one event; dates that agree, the same persons and signatories) become one draft that
-keeps every mention's sources, status changes and actors."""
+joins the fact it refers to, and repeated mentions of one fact (same type and kind, words
+coordinated under one head, or kinds that name one event; dates that agree, the same persons and
+signatories) become one draft that keeps every mention's sources, status changes and actors."""
 
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ from bilat.model.dates import PartialDate
 from bilat.model.names import fold
 from bilat.model.records import Fact, Mention
 from bilat.model.vocab import vocab
-from bilat.nlp.text import is_acronym, spells
+from bilat.nlp.text import is_acronym, is_roman, spells
 
 _VISIT_DAYS = 7  # days of one visit told on different days ("arrivé lundi", "dernier jour, mercredi")
 VISITS = {"state_visit", "official_visit", "working_visit"}
 # title likeness (rapidfuzz token set ratio: a title inside another is alike) for broad kinds of one
 # article to merge; across articles, resolve.facts compares short titles whole
 _BROAD_SIMILARITY = 70
+_NEW_WINDOW = 40  # characters before an event word where an indefinite article makes it new
 
 
 def _union(into: list, items: list) -> None:
@@ -56,8 +57,16 @@ def _absorb(target: Draft, other: Draft) -> None:
         target.extra["named"] = True
 
 
+def _surname(name: str) -> str | None:
+    """The last word of a person's name that is no regnal number ("Felipe VI": "Felipe")."""
+    words = name.split()
+    while len(words) > 1 and is_roman(words[-1]):
+        words.pop()
+    return words[-1] if words else None
+
+
 def _surnames(fact: Fact) -> set[str]:
-    return {m.name.split()[-1] for m in fact.participants if m.kind == "person" and m.name.split()}
+    return {s for m in fact.participants if m.kind == "person" and (s := _surname(m.name))}
 
 
 def _same_persons(a: Fact, b: Fact) -> bool:
@@ -111,13 +120,40 @@ def dates_agree(a: Fact, b: Fact) -> bool:
     return a.kind in VISITS and b.kind in VISITS and days is not None and days <= _VISIT_DAYS
 
 
-def _one_event(a: Draft, b: Draft) -> bool:
+def _one_event(a: Draft, b: Draft, lex: Lexicon) -> bool:
     """Two events of kinds that name one event ("talks" and a "meeting", an "official" and a
     "working" visit: records.md's compatible kinds) told in one sentence ("matters were
     discussed during the meeting") or between the same persons."""
     if a.fact.type != "event" or not vocab().kinds_compatible(a.fact.kind, b.fact.kind):
         return False
-    return a.cand.sent.start_char == b.cand.sent.start_char or bool(_surnames(a.fact) & _surnames(b.fact))
+    if a.cand.sent.start_char == b.cand.sent.start_char or bool(_surnames(a.fact) & _surnames(b.fact)):
+        return True
+    # one side names no one and is not told as another event ("a meeting between the ministers
+    # followed"): "the visit of the Algerian president", "matters were discussed"
+    return any(not _surnames(d.fact) and not _told_as_new(d, lex) for d in (a, b))
+
+
+def _told_as_new(draft: Draft, lex: Lexicon) -> bool:
+    """An event word after an indefinite article ("a meeting", "une autre rencontre"): a new event."""
+    before = draft.cand.doc_text[max(0, draft.cand.start - _NEW_WINDOW) : draft.cand.start]
+    return lex.new_before.search(before) is not None
+
+
+def _shared_head(a: Draft, b: Draft, lex: Lexicon, text: str) -> bool:
+    """`b`'s word is coordinated after one of `a`'s under one head ("une convention de
+    partenariat et de jumelage"): one fact, whatever each word's kind."""
+    return any(
+        t.cand.sent.start_char == b.cand.sent.start_char
+        and t.cand.end <= b.cand.start
+        and lex.shared_head_between.fullmatch(text[t.cand.end : b.cand.start]) is not None
+        for t in (a, *a.retold)
+    )
+
+
+def _told_as(draft: Draft, kind: str) -> bool:
+    """The draft's fact was told with a word of this kind too ("convention de partenariat et de
+    jumelage": a later "ce jumelage" refers to it)."""
+    return draft.fact.kind == kind or kind in draft.extra.get("kinds", ())  # type: ignore[operator]
 
 
 def attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft]:
@@ -127,7 +163,7 @@ def attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft
         f = draft.fact
         if draft.attach:
             referred = [k for k in reversed(kept) if k.fact.type == f.type]
-            referred = [k for k in referred if k.fact.kind == f.kind or draft.cand.trigger.generic]
+            referred = [k for k in referred if _told_as(k, f.kind) or draft.cand.trigger.generic]
             # the latest fact it may refer to; of those, the latest that has an actor it names
             # ("L'accord avec le CNSSH…" after the CNRS–CNSSH accord and a 1977 one)
             target = next((k for k in referred if _names_an_actor_of(draft, k)), None)
@@ -156,7 +192,12 @@ def attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft
                 k
                 for k in kept
                 if k.fact.type == f.type
-                and (lex.kinds_related(k.fact.kind, f.kind) or _one_event(k, draft))
+                and (
+                    lex.kinds_related(k.fact.kind, f.kind)
+                    or _told_as(k, f.kind)
+                    or _one_event(k, draft, lex)
+                    or _shared_head(k, draft, lex, text)
+                )
                 and (
                     f.kind not in broad_kinds
                     or _heading(k, text)
@@ -179,6 +220,8 @@ def attach_and_merge(drafts: list[Draft], lex: Lexicon, text: str) -> list[Draft
             None,
         )
         if match is not None:
+            if match.fact.kind != f.kind and _shared_head(match, draft, lex, text):
+                match.extra.setdefault("kinds", set()).add(f.kind)  # type: ignore[union-attr]
             _absorb(match, draft)
             continue
         for pending in draft.extra.pop("pending", []):  # type: ignore[attr-defined]
