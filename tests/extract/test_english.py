@@ -199,6 +199,14 @@ def test_the_president_is_the_person_last_named_president(en: Language) -> None:
             {"Jean Dupont", "Aslan Omarov"},
             id="a title two persons hold is no one",
         ),
+        pytest.param(
+            "The Rector of Lakeside University visited Hillcrest University on Monday.\n"
+            "Rector Prof. Dr. Emil Varga welcomed the guests.\n"
+            "The Rector of Lakeside University, Prof. Dr. Nadia Orlova, thanked him.",
+            {"Nadia Orlova"},
+            {"Emil Varga"},
+            id="the holder of the title with that body, after courtesy titles",
+        ),
     ],
 )
 def test_a_title_reference_is_its_holder(en: Language, text: str, taken: set[str], left: set[str]) -> None:

@@ -49,3 +49,11 @@ def test_bad_files_are_refused(monkeypatch: pytest.MonkeyPatch, files: dict[str,
 def test_missing_language_is_refused() -> None:
     with pytest.raises(LanguageDataError):
         load_lang.__wrapped__("zz")
+
+
+def test_a_category_no_body_has_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    names = langdata._read("fr", "names.yaml")
+    assert "sited_apart: [museum]" in names
+    _with_files(monkeypatch, names_yaml=names.replace("sited_apart: [museum]", "sited_apart: [zoo]"))
+    with pytest.raises(LanguageDataError, match="sited_apart"):
+        load_lang.__wrapped__("xx")

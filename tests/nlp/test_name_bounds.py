@@ -526,3 +526,68 @@ def test_a_place_closing_a_compound_surname_is_part_of_it(
     for _name, pipe in nlp.pipeline:
         doc = pipe(doc)
     assert [(s.text, s.label_) for s in doc.spans["bilat_mentions"]] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "The Rector of Lakeside University, Prof. Dr. Jane Roe, opened the year.",
+            "Jane Roe",
+            "rector of Lakeside University",
+        ),
+        ("At the dinner, Rector Prof. Dr. John Smith thanked the guests.", "John Smith", "rector"),
+    ],
+)
+def test_courtesy_titles_between_a_title_and_a_name(en: Language, text: str, person: str, title: str) -> None:
+    [found] = [m for m in _mentions(en, text, "en") if m.kind == "person"]
+    assert found.name == person
+    assert [r.title for r in found.roles] == [title]  # not "rector Prof. Dr."
+
+
+@pytest.mark.slow
+def test_a_coordinated_title_is_another_persons(nlp: Language) -> None:
+    text = (
+        "La séance s’est tenue en présence du président français et du ministre de l’Éducation "
+        "sénégalais, Moussa Diop."
+    )
+    [found] = [m for m in _mentions(nlp, text, "fr") if m.kind == "person"]
+    assert found.name == "Moussa Diop"
+    assert [(r.title, r.country) for r in found.roles] == [("ministre de l’Éducation", "SN")]
+
+
+@pytest.mark.slow
+def test_a_small_towns_name_after_a_title_is_a_surname(en: Language) -> None:
+    text = "“We are proud of this project,” said Ambassador ITO at the reception."  # Ito: a town of Japan
+    assert [(m.kind, m.name) for m in _mentions(en, text, "en") if m.kind != "country"] == [("person", "ITO")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        (
+            "Le bureau a été ouvert par le Musée national des Arts premiers à Madagascar.",
+            "fr",
+            "Musée national des Arts premiers",
+        ),
+        (
+            "The show opened at the State Museum of Folk Crafts in Tashkent.",
+            "en",
+            "State Museum of Folk Crafts",
+        ),
+        ("Elle a été reçue à l’ambassade de France à Madagascar.", "fr", "Ambassade de France à Madagascar"),
+    ],
+)
+def test_where_a_museum_acts_is_no_part_of_its_name(
+    nlp: Language, en: Language, text: str, lang: str, body: str
+) -> None:
+    pipeline = nlp if lang == "fr" else en
+    assert body in [m.name for m in _mentions(pipeline, text, lang) if m.kind == "organization"]
+
+
+@pytest.mark.slow
+def test_a_seat_standing_for_its_office_is_a_body(nlp: Language) -> None:
+    text = "La signature des accords a eu lieu à l’Élysée, en présence des deux ministres."
+    assert [m.name for m in _mentions(nlp, text, "fr") if m.kind == "organization"] == ["Élysée"]

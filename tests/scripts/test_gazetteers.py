@@ -129,6 +129,13 @@ def test_places_have_english_display_names(name: str, french: str, english: str)
     )
 
 
+@pytest.mark.parametrize(("name", "country"), [("alexandria", "EG"), ("athens", "GR"), ("vienna", "AT")])
+def test_a_citys_name_in_another_language_is_a_main_name(name: str, country: str) -> None:
+    """Alexandria is Alexandrie's English name: the Egyptian city, not Alexandria, Virginia,
+    whose own name it is."""
+    assert load_gazetteer().lookup(name)[0].country == country
+
+
 def test_korea_alone_is_south_korea() -> None:
     """ISO's English "Korea, Democratic People's Republic of" is read in order, not cut to "Korea"."""
     gazetteer = load_gazetteer()

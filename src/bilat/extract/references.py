@@ -107,6 +107,7 @@ def find_references(sdoc: Doc, mentions: list[Mention], cues: list[Mention], lan
     taken = [(s.start_char, s.end_char) for s in sdoc.spans.get(TITLES, [])]
     taken += [(m.start, m.end) for m in mentions if m.kind in ("person", "organization")]
     countries = {m.start: m for m in [*mentions, *cues] if m.kind == "country" and m.country}
+    bodies = {m.start: m.end for m in mentions if m.kind == "organization"}
     out = []
     for i in range(len(sdoc) - 1):
         if folds[i] not in words.articles:
@@ -121,6 +122,9 @@ def find_references(sdoc: Doc, mentions: list[Mention], cues: list[Mention], lan
         k, after = _country_at(sdoc, end, countries)
         country = country or after
         k, field, of_country = _complement(sdoc, k, countries, data, words)
+        body_end = bodies.get(sdoc[k - 1].idx) if field is not None else None
+        while body_end is not None and k < len(sdoc) and sdoc[k].idx < body_end:
+            k += 1  # the field is a body's name: "the Rector of Lakeside University" ends after it
         country = country or of_country
         if k < len(sdoc) and _a_name(sdoc, j, k):
             continue  # "the president Amara Diallo": a title the persons component did not take
@@ -202,9 +206,10 @@ def _referent(
 ) -> Mention | None:
     """The person a reference stands for: the one named with that title (of that country, with
     that field when the text says) before it; when none is, the only one named after it. Two
-    different persons (by surname: "A. Garayev" is "Abulfas Garayev") are no answer."""
+    different persons (by surname: "A. Garayev" is "Abulfas Garayev") are no answer; of those
+    who fit, the ones whose title has the reference's field win over those whose title has none."""
     titles = {ref.title} | words.holders.get(ref.title, frozenset())
-    fits = []
+    fitting = []
     for h in holders:
         country = h.country or countries.get(_surname(h.mention))
         if (
@@ -212,7 +217,10 @@ def _referent(
             and (ref.country is None or country is None or country == ref.country)
             and (ref.field is None or not h.complement or ref.field in h.complement)
         ):
-            fits.append(h.mention)
+            fitting.append(h)
+    # "the Rector of X University": the one named rector of X, rather than one named rector only
+    exact = [h for h in fitting if ref.field is not None and ref.field in h.complement]
+    fits = [h.mention for h in exact or fitting]
     before = [m for m in fits if m.end <= ref.start]
     named = before or [m for m in fits if m.start >= ref.end]
     return named[-1] if len({_surname(m) for m in named}) == 1 else None

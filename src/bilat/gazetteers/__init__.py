@@ -52,7 +52,9 @@ class Gazetteer:
     def __post_init__(self) -> None:
         ranked: dict[str, list[tuple[tuple[int, int, int, int], Place]]] = {}
         for place in self.places.values():
-            names = {fold(place.name): 0} | {fold(a): 1 for a in place.aliases if fold(a) != fold(place.name)}
+            # its names in other languages are main names too: "Alexandria" is Egypt's, in English
+            main = {fold(place.name)} | {fold(n) for _, n in place.names}
+            names = {fold(a): 1 for a in place.aliases} | dict.fromkeys(main, 0)
             for norm, is_alias in names.items():
                 if not norm:
                     continue

@@ -27,6 +27,7 @@ class OrgHead:
     city_body: bool = False  # "mairie de Paris" names the city itself
     proper_only: bool = False  # only when capitalised ("l’Union européenne", not "l’union")
     cue: bool = False  # names what follows without being part of it ("le groupe Orano" -> Orano)
+    whole: bool = False  # a name by itself, capitalised: a seat standing for its office ("l’Élysée")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class LangData:
     adjectives_before: bool  # country adjectives precede their noun ("Kazakh President")
     capitalised_fields: bool  # a title's fields are capitalised ("Minister of Higher Education")
     tail_complements: frozenset[str]  # "of" after "National Museum" takes in "of Korea"
+    # categories of bodies whose name a locative does not go on with: "Muséum national d’Histoire
+    # naturelle | à Madagascar" acts there (an embassy's "à Madagascar" is part of its name)
+    sited_apart: frozenset[str] = frozenset()
     signing_verbs: frozenset[str] = frozenset()  # lemmas: their proper-noun subject is a body
 
     @cached_property
@@ -151,6 +155,17 @@ def _optional_words(raw: dict[str, Any], key: str, where: str) -> frozenset[str]
     return frozenset(w.lower() for w in value)
 
 
+def _categories(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    """A list of organisation categories (model/vocab.yaml), may be empty."""
+    from bilat.model.vocab import vocab
+
+    found = _optional_words(raw, key, where)
+    unknown = sorted(found - set(vocab().organization_categories))
+    if unknown:
+        raise LanguageDataError(f"{where}: '{key}' names no organisation category: {', '.join(unknown)}")
+    return found
+
+
 def _flag(raw: dict[str, Any], key: str, where: str) -> bool:
     value = raw.get(key)
     if not isinstance(value, bool):
@@ -193,6 +208,7 @@ def _org_patterns(
                     bool(item.get("city_body")),
                     bool(item.get("proper_only")),
                     bool(item.get("cue")),
+                    bool(item.get("whole")),
                 )
                 for word in _words(item, "heads", f"{where}:{number}"):
                     heads[fold(word)] = head
@@ -283,5 +299,6 @@ def load_lang(lang: str = "fr") -> LangData:
         adjectives_before=_flag(names, "adjectives_before", names_where),
         capitalised_fields=_flag(names, "capitalised_fields", names_where),
         tail_complements=_optional_words(names, "tail_complements", names_where),
+        sited_apart=_categories(names, "sited_apart", names_where),
         signing_verbs=_lower(names, "signing_verbs", names_where),
     )

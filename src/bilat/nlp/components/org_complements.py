@@ -67,8 +67,9 @@ class Complements:
             m += 1
         return m
 
-    def extend(self, doc: Doc, k: int, proper_head: bool, ctx: OrgContext) -> int:
-        """End token of the complement after a head noun."""
+    def extend(self, doc: Doc, k: int, proper_head: bool, ctx: OrgContext, located: bool = True) -> int:
+        """End token of the complement after a head noun; `located`: a locative and a place may
+        go on with it ("ambassade de France | au Kazakhstan")."""
         end = first = k
         limit = min(len(doc), k + _MAX_TOKENS)
         country_end = -1  # where a complement "of <country>" ended ("… of Japan")
@@ -122,7 +123,7 @@ class Complements:
                 if not locative and end == k == country_end:
                     break  # "Ministry of Economy … of Japan | on Japan-India …": the country closes it
                 if locative:
-                    if group_end in ctx.places:  # "au Kazakhstan", "à Strasbourg"
+                    if located and group_end in ctx.places:  # "au Kazakhstan", "à Strasbourg"
                         end = k = ctx.places[group_end].end
                         continue
                     break

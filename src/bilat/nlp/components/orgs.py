@@ -95,6 +95,8 @@ class OrgMatcher:
             return None
         head_end, head = hit
         proper_head = is_cap(doc[i]) and not sentence_initial(doc[i])
+        if head.whole:  # "la cérémonie a eu lieu à l’Élysée"
+            return self._make(doc, i, head_end, head_end, head, ctx) if proper_head else None
         if head.cue and not proper_head:
             return self._named_after(doc, head_end, head.category, ctx)
         if (
@@ -108,7 +110,8 @@ class OrgMatcher:
         if end is not None:
             proper_head = True
         else:
-            end = self.complements.extend(doc, head_end, proper_head, ctx)
+            located = head.category not in self.data.sited_apart
+            end = self.complements.extend(doc, head_end, proper_head, ctx, located)
         if head.proper_only and not proper_head:
             return None
         end = acronym_end(doc, i, end)  # "Direction du développement et de la coopération (DDC)"
@@ -166,7 +169,8 @@ class OrgMatcher:
                 if head is not None and head[0] > end and all(is_cap(doc[x]) for x in range(end, head[0])):
                     end = head[0]  # "Korean Consulate General": a head of several words
                 if end + 1 < len(doc) and doc[end].lower_ in self.data.tail_complements:
-                    end = max(end, self.complements.extend(doc, end, True, ctx))  # "National Museum of Korea"
+                    located = category not in self.data.sited_apart  # "National Museum of Korea"
+                    end = max(end, self.complements.extend(doc, end, True, ctx, located))
                 end = acronym_end(doc, i, end)
                 return self._tail_span(doc, i, end, category, ctx)
             if not is_cap(token) or is_break(token):

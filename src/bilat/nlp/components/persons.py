@@ -167,8 +167,9 @@ class PersonFinder:
         glued = not (doc[j].whitespace_ or particle.whitespace_ or doc[j + 2].whitespace_)
         return glued and particle.is_lower and particle.is_alpha and len(particle) <= 3 and is_cap(doc[j + 3])
 
-    def _name_run(self, doc: Doc, k: int, ctx: _Context) -> int | None:
-        """End of a personal name starting at token k, or None."""
+    def _name_run(self, doc: Doc, k: int, ctx: _Context, titled: bool = False) -> int | None:
+        """End of a personal name starting at token k, or None. `titled`: right after a title,
+        where a small town's name is a surname ("Ambassador Ito", Ito a town of Japan)."""
         if k >= len(doc) or not self._name_word(doc, k, ctx):
             return None
         j, words = k, 0
@@ -203,7 +204,7 @@ class PersonFinder:
                 break
         if words == 0 or words > _MAX_NAME_WORDS:
             return None
-        if k in ctx.places and ctx.places[k].end >= j:
+        if k in ctx.places and ctx.places[k].end >= j and not (titled and self._weak_place(ctx.places[k])):
             return None
         if any(s.start <= k < s.end for s in ctx.orgs):
             return None
@@ -212,6 +213,10 @@ class PersonFinder:
         ):
             return None
         return j
+
+    def _weak_place(self, span: Span) -> bool:
+        place = self.gazetteer.get(span.kb_id_)
+        return place is not None and place.kind == "city" and place.weak
 
     def _name_start_before(self, doc: Doc, end: int, ctx: _Context) -> int | None:
         """Start of a personal name that ends just before token `end`."""
@@ -243,6 +248,8 @@ class PersonFinder:
                 break
             if is_break(token) or "\n" in token.whitespace_ or token.lower_ in self.data.relatives:
                 break
+            if token.lower_ in self.data.conjunctions and self._title_follows(doc, j + 1, ctx):
+                break  # "du président français et | du ministre de l’Éducation, X": X is the minister
             inside = j in ctx.demonyms or any(o.start <= j < o.end for o in ctx.orgs)
             if ctx.has_pos and token.pos_ in {"VERB", "AUX"} and not inside:  # "kazakh" is tagged VERB
                 break
@@ -253,6 +260,15 @@ class PersonFinder:
         while j > k and (doc[j - 1].lower_ in self.data.connectors or doc[j - 1].lower_ in dets):
             j -= 1
         return j
+
+    def _title_follows(self, doc: Doc, k: int, ctx: _Context) -> bool:
+        """Another person's title opens at token k after its own article or preposition ("et du
+        ministre", "and the Minister"; "President and CEO" is one person's)."""
+        joiners = self.data.connectors | self.data.apposition_determiners | self.data.articles
+        start = k
+        while k < len(doc) and doc[k].lower_ in joiners:
+            k += 1
+        return start < k < len(doc) and self.data.title_at(doc, ctx.folds, k) is not None
 
     def _ordinary(self, word: str) -> bool:
         """An ordinary word of the language, or the plural of one ("Affairs", "Industries")."""
@@ -373,12 +389,23 @@ class PersonFinder:
             return known.country if known else None
         return None
 
+    def _past_honorifics(self, doc: Doc, k: int) -> int:
+        """The token after the courtesy titles opening at token k ("Prof. Dr." in "the Rector,
+        Prof. Dr. Jane Roe"): a name may follow them."""
+        while k < len(doc) and doc[k].lower_ in self.data.honorifics:
+            k += 2 if k + 1 < len(doc) and doc[k + 1].text == "." and not doc[k].whitespace_ else 1
+        return k
+
     def _before_name(self, doc: Doc, i: int, title_end: int, ctx: _Context) -> _Found:
         k, country = self._adjectives(title_end, ctx)
         country = country or self._country_before(doc, i, ctx)
         if k < len(doc) and self.data.title_at(doc, ctx.folds, k) is not None:
             return None  # "Secretary | Lt Gen Imran Shah": the next title introduces the name
-        end = self._name_run(doc, k, ctx)
+        named = self._past_honorifics(doc, k)  # "Rector Prof. Dr. Jane Roe"
+        end = self._name_run(doc, named, ctx) if named > k else None
+        if end is not None:
+            return named, end, self._role(doc, (i, title_end), (k, k), country, ctx)
+        end = self._name_run(doc, k, ctx, titled=True)
         if end is not None and self._plain(doc, k, end, ctx):
             return None  # "Danish Queen | Attends Groundbreaking": a headline's words, no name
         if end is not None:
@@ -395,14 +422,15 @@ class PersonFinder:
             return start, comp_end, self._role(doc, (i, title_end), (k, start), country, ctx)
         if comp_end >= len(doc) - 1:
             return None
-        end = self._name_run(doc, comp_end + 1, ctx)
-        if end is None or self._plain(doc, comp_end + 1, end, ctx):
+        named = self._past_honorifics(doc, comp_end + 1)  # "the Rector of X, Prof. Dr. Jane Roe"
+        end = self._name_run(doc, named, ctx)
+        if end is None or self._plain(doc, named, end, ctx):
             # "Minister of Higher Education and Scientific Research Ayman Ashour, who …"
             start = self._trailing_name(doc, k, comp_end, ctx)
             if start is None:
                 return None
             return start, comp_end, self._role(doc, (i, title_end), (k, start), country, ctx)
-        return comp_end + 1, end, self._role(doc, (i, title_end), (k, comp_end), country, ctx)
+        return named, end, self._role(doc, (i, title_end), (k, comp_end), country, ctx)
 
     def _trailing_name(self, doc: Doc, start: int, end: int, ctx: _Context) -> int | None:
         """Start of a name closing a title's complement without a comma: two or more words, at most
