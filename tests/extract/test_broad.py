@@ -21,9 +21,32 @@ def test_french_words_plurals_and_phrases() -> None:
     found = _found("fr", "Les deux villes préparent des protocoles d’accord et une convention de jumelage.")
     assert found == [
         ("protocoles d’accord", "agreement", "memorandum_of_understanding"),
-        ("convention", "agreement", "cooperation_pact"),
+        ("convention", "agreement", "other"),
         ("jumelage", "agreement", "twinning"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        (
+            "fr",
+            "Les deux ministres signeront une convention portant sur un programme d’irrigation.",
+            "convention",
+        ),
+        ("fr", "Les deux pays ont signé un protocole de 40 millions d’euros pour le tramway.", "protocole"),
+        ("en", "The two universities signed an exchange protocol last spring.", "protocol"),
+    ],
+)
+def test_a_bare_convention_or_protocol_is_an_agreement_of_kind_other(lang: str, text: str, word: str) -> None:
+    """Alone, the word tells that something was agreed, not what: a convention may fund, a protocol
+    may lend; the words that say more ("protocole d'accord", "convention de coopération") do."""
+    assert (word, "agreement", "other") in _found(lang, text)
+
+
+def test_a_groundbreaking_ceremony_is_an_inauguration() -> None:
+    found = _found("en", "The ambassador attended the groundbreaking ceremony of the new campus.")
+    assert ("groundbreaking ceremony", "event", "inauguration") in found
 
 
 def test_longest_phrase_wins_and_nothing_overlaps() -> None:

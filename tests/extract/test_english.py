@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bilat.extract.document import _kind_of_the_object, candidate_drafts
+from bilat.extract.document import _kind_of_the_object, _several_are_other, candidate_drafts
+from bilat.extract.facts import Draft
 from bilat.extract.lexicon import load_lexicon
 from bilat.model.ids import content_hash
 from bilat.model.records import Document, Fact
@@ -248,6 +249,29 @@ def test_a_verbs_draft_takes_the_kind_of_the_agreement_it_governs(en: Language) 
     assert verb.fact.kind == "other"
     _kind_of_the_object([verb], drafted, lex)
     assert verb.fact.kind == "memorandum_of_understanding"
+
+
+def test_agreements_named_together_in_the_plural_are_of_kind_other(en: Language) -> None:
+    """ "three bilateral agreements": several agreements, each of a kind the text does not tell,
+    and the verb that signed them does not take the plural's kind; memoranda stay memoranda."""
+    lex = load_lexicon("en")
+
+    def drafted(text: str) -> list[Draft]:
+        document = Document("t.txt", "t.txt", text, content_hash(text), language="en")
+        sdoc = en(text)
+        drafts = candidate_drafts(document, sdoc, find_mentions(document, sdoc), lex, [], True)
+        return [d for d in drafts if d.fact.type == "agreement"]
+
+    drafts = drafted("The ministers signed three bilateral agreements and two memoranda of understanding.")
+    several = next(d for d in drafts if d.cand.text == "bilateral agreements")
+    memoranda = next(d for d in drafts if d.cand.text == "memoranda of understanding")
+    assert several.fact.kind == "intergovernmental_agreement"
+    _several_are_other([several, memoranda], lex)
+    assert (several.fact.kind, memoranda.fact.kind) == ("other", "memorandum_of_understanding")
+    drafts = drafted("India and Armenia signed three bilateral agreements on Tuesday.")
+    verb = next(d for d in drafts if d.cand.text == "signed")
+    _kind_of_the_object([verb], drafts, lex)
+    assert verb.fact.kind == "other"
 
 
 def test_a_numbered_session_inside_a_name_is_an_event(en: Language) -> None:

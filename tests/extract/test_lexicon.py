@@ -222,3 +222,23 @@ def test_title_reference_words_load(lang: str) -> None:
 
     words = load_references(lang)
     assert words.articles and words.holders and words.state_complements
+
+
+@pytest.mark.parametrize("value", [["festival"], "cooperation_pact"])
+def test_plural_kinds_of_kind_other_must_be_agreement_kinds(
+    monkeypatch: pytest.MonkeyPatch, value: object
+) -> None:
+    from bilat.extract import lexicon
+
+    real = lexicon._read
+
+    def fake(lang: str, name: str) -> dict:
+        data = dict(real("fr", name))
+        if name == "triggers.yaml":
+            data["plural_other"] = value
+        return data
+
+    monkeypatch.setattr(lexicon, "_read", fake)
+    with pytest.raises(LanguageDataError, match="'plural_other' must list agreement kinds"):
+        load_lexicon.__wrapped__("xx")
+    assert load_lexicon("fr").plural_other == {"cooperation_pact", "intergovernmental_agreement"}

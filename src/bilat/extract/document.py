@@ -87,12 +87,31 @@ def _kind_of_the_object(kept: list[Draft], drafted: list[Draft], lex: Lexicon) -
             if o is not d
             and o.fact.type == d.fact.type
             and o.fact.kind not in lex.broad_kinds
+            and not _several(o, lex)
             and o.cand.sent.start_char == d.cand.sent.start_char
             and (_governs(d.cand.head, o.cand.head) or _governs(o.cand.head, d.cand.head))
         }
         if len(kinds) == 1:
             d.fact.kind = kinds.pop()
             d.fact.evidence.append(f"kind {d.fact.kind} from the words it governs")
+
+
+def _several(draft: Draft, lex: Lexicon) -> bool:
+    """An agreement named in the plural by a word that names agreements only as a group ("140
+    accords de coopération", "signed three bilateral agreements"): several, of kinds the text does
+    not tell one by one (`plural_other` in triggers.yaml)."""
+    fact = draft.fact
+    plural = "Plur" in draft.cand.head.morph.get("Number")
+    return fact.type == "agreement" and fact.kind in lex.plural_other and not draft.attach and plural
+
+
+def _several_are_other(kept: list[Draft], lex: Lexicon) -> None:
+    """Agreements named together in the plural are of kind other: the word that names them
+    ("accords de coopération", "bilateral agreements") does not tell what each of them is."""
+    for d in kept:
+        if _several(d, lex):
+            d.fact.kind = "other"
+            d.fact.evidence.append("kind other: several agreements named together")
 
 
 def _drop_inside_names(drafts: list[Draft], mentions: list[Mention], lex: Lexicon) -> list[Draft]:
@@ -547,6 +566,7 @@ def extract_facts(
         drafted = drafts
         drafts = [name_draft(d) for d in decisions.decide(drafts, context)]
         _kind_of_the_object(drafts, drafted, lex)
+        _several_are_other(drafts, lex)
     drafts = _drop_broad_beside_specific(drafts, lex)
     drafts = _drop_inside_names(drafts, mentions, lex)
     drafts = _drop_inside_titles(drafts, sdoc)

@@ -93,6 +93,9 @@ class Lexicon:
     # work, not cooperation between two sides; None where the language's possessives do not tell
     # a person from a country ("ses projets")
     personal_before: re.Pattern[str] | None = None
+    # agreement kinds a plural names only as a group ("accords de coopération", "bilateral
+    # agreements"): several agreements whose own kinds the text does not tell, of kind other
+    plural_other: frozenset[str] = frozenset()
 
     def kinds_related(self, a: str, b: str) -> bool:
         return a == b or any(a in g and b in g for g in self.related_kinds)
@@ -286,4 +289,12 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         both_sides=pattern("both_sides"),
         companions=frozenset(w.lower() for w in status.get("companions") or ()),
         personal_before=pattern("personal_before") if status.get("personal_before") else None,
+        plural_other=_plural_other(lang, triggers),
     )
+
+
+def _plural_other(lang: str, triggers: dict) -> frozenset[str]:
+    kinds = triggers.get("plural_other") or []
+    if not isinstance(kinds, list) or any(k not in vocab().kinds["agreement"] for k in kinds):
+        raise LanguageDataError(f"lang/{lang}/triggers.yaml: 'plural_other' must list agreement kinds")
+    return frozenset(kinds)
