@@ -53,6 +53,10 @@ NAMED_2019 = (
         # ... and a past verb keeps the nearest reading
         ("Le président français a effectué une visite d’État au Sénégal en septembre.",
          "2023-03-15", "event", "2022-09"),
+        # a date opening the sentence frames it, however far the parse puts it from the programme
+        ("Depuis 2021, la Secretaria de Cultura de Medellín et l’Institut Français de Colombie, en "
+         "partenariat avec l’Alliance Française de Medellín, cofinancent et pilotent un programme "
+         "d’échanges d’étudiants entre la France et la Colombie.", "2024-03-02", "initiative", "2021"),
         # a date in a relative clause of another noun tells of that noun, not of the agreement
         ("Les deux ministres ont signé à Dakar un accord sur la pêche, en marge du forum qui se "
          "tient depuis lundi.", "2024-11-06", "agreement", None),

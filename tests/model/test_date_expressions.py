@@ -285,6 +285,25 @@ def test_a_range_is_dated_by_its_first_day_and_keeps_its_last() -> None:
     assert (dashed.value, dashed.until) == (P("2016-12-16"), P("2016-12-23"))
 
 
+def test_a_day_written_with_its_year_elsewhere_is_read_in_that_year() -> None:
+    text = (
+        "La saison culturelle s’ouvre le 9 novembre 2021 à Douchanbé. "
+        "Le parc municipal accueillera, entre le 9 et le 14 novembre, un concert d’ouverture."
+    )
+    written, later = find_dates(text, "fr", P("2022"))
+    assert written.value == P("2021-11-09")
+    assert (later.value, later.until) == (P("2021-11-09"), P("2021-11-14"))
+    # without the written day, the same words are read nearest the reference
+    [alone] = find_dates(text[text.index("Le parc") :], "fr", P("2022"))
+    assert alone.value == P("2022-11-09")
+
+
+def test_a_day_written_in_two_years_elsewhere_keeps_its_own_reading() -> None:
+    text = "Signé le 3 mai 2019, renouvelé le 3 mai 2021, l’accord est fêté chaque 3 mai."
+    *_, yearless = find_dates(text, "fr", P("2022"))
+    assert yearless.value == P("2022-05-03")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

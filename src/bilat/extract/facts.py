@@ -161,6 +161,7 @@ def _pick_date(cand: Candidate, dates: list[DateMention], text: str, lex: Lexico
     year = _named_year(inside)
     limit = 3 if cand.type == "initiative" else 6
     near: list[tuple[int, DateMention, Token]] = []
+    fronted: tuple[int, DateMention, Token] | None = None
     for d in inside:
         if year is not None and rereadable(d):
             d = reread(d, year=year)
@@ -170,8 +171,14 @@ def _pick_date(cand: Candidate, dates: list[DateMention], text: str, lex: Lexico
         if not toks:
             continue
         dist, tok = min(((tree_distance(t, cand.head), t) for t in toks), key=lambda x: x[0])
-        if dist <= limit and not in_relative_of_another(tok, cand.head):
+        if in_relative_of_another(tok, cand.head):
+            continue
+        if dist <= limit:
             near.append((dist, d, tok))
+        elif _opens(sent, d, text):
+            fronted = (dist, d, tok)
+    if not near and fronted is not None:  # "En mars 2019, ..." frames its sentence, parsed or not
+        near.append(fronted)
     if not near:
         return _field_date(cand, dates) if cand.type == "event" else None
     _, date, tok = min(near, key=lambda n: n[0])  # the closest; the first of equals
@@ -179,6 +186,13 @@ def _pick_date(cand: Candidate, dates: list[DateMention], text: str, lex: Lexico
         return date
     tense = tense_of(tok, lex.modals)
     return reread(date, tense=tense) if tense in _READING_TENSES else date
+
+
+def _opens(sent: Span, date: DateMention, text: str) -> bool:
+    """Whether a date opens its sentence, set off by a comma ("Depuis 2019, les deux instituts
+    pilotent un programme…"): it frames the whole sentence, however far the parse puts it."""
+    before = text[sent.start_char : date.start]
+    return not any(c.isalnum() for c in before) and text[date.end : date.end + 2].lstrip().startswith(",")
 
 
 def _field_date(cand: Candidate, dates: list[DateMention]) -> DateMention | None:

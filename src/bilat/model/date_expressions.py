@@ -49,13 +49,43 @@ def find_dates(
     if not has_language(lang):
         return []
     label = date_language(lang).label
-    return [
+    found = [
         _mention(
             start, end, text[start:end], parts, resolve(parts, reference, years), reference,
             label is not None and label.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None,
         )
         for start, end, parts in scan(text, lang)
     ]  # fmt: skip
+    return _read_in_written_years(found)
+
+
+def _days(mention: DateMention) -> set[tuple[int, int]]:
+    """The (month, day) pairs a mention's words name: its day, and a range's first and last."""
+    p = mention.parts
+    if p is None or p.month is None or p.day is None:
+        return set()
+    return {(p.month, p.day)} | ({(p.month, p.first_day)} if p.first_day is not None else set())
+
+
+def _read_in_written_years(mentions: list[DateMention]) -> list[DateMention]:
+    """A day written without its year that the text also writes with one ("la saison s'ouvre le
+    16 décembre 2016 … la fête a lieu entre le 16 et le 23 décembre") is that day: read in that
+    year, when the text writes that day in one year only."""
+    written: dict[tuple[int, int], set[int]] = {}
+    for m in mentions:
+        if m.parts is not None and m.parts.year is not None:
+            for day in _days(m):
+                written.setdefault(day, set()).add(m.parts.year)
+    if not written:
+        return mentions
+    out = []
+    for m in mentions:
+        if rereadable(m) and m.parts is not None and m.parts.day is not None:
+            years = set().union(*(written.get(day, set()) for day in _days(m)))
+            if len(years) == 1:
+                m = reread(m, year=years.pop())
+        out.append(m)
+    return out
 
 
 def _mention(
