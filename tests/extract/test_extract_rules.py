@@ -384,6 +384,17 @@ def test_one_visit_told_on_two_days_by_full_name_and_surname_is_one(nlp: Languag
     assert len(visits) == 1 and len(visits[0].sources) == 2
 
 
+def test_a_visit_told_on_a_later_day_first_is_dated_from_its_first_day(nlp: Language) -> None:
+    """An event's date is the day it began: of the days its merged mentions give, the earliest."""
+    text = (
+        "Le président Amadou Diop, en visite d'État en France, a parlé mardi 7 mai 2024 à Paris. "
+        "L'accord a été signé à l'occasion de la visite d'État qu'effectue M. Diop depuis dimanche "
+        "5 mai en France."
+    )
+    [visit] = [f for f in run(nlp, text, published="2024-05-07") if f.kind == "state_visit"]
+    assert len(visit.sources) == 2 and visit.date == "2024-05-05"
+
+
 def test_a_king_named_with_and_without_his_regnal_number_is_one_person(nlp: Language) -> None:
     """ "Baudouin IV" and "le roi Baudouin": the numeral is no surname, the two visits are one."""
     text = (

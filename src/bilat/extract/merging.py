@@ -47,14 +47,23 @@ def _absorb(target: Draft, other: Draft) -> None:
             t.date = None  # a dated reference back dates a status change, not the fact itself
         return
     _union(t.participants, o.participants)
-    dates = [PartialDate.parse(d) for d in (t.date, o.date) if d]
-    if dates:
-        t.date = str(max((d for d in dates if d), key=lambda d: d.precision_rank))
+    t.date = _merged_date(t, o)
     t.place = t.place or o.place
     t.venue = t.venue or o.venue
     if other.extra.get("named"):
         t.title = o.title
         target.extra["named"] = True
+
+
+def _merged_date(t: Fact, o: Fact) -> str | None:
+    """The most precise of two mentions' dates; of two days of one event ("en visite d'Etat
+    mardi", "la visite qu'il effectue depuis dimanche"), the earliest, the day it began."""
+    dates = [d for d in (PartialDate.parse(t.date), PartialDate.parse(o.date)) if d]
+    if not dates:
+        return t.date
+    best = max(d.precision_rank for d in dates)
+    dates = [d for d in dates if d.precision_rank == best]
+    return str(min(dates, key=PartialDate.first_day) if t.type == "event" else dates[0])
 
 
 def _surname(name: str) -> str | None:
