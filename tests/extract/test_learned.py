@@ -387,7 +387,7 @@ REFERENCE_TEXT = (
 @pytest.mark.slow
 def test_a_title_reference_near_a_draft_is_a_role_candidate(nlp: Language) -> None:
     """ "Le président français" in the sentence after the dialogue stands for Emmanuel Laurent:
-    the role model reads him there, with a feature of its own, and may make him take part."""
+    the role model reads him there, as any mention of him, and may make him take part."""
     document = Document("t.txt", "t.txt", REFERENCE_TEXT, "0" * 64, language="fr", published="2024-05-02")
     sdoc = nlp(REFERENCE_TEXT)
     mentions = find_mentions(document, sdoc)
@@ -399,9 +399,10 @@ def test_a_title_reference_near_a_draft_is_a_role_candidate(nlp: Language) -> No
     said = REFERENCE_TEXT.index("Le président français y")
     [reference] = [m for m in role_candidates(dialogue, ctx) if m.start == said + len("Le ")]
     assert reference.name == "Emmanuel Laurent"
-    assert "r_reference=after1" in role_features(dialogue, reference, ctx)
+    assert "r_where=after1" in role_features(dialogue, reference, ctx)
 
-    role = LinearModel(("none", "takes_part"), (-5.0,), {"r_reference=after1": (10.0,)})
+    # a role model that takes the persons named the sentence after (he is named the one before)
+    role = LinearModel(("none", "takes_part"), (-5.0,), {"r_where=after1": (10.0,)})
     decisions = Decisions("*", LinearModel(("none", "fact"), (0.0,), {}), {}, {}, 0.5, role, 0.5)
 
     def taking_part(context: DocContext) -> list[str]:

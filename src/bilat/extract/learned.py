@@ -287,8 +287,6 @@ def role_features(draft: Draft, m: Mention, ctx: DocContext) -> list[str]:
         f"r_kind_type={m.kind}:{fact.type}",
         f"r_titled={bool(m.roles)}",
     ]
-    if any(m is at for at, _person in ctx.references):
-        out.append(f"r_reference={where}")
     source = fact.sources[0]
     out.append(f"r_in_quote={source.start <= m.start and m.end <= source.end}")
     if where == "same":
