@@ -17,6 +17,7 @@ from bilat.extract.document import candidate_drafts
 from bilat.extract.facts import name_draft
 from bilat.extract.learned import (
     Decisions,
+    DocContext,
     LinearModel,
     _word,
     doc_context,
@@ -28,6 +29,7 @@ from bilat.extract.learned import (
     write_decisions,
 )
 from bilat.extract.lexicon import load_lexicon
+from bilat.extract.references import reference_mentions
 from bilat.extract.syntax import sentences
 from bilat.model.ids import content_hash
 from bilat.model.records import Document
@@ -373,3 +375,40 @@ def test_the_vague_kind_model_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "decisions.json"
     write_decisions(path, decisions, ["fr"])
     assert read_decisions(path)[0] == decisions
+
+
+REFERENCE_TEXT = (
+    "Le président français Emmanuel Laurent est arrivé lundi à Dakar.\n"
+    "Un dialogue de haut niveau sur l'éducation entre la France et le Sénégal s'est ouvert mardi. "
+    "Le président français y a prononcé le discours d'ouverture."
+)
+
+
+@pytest.mark.slow
+def test_a_title_reference_near_a_draft_is_a_role_candidate(nlp: Language) -> None:
+    """ "Le président français" in the sentence after the dialogue stands for Emmanuel Laurent:
+    the role model reads him there, as any mention of him, and may make him take part."""
+    document = Document("t.txt", "t.txt", REFERENCE_TEXT, "0" * 64, language="fr", published="2024-05-02")
+    sdoc = nlp(REFERENCE_TEXT)
+    mentions = find_mentions(document, sdoc)
+    sents = sentences(sdoc, REFERENCE_TEXT)
+    references = reference_mentions(sdoc, mentions, find_country_cues(document, sdoc), "fr")
+    ctx = doc_context(document, mentions, sents, references)
+    drafts = candidate_drafts(document, sdoc, mentions, load_lexicon("fr"), [], broad=True)
+    dialogue = next(d for d in drafts if "dialogue" in d.cand.text)
+    said = REFERENCE_TEXT.index("Le président français y")
+    [reference] = [m for m in role_candidates(dialogue, ctx) if m.start == said + len("Le ")]
+    assert reference.name == "Emmanuel Laurent"
+    assert "r_where=after1" in role_features(dialogue, reference, ctx)
+
+    # a role model that takes the persons named the sentence after (he is named the one before)
+    role = LinearModel(("none", "takes_part"), (-5.0,), {"r_where=after1": (10.0,)})
+    decisions = Decisions("*", LinearModel(("none", "fact"), (0.0,), {}), {}, {}, 0.5, role, 0.5)
+
+    def taking_part(context: DocContext) -> list[str]:
+        draft = replace(dialogue, fact=replace(dialogue.fact, participants=[]))
+        decisions.take_part(draft, context)
+        return [m.name for m in draft.fact.participants]
+
+    assert taking_part(ctx) == ["Emmanuel Laurent"]
+    assert taking_part(doc_context(document, mentions, sents)) == []  # without the references

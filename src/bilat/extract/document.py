@@ -17,7 +17,7 @@ from bilat.extract.facts import Draft, build_draft, countries_of, name_draft
 from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.merging import VISITS, attach_and_merge, dates_agree, days_apart
-from bilat.extract.references import referents
+from bilat.extract.references import reference_mentions, referents
 from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
 from bilat.model.date_expressions import find_dates
@@ -562,7 +562,8 @@ def extract_facts(
     trained = decisions is not None
     drafts = candidate_drafts(document, sdoc, mentions, lex, masked, trained, sents, named=not trained)
     if decisions is not None:
-        context = doc_context(document, places, sents)
+        references = reference_mentions(sdoc, mentions, list(country_cues or []), lex.lang)
+        context = doc_context(document, places, sents, references)
         drafted = drafts
         drafts = [name_draft(d) for d in decisions.decide(drafts, context)]
         _kind_of_the_object(drafts, drafted, lex)

@@ -117,6 +117,8 @@ class DocContext:
     headline_end: int  # end of the first non-empty line
     countries: int  # distinct countries named in the document
     mentions: list[Mention] = field(default_factory=list)
+    # title references: (the person, as a mention where the reference stands; their own mention)
+    references: list[tuple[Mention, Mention]] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     _sentences: dict[tuple[int, int], SentenceWords] = field(default_factory=dict, repr=False)
     _quote_words: dict[int, str | None] = field(default_factory=dict, repr=False)
@@ -213,7 +215,12 @@ class _TokenArrays:
         )
 
 
-def doc_context(document: Document, places: list[Mention], sents: list[Span] | None = None) -> DocContext:
+def doc_context(
+    document: Document,
+    places: list[Mention],
+    sents: list[Span] | None = None,
+    references: list[tuple[Mention, Mention]] | None = None,
+) -> DocContext:
     text = document.text
     stripped = len(text) - len(text.lstrip())
     first_break = text.find("\n", stripped)
@@ -222,6 +229,7 @@ def doc_context(document: Document, places: list[Mention], sents: list[Span] | N
         headline_end=first_break if first_break >= 0 else len(text),
         countries=len({m.country for m in places if m.kind == "country" and m.country}),
         mentions=places,
+        references=list(references or []),
         sentence_starts=[s.start_char for s in sents or ()],
     )
 
@@ -234,10 +242,11 @@ _ROLE_SENTENCES_AFTER = 1  # ...or in the next one ("… signed a consortium agr
 
 def role_candidates(draft: Draft, ctx: DocContext) -> list[Mention]:
     """The person and organisation mentions that may take part in a draft's fact: in its
-    sentence, the sentences just before and after it, and the headline."""
+    sentence, the sentences just before and after it, and the headline; a title reference
+    ("le président français") is a mention of the person it stands for."""
     here = ctx.sentence_of(draft.cand.start)
     out = []
-    for m in ctx.mentions:
+    for m in [*ctx.mentions, *(at for at, _person in ctx.references)]:
         if m.kind not in _ACTORS:
             continue
         where = ctx.sentence_of(m.start)
@@ -518,9 +527,12 @@ class Decisions:
         for teller, m in [(t, m) for t in (draft, *draft.retold) for m in role_candidates(t, ctx)]:
             if any(k.start == m.start and k.end == m.end for k in kept):
                 continue
+            person = next((p for at, p in ctx.references if at is m), m)  # a title reference's
+            if person is not m and any(k.name == person.name for k in kept):
+                continue
             p = self.role.probabilities(role_features(teller, m, ctx)).get("takes_part", 0.0)
             if p >= self.role_threshold:
-                kept.append(m)
+                kept.append(person)
         fact.participants = kept
 
     def to_json(self) -> dict[str, Any]:

@@ -4,7 +4,7 @@ names with that title (lang/<code>/titles.yaml: titles, reference articles, offi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc
@@ -186,6 +186,23 @@ def referents(
 ) -> list[tuple[int, Mention]]:
     """(where a title reference starts, the person it stands for), in text order: each
     reference found by `find_references` that `_referent` can answer."""
+    return [(ref.start, person) for ref, person in _resolved(sdoc, mentions, cues, lang)]
+
+
+def reference_mentions(
+    sdoc: Doc, mentions: list[Mention], cues: list[Mention], lang: str
+) -> list[tuple[Mention, Mention]]:
+    """(the person a title reference stands for, as a mention of them where the reference
+    stands, the person's own mention): "le président français" names the président there."""
+    return [
+        (replace(person, start=ref.start, end=ref.end, text=sdoc.text[ref.start : ref.end]), person)
+        for ref, person in _resolved(sdoc, mentions, cues, lang)
+    ]
+
+
+def _resolved(
+    sdoc: Doc, mentions: list[Mention], cues: list[Mention], lang: str
+) -> list[tuple[Reference, Mention]]:
     if not any(m.kind == "person" and m.roles for m in mentions):
         return []
     holders = _holders(mentions, load_lang(lang))
@@ -197,7 +214,7 @@ def referents(
     for ref in find_references(sdoc, mentions, cues, lang):
         person = _referent(ref, holders, countries, load_references(lang))
         if person is not None:
-            out.append((ref.start, person))
+            out.append((ref, person))
     return out
 
 

@@ -24,6 +24,7 @@ from bilat.extract.learned import (
     role_features,
 )
 from bilat.extract.lexicon import load_lexicon
+from bilat.extract.references import reference_mentions
 from bilat.extract.syntax import sentences
 from bilat.model.names import fold
 from bilat.model.vocab import FACT_TYPES, vocab
@@ -110,6 +111,7 @@ def examples(article: Article) -> list[Example]:
         article.document,
         article.mentions + article.country_cues,
         sentences(article.sdoc, article.document.text),
+        reference_mentions(article.sdoc, article.mentions, article.country_cues, article.lang),
     )
     out = []
     for draft in drafts:
