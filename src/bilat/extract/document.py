@@ -17,7 +17,7 @@ from bilat.extract.facts import Draft, build_draft, countries_of, name_draft
 from bilat.extract.learned import Decisions, doc_context
 from bilat.extract.lexicon import Lexicon
 from bilat.extract.merging import VISITS, attach_and_merge, dates_agree, days_apart
-from bilat.extract.references import reference_mentions, referents
+from bilat.extract.references import reference_mentions
 from bilat.extract.status import cue_hits
 from bilat.extract.syntax import sentences
 from bilat.model.date_expressions import find_dates
@@ -253,20 +253,15 @@ def _both_sides(drafts: list[Draft], mentions: list[Mention], text: str, lex: Le
                 seen.add(m.name)
 
 
-def _titled_references(
-    drafts: list[Draft], mentions: list[Mention], cues: list[Mention], sdoc: Doc, lang: str
-) -> None:
+def _titled_references(drafts: list[Draft], references: list[tuple[Mention, Mention]]) -> None:
     """ "The president was speaking at the meeting", "la visite du président français": a title
     in a fact's sentence, with no name beside it, is the person the text names with it
-    (bilat.extract.references)."""
-    if not drafts:
-        return
-    links = referents(sdoc, mentions, cues, lang)
+    (`references`: bilat.extract.references.reference_mentions)."""
     for d in drafts:
         sent = d.cand.sent
         seen = {m.name for m in d.fact.participants}
-        for start, person in links:
-            if sent.start_char <= start < sent.end_char and person.name not in seen:
+        for at, person in references:
+            if sent.start_char <= at.start < sent.end_char and person.name not in seen:
                 d.fact.participants.append(person)
                 seen.add(person.name)
 
@@ -561,8 +556,8 @@ def extract_facts(
     sents = sentences(sdoc, document.text)  # once: candidates, features and passes share them
     trained = decisions is not None
     drafts = candidate_drafts(document, sdoc, mentions, lex, masked, trained, sents, named=not trained)
+    references = reference_mentions(sdoc, mentions, list(country_cues or []), lex.lang)  # once
     if decisions is not None:
-        references = reference_mentions(sdoc, mentions, list(country_cues or []), lex.lang)
         context = doc_context(document, places, sents, references)
         drafted = drafts
         drafts = [name_draft(d) for d in decisions.decide(drafts, context)]
@@ -580,7 +575,7 @@ def extract_facts(
         for draft in drafts:
             decisions.take_part(draft, context)
     _both_sides(drafts, mentions, document.text, lex)
-    _titled_references(drafts, mentions, list(country_cues or []), sdoc, lex.lang)
+    _titled_references(drafts, references)
 
     doc_countries = [
         c for c, _ in Counter(m.country for m in places if m.kind == "country" and m.country).most_common(2)

@@ -181,19 +181,12 @@ def _surname(m: Mention) -> str:
     return words[-1] if words else ""
 
 
-def referents(
-    sdoc: Doc, mentions: list[Mention], cues: list[Mention], lang: str
-) -> list[tuple[int, Mention]]:
-    """(where a title reference starts, the person it stands for), in text order: each
-    reference found by `find_references` that `_referent` can answer."""
-    return [(ref.start, person) for ref, person in _resolved(sdoc, mentions, cues, lang)]
-
-
 def reference_mentions(
     sdoc: Doc, mentions: list[Mention], cues: list[Mention], lang: str
 ) -> list[tuple[Mention, Mention]]:
     """(the person a title reference stands for, as a mention of them where the reference
-    stands, the person's own mention): "le président français" names the président there."""
+    stands, the person's own mention), in text order: each reference found by `find_references`
+    that `_referent` can answer ("le président français" names the président there)."""
     return [
         (replace(person, start=ref.start, end=ref.end, text=sdoc.text[ref.start : ref.end]), person)
         for ref, person in _resolved(sdoc, mentions, cues, lang)
