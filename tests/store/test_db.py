@@ -189,3 +189,34 @@ def test_processes_may_create_the_same_store_at_once(db_url: str) -> None:
         assert pool.map(_open_and_close, [db_url] * 3) == ["ok"] * 3
     with open_store(db_url) as store, store.engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_heads() == (_head(),)
+
+
+@pytest.mark.parametrize("theirs_first", [True, False])
+def test_a_migration_lost_to_another_process_leaves_their_store(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, theirs_first: bool
+) -> None:
+    """Two processes creating one store: when ours fails because theirs migrated it first, the
+    store is at head and ours says nothing was applied; a failure with the store behind is raised."""
+    from bilat.store import db
+
+    real_upgrade = command.upgrade
+
+    def racing_upgrade(config: object, revision: str) -> None:
+        if theirs_first:  # the other process wins the race...
+            other = db.make_engine(db_url, foreign_keys=False)
+            with other.connect() as conn:
+                real_upgrade(alembic_config(connection=conn), "head")
+                conn.commit()
+            other.dispose()
+        raise RuntimeError("duplicate column name: state")  # ...and ours fails on its schema
+
+    monkeypatch.setattr(db.command, "upgrade", racing_upgrade)
+    engine = db.make_engine(db_url, foreign_keys=False)
+    try:
+        if theirs_first:
+            assert db.upgrade(engine) is False
+        else:
+            with pytest.raises(RuntimeError, match="duplicate column"):
+                db.upgrade(engine)
+    finally:
+        engine.dispose()

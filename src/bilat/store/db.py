@@ -118,13 +118,24 @@ def upgrade(engine: Engine) -> bool:
     SQLite, so two processes opening a new store take turns.
     """
     heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
-    with engine.connect().execution_options(**{_WRITE: False}) as conn:
-        if set(MigrationContext.configure(conn).get_current_heads()) == heads:
+    if _current_heads(engine) == heads:
+        return False
+    try:
+        with _MIGRATING, engine.connect() as conn:
+            command.upgrade(alembic_config(connection=conn), "head")
+            conn.commit()
+    except Exception:
+        # another process creating the same store may have migrated it first (seen on SQLite:
+        # "duplicate column name"); this transaction rolled back, so the store is theirs, whole
+        if _current_heads(engine) == heads:
             return False
-    with _MIGRATING, engine.connect() as conn:
-        command.upgrade(alembic_config(connection=conn), "head")
-        conn.commit()
+        raise
     return True
+
+
+def _current_heads(engine: Engine) -> set[str]:
+    with engine.connect().execution_options(**{_WRITE: False}) as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
 
 
 def migrate(url: str) -> bool:
